@@ -1,0 +1,96 @@
+/**
+ * The random checker: fast-check generates schedules, every schedule runs through `step` with the
+ * selected invariants checked after every step, and a violation is shrunk (fast-check's shrinker,
+ * then `minimize`) to a short trace.
+ */
+import fc from 'fast-check';
+import type { Config } from '../spec/config.js';
+import type { Invariant } from '../properties/index.js';
+import { minimize } from './minimize.js';
+import { runChoices, type RunResult } from './runner.js';
+import { schedules } from './schedule.js';
+
+/**
+ * fast-check's shrinker replays a whole schedule per candidate, so it is bounded by a count (not a
+ * time, which would make results depend on the machine); `minimize` then drops what is left.
+ */
+export const DEFAULT_SHRINK_RUNS = 1000;
+
+export interface CheckOptions {
+  readonly config: Config;
+  readonly invariants: readonly Invariant[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly maxSteps: number;
+  /** How many candidate schedules fast-check's shrinker may try before minimising takes over. */
+  readonly shrinkRuns?: number;
+  /** Called about once a second while schedules run. */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  readonly runs: number;
+  readonly steps: number;
+  readonly elapsedMs: number;
+}
+
+export interface Finding {
+  /** The minimised counterexample. */
+  readonly result: RunResult;
+  /** Steps of the schedule as generated, after fast-check's shrinking, and after minimising. */
+  readonly lengths: { readonly generated: number; readonly shrunk: number; readonly minimal: number };
+  /** Runs until the first failing schedule, counting it. */
+  readonly runsToFind: number;
+  readonly msToFind: number;
+}
+
+export interface CheckResult extends Progress {
+  readonly finding: Finding | null;
+}
+
+export function checkRandom(options: CheckOptions): CheckResult {
+  const { config, invariants, maxSteps, onProgress } = options;
+  const started = Date.now();
+  let runs = 0;
+  let steps = 0;
+  let lastReport = started;
+  let firstFailure: { length: number; runs: number; ms: number } | null = null;
+  const shrinkBudget = options.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
+  let shrinkRuns = 0;
+  const property = fc.property(schedules(maxSteps), (choices) => {
+    // Past the shrink budget every candidate passes, so fast-check keeps the smallest failure so far.
+    if (firstFailure !== null && ++shrinkRuns > shrinkBudget) return true;
+    const result = runChoices(config, choices, invariants);
+    runs += 1;
+    steps += result.steps.length;
+    if (result.violation !== null && firstFailure === null) {
+      firstFailure = { length: result.steps.length, runs, ms: Date.now() - started };
+    }
+    const now = Date.now();
+    if (onProgress !== undefined && now - lastReport >= 1000) {
+      lastReport = now;
+      onProgress({ runs, steps, elapsedMs: now - started });
+    }
+    return result.violation === null;
+  });
+  const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
+  const elapsed = (): number => Date.now() - started;
+  const choices = details.counterexample?.[0];
+  if (!details.failed || choices === undefined || firstFailure === null) {
+    return { runs, steps, elapsedMs: elapsed(), finding: null };
+  }
+  const found: { length: number; runs: number; ms: number } = firstFailure;
+  const shrunk = runChoices(config, choices, invariants);
+  const minimal = minimize(config, shrunk, invariants);
+  return {
+    runs,
+    steps,
+    elapsedMs: elapsed(),
+    finding: {
+      result: minimal,
+      lengths: { generated: found.length, shrunk: shrunk.steps.length, minimal: minimal.steps.length },
+      runsToFind: found.runs,
+      msToFind: found.ms,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * `npm run check -- <flags>`: random checking of one configuration. Prints the config, the seed,
+ * progress, and a summary; saves and prints the shrunk counterexample. Exit 0 when nothing is violated,
+ * 1 when a violation was found and saved, 2 on bad input.
+ */
+import { setAutoFreeze } from 'immer';
+import { configWarnings, type Config } from '../../spec/config.js';
+import { describeAction } from '../../spec/describe.js';
+import { INVARIANTS, invariantNamed, kafkaPromise, type Invariant } from '../../properties/index.js';
+import { checkRandom, type CheckResult, type Finding } from '../check.js';
+import { replayTrace } from '../replay.js';
+import { renderReplay } from '../render.js';
+import { saveTrace, TRACE_FORMAT, type Trace } from '../trace.js';
+import { TOOL } from '../version.js';
+import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse, UsageError } from './options.js';
+
+const OPTIONS = {
+  ...CONFIG_OPTIONS,
+  out: { type: 'string', default: 'counterexamples' },
+  invariant: { type: 'string', multiple: true },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  'max-steps': { type: 'string' },
+} as const;
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_MAX_STEPS = 50;
+
+function selectInvariants(names: readonly string[] | undefined): Invariant[] {
+  if (names === undefined || names.length === 0) return [...INVARIANTS];
+  return names.map((name) => {
+    try {
+      return invariantNamed(name);
+    } catch (error) {
+      throw new UsageError(`--invariant: ${(error as Error).message}`);
+    }
+  });
+}
+
+const rate = (steps: number, ms: number): string => Math.round(steps / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
+
+/** The one-line story of a finding: what broke, after which faults and elections. */
+function story(finding: Finding): string {
+  const events = finding.result.steps
+    .filter((a) => /Crash|PowerLoss|Shutdown|Fence|ElectLeader|ShrinkIsr/.test(a.kind))
+    .map(describeAction);
+  const message = finding.result.violation?.message ?? '';
+  return events.length === 0 ? message : `${message}; after ${events.join(', ')}`;
+}
+
+function report(config: Config, invariants: readonly Invariant[], seed: number, result: CheckResult): string[] {
+  const lines = [`summary: ${result.runs.toLocaleString('en-US')} runs, ${result.steps.toLocaleString('en-US')} steps in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.steps, result.elapsedMs)} steps/s)`];
+  const violated = result.finding?.result.violation?.invariant;
+  const width = Math.max(...invariants.map((i) => i.name.length));
+  for (const invariant of invariants) {
+    lines.push(`  ${invariant.name.padEnd(width)}  ${invariant.name === violated ? 'VIOLATED' : `not violated in ${result.runs.toLocaleString('en-US')} runs`}`);
+  }
+  if (violated === undefined) {
+    lines.push(`verdict: no violation found (seed ${seed})`);
+    return lines;
+  }
+  const promise = kafkaPromise(config);
+  lines.push(promise.covered
+    ? `verdict: BROKEN PROMISE: ${violated} fails inside Kafka's promise (${promise.reason})`
+    : `verdict: ${violated} violated: loss allowed by the configuration (${promise.reason})`);
+  return lines;
+}
+
+async function run(args: readonly string[]): Promise<number> {
+  const { values } = parse(args, OPTIONS);
+  const config = configFromFlags(values);
+  const invariants = selectInvariants(values.invariant as string[] | undefined);
+  const runs = integerFlag('runs', values.runs as string | undefined, 1) ?? DEFAULT_RUNS;
+  const maxSteps = integerFlag('max-steps', values['max-steps'] as string | undefined, 1) ?? DEFAULT_MAX_STEPS;
+  const seed = integerFlag('seed', values.seed as string | undefined, -(2 ** 31)) ?? Math.floor(Math.random() * 2 ** 31);
+  for (const warning of configWarnings(config)) process.stderr.write(`warning: ${warning}\n`);
+  setAutoFreeze(false);
+  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+  out(`${TOOL}: random check`);
+  describeConfig(config).forEach(out);
+  out(`invariants: ${invariants.length === INVARIANTS.length ? `all (${invariants.length})` : invariants.map((i) => i.name).join(', ')}`);
+  out(`seed ${seed}, runs ${runs}, max steps ${maxSteps}`);
+  const result = checkRandom({
+    config,
+    invariants,
+    runs,
+    seed,
+    maxSteps,
+    onProgress: (p) => {
+      const eta = p.runs > 0 ? ((runs - p.runs) * p.elapsedMs) / p.runs / 1000 : 0;
+      process.stderr.write(`  ... ${p.runs.toLocaleString('en-US')}/${runs.toLocaleString('en-US')} runs, ${rate(p.steps, p.elapsedMs)} steps/s, eta ${eta.toFixed(0)} s\n`);
+    },
+  });
+  report(config, invariants, seed, result).forEach(out);
+  const finding = result.finding;
+  if (finding === null || finding.result.violation === null) return 0;
+  const trace: Trace = {
+    format: TRACE_FORMAT,
+    config,
+    steps: finding.result.steps,
+    story: story(finding),
+    violation: finding.result.violation,
+    found: { by: 'check', seed, runs: finding.runsToFind, tool: TOOL },
+  };
+  const saved = saveTrace(values.out as string, trace);
+  out(`found after ${finding.runsToFind} runs (${(finding.msToFind / 1000).toFixed(2)} s); trace length: generated ${finding.lengths.generated}, shrunk ${finding.lengths.shrunk}, minimal ${finding.lengths.minimal}`);
+  out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);
+  out(`replay: npm run replay -- ${saved.file}`);
+  out('');
+  out(renderReplay(saved.file, trace, replayTrace(trace, invariants)));
+  return 1;
+}
+
+await main(() => run(process.argv.slice(2)));

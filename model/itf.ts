@@ -1,0 +1,72 @@
+/**
+ * Export of a replayed trace to ITF, the Informal Trace Format of Apalache and Quint
+ * (https://apalache-mc.org/docs/adr/015adr-trace.html), so existing trace viewers can show it. States
+ * are the recomputed ones; no-leader and unknown values are Kafka's -1; integers are #bigint.
+ */
+import { describeAction } from '../spec/describe.js';
+import { logEndOffset } from '../spec/log.js';
+import type { PartitionView, State } from '../spec/types.js';
+import type { ReplayResult } from './replay.js';
+import type { Trace } from './trace.js';
+
+type Itf = string | boolean | { '#bigint': string } | { '#set': Itf[] } | Itf[] | { [key: string]: Itf };
+
+const int = (n: number | null): Itf => ({ '#bigint': String(n ?? -1) });
+const set = (ids: readonly number[]): Itf => ({ '#set': ids.map(int) });
+
+function partition(view: PartitionView | null): Itf {
+  return {
+    leader: int(view?.leader ?? null),
+    leaderEpoch: int(view?.leaderEpoch ?? null),
+    partitionEpoch: int(view?.partitionEpoch ?? null),
+    isr: set(view?.isr ?? []),
+    elr: set(view?.elr ?? []),
+  };
+}
+
+function itfState(state: State, action: string, violations: readonly string[], index: number): Record<string, Itf> {
+  return {
+    '#meta': { index: int(index) },
+    action,
+    brokers: state.brokers.map((b) => ({
+      id: int(b.id),
+      status: b.status,
+      brokerEpoch: int(b.brokerEpoch),
+      log: b.log.map((r) => ({ offset: int(r.offset), epoch: int(r.epoch), id: int(r.id) })),
+      leo: int(logEndOffset(b)),
+      hw: int(b.hw),
+      flushed: int(b.flushed),
+      hwCheckpoint: int(b.hwCheckpoint),
+      view: partition(b.view),
+      leads: b.leader !== null,
+    })),
+    controller: {
+      ...(partition(state.controller.partition) as Record<string, Itf>),
+      fenced: set(state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []))),
+    },
+    attempts: state.ghost.attempts.map((a) => ({
+      id: int(a.id),
+      acks: String(a.acks),
+      status: a.status,
+      offset: int(a.status === 'acknowledged' ? a.offset : null),
+    })),
+    violations: { '#set': [...violations] },
+  };
+}
+
+export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
+  const states = [itfState(result.initial, 'init', [], 0)];
+  for (const s of result.steps) {
+    if (s.state === undefined) break;
+    states.push(itfState(s.state, describeAction(s.action), s.violations.map((v) => v.invariant), s.index + 1));
+  }
+  return {
+    '#meta': {
+      format: 'ITF',
+      'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
+      description: trace.story,
+    },
+    vars: ['action', 'brokers', 'controller', 'attempts', 'violations'],
+    states,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Running steps and checking invariants after every one of them: the core both the random checker and
+ * replay use.
+ */
+import type { Action } from '../spec/actions/index.js';
+import type { Config } from '../spec/config.js';
+import { initialState } from '../spec/init.js';
+import { step } from '../spec/step.js';
+import type { State } from '../spec/types.js';
+import { firstViolation, type Invariant } from '../properties/index.js';
+import { pick } from './schedule.js';
+
+export interface Violation {
+  readonly invariant: string;
+  /** Index of the step after which the invariant failed (-1: the initial state). */
+  readonly step: number;
+  readonly message: string;
+}
+
+export interface RunResult {
+  readonly steps: readonly Action[];
+  readonly violation: Violation | null;
+  readonly final: State;
+}
+
+function violationAt(state: State, index: number, invariants: readonly Invariant[]): Violation | null {
+  const found = firstViolation(state, invariants);
+  return found === null ? null : { invariant: found.invariant.name, step: index, message: found.message };
+}
+
+/** Interprets a schedule of choices, stopping at the first violation or when nothing is enabled. */
+export function runChoices(config: Config, choices: readonly number[], invariants: readonly Invariant[]): RunResult {
+  let state = initialState(config);
+  const steps: Action[] = [];
+  let violation = violationAt(state, -1, invariants);
+  for (const choice of choices) {
+    if (violation !== null) break;
+    const action = pick(state, choice);
+    if (action === null) break;
+    state = step(state, action);
+    steps.push(action);
+    violation = violationAt(state, steps.length - 1, invariants);
+  }
+  return { steps, violation, final: state };
+}
+
+/**
+ * Runs given actions; null when one of them is not enabled where it stands (the trace is invalid),
+ * else the first violation (or none), stopping there.
+ */
+export function runActions(config: Config, actions: readonly Action[], invariants: readonly Invariant[]): RunResult | null {
+  let state = initialState(config);
+  let violation = violationAt(state, -1, invariants);
+  const steps: Action[] = [];
+  for (const action of actions) {
+    if (violation !== null) break;
+    try {
+      state = step(state, action);
+    } catch {
+      return null;
+    }
+    steps.push(action);
+    violation = violationAt(state, steps.length - 1, invariants);
+  }
+  return { steps, violation, final: state };
+}

@@ -1,0 +1,233 @@
+/**
+ * Trace files: one JSON file per finding in counterexamples/, or written by hand as a "what if"
+ * scenario (steps only, optionally with the verdict the author expects). States are never stored: they
+ * are recomputed by replay, so files survive changes to the state's shape.
+ *
+ * Loading validates every field and fails with one error naming the file and the field. Saving never
+ * overwrites a file and never leaves a half-written one: the file is written under a temporary name
+ * and linked into place, which fails if the name is taken.
+ */
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ACTION_KINDS, ACTIONS, type Action } from '../spec/actions/index.js';
+import type { ParamType } from '../spec/actions/action.js';
+import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Config } from '../spec/config.js';
+import { DEFAULT_ERA } from '../spec/eras/names.js';
+import { INVARIANT_NAMES } from '../properties/index.js';
+import type { Violation } from './runner.js';
+
+export const TRACE_FORMAT = 'kafka-replication-trace/1';
+
+export interface Provenance {
+  readonly by: 'check' | 'explore' | 'hand';
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly tool: string;
+}
+
+export interface Expectation {
+  readonly verdict: 'holds' | 'violated';
+  readonly invariant?: string;
+  readonly step?: number;
+}
+
+export interface Trace {
+  readonly format: typeof TRACE_FORMAT;
+  readonly config: Config;
+  readonly steps: readonly Action[];
+  readonly story: string;
+  readonly source?: string;
+  /** The violation the finder saw; replay must reproduce it. */
+  readonly violation?: Violation;
+  /** A hand-written trace's expected verdict. */
+  readonly expect?: Expectation;
+  readonly found?: Provenance;
+}
+
+/** A malformed trace file: names the file and the field. */
+export class TraceError extends Error {
+  constructor(file: string, field: string, message: string) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = 'TraceError';
+  }
+}
+
+const PARAM_SCHEMAS: Record<ParamType, z.ZodType> = {
+  broker: z.number().int().min(0),
+  acks: z.union([z.literal(0), z.literal(1), z.literal('all'), z.literal(-1), z.literal('-1')]).transform((a) => (a === 0 || a === 1 ? a : 'all')),
+};
+
+const stepSchema = z.discriminatedUnion(
+  'kind',
+  ACTION_KINDS.map((kind) => {
+    const params = ACTIONS[kind].params as Record<string, { type: ParamType }>;
+    const shape = Object.fromEntries(Object.entries(params).map(([name, p]) => [name, PARAM_SCHEMAS[p.type]]));
+    return z.strictObject({ kind: z.literal(kind), ...shape });
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+
+const invariantName = z.string().refine((name) => INVARIANT_NAMES.includes(name), {
+  message: `unknown invariant (known: ${INVARIANT_NAMES.join(', ')})`,
+});
+
+const fileSchema = z.strictObject({
+  format: z.literal(TRACE_FORMAT).optional(),
+  era: z.string().optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+  story: z.string().optional(),
+  source: z.string().optional(),
+  steps: z.array(stepSchema).min(1),
+  violation: z.strictObject({ invariant: invariantName, step: z.number().int().min(-1), message: z.string() }).optional(),
+  expect: z
+    .strictObject({ verdict: z.enum(['holds', 'violated']), invariant: invariantName.optional(), step: z.number().int().min(-1).optional() })
+    .optional(),
+  found: z
+    .strictObject({ by: z.enum(['check', 'explore', 'hand']), seed: z.number().int().optional(), runs: z.number().int().min(0).optional(), tool: z.string() })
+    .optional(),
+});
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(root)';
+}
+
+/** Validates a parsed trace document; `file` names it in errors. */
+export function parseTrace(input: unknown, file: string): Trace {
+  const parsed = fileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TraceError(file, fieldPath(issue?.path ?? []), issue?.message ?? 'invalid');
+  }
+  const doc = parsed.data;
+  let config: Config;
+  try {
+    config = validateConfig({ ...doc.config, era: doc.era ?? DEFAULT_ERA });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new TraceError(file, error.field === 'era' ? 'era' : `config.${error.field}`, error.message.slice(error.field.length + 2));
+    throw error;
+  }
+  const steps = doc.steps as unknown as Action[];
+  steps.forEach((action, index) => {
+    for (const [name, value] of Object.entries(action)) {
+      if (name !== 'kind' && name !== 'acks' && typeof value === 'number' && value >= config.brokers) {
+        throw new TraceError(file, `steps[${index}].${name}`, `broker ${value} does not exist (the cluster has brokers 0..${config.brokers - 1})`);
+      }
+    }
+  });
+  return {
+    format: TRACE_FORMAT,
+    config,
+    steps,
+    story: doc.story ?? '',
+    ...(doc.source === undefined ? {} : { source: doc.source }),
+    ...(doc.violation === undefined ? {} : { violation: doc.violation }),
+    ...(doc.expect === undefined ? {} : { expect: stripUndefined(doc.expect) as Expectation }),
+    ...(doc.found === undefined ? {} : { found: stripUndefined(doc.found) as Provenance }),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Reads and validates a trace file. */
+export function loadTrace(file: string): Trace {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TraceError(file, '(file)', (error as Error).message);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new TraceError(file, '(json)', (error as Error).message);
+  }
+  return parseTrace(json, file);
+}
+
+/** The JSON document of a trace: era on top, the config without it, steps one per line. */
+export function serializeTrace(trace: Trace): string {
+  const { era, ...config } = trace.config;
+  const doc = {
+    format: trace.format,
+    era,
+    story: trace.story,
+    ...(trace.source === undefined ? {} : { source: trace.source }),
+    config,
+    ...(trace.violation === undefined ? {} : { violation: trace.violation }),
+    ...(trace.expect === undefined ? {} : { expect: trace.expect }),
+    ...(trace.found === undefined ? {} : { found: trace.found }),
+    steps: trace.steps,
+  };
+  const text = JSON.stringify(doc, null, 2);
+  // One step per line keeps the file readable and its diffs small.
+  return `${text.replace(/\{\n\s+"kind": ([^}]*?)\n\s+\}/g, (_, body: string) => `{ "kind": ${body.replace(/\n\s+/g, ' ')} }`)}\n`;
+}
+
+/** What identifies a finding: its configuration and its steps. */
+function identity(trace: Pick<Trace, 'config' | 'steps'>): string {
+  return JSON.stringify({ config: trace.config, steps: trace.steps });
+}
+
+function slug(trace: Trace): string {
+  const c = trace.config;
+  const flush = c.flushIntervalMessages === null ? '' : `-flush${c.flushIntervalMessages}`;
+  const unclean = c.uncleanLeaderElection ? '-unclean' : '';
+  const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-')}` : '';
+  const budgets = Object.entries(c.budgets)
+    .filter(([name, value]) => DEFAULT_BUDGETS[name as keyof typeof DEFAULT_BUDGETS] !== value)
+    .map(([name, value]) => `-${name}${value}`)
+    .join('');
+  const hash = createHash('sha256').update(identity(trace)).digest('hex').slice(0, 8);
+  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${unclean}${flush}${without}${budgets}--${hash}`;
+}
+
+/** The trace files in a folder, with their parsed content (unreadable files are skipped). */
+export function tracesIn(dir: string): { file: string; trace: Trace }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const file = join(dir, name);
+    try {
+      return [{ file, trace: loadTrace(file) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export interface SaveResult {
+  readonly file: string;
+  /** False when a trace with the same config and steps was already saved there. */
+  readonly created: boolean;
+}
+
+/** Saves a trace into `dir` unless one with the same config and steps is there; never overwrites. */
+export function saveTrace(dir: string, trace: Trace): SaveResult {
+  mkdirSync(dir, { recursive: true });
+  const same = tracesIn(dir).find((saved) => identity(saved.trace) === identity(trace));
+  if (same !== undefined) return { file: same.file, created: false };
+  const base = slug(trace);
+  const temp = join(dir, `.${base}.${process.pid}.tmp`);
+  writeFileSync(temp, serializeTrace(trace), { flag: 'wx' });
+  try {
+    for (let n = 0; ; n++) {
+      const file = join(dir, n === 0 ? `${base}.json` : `${base}-${n}.json`);
+      try {
+        linkSync(temp, file);
+        return { file, created: true };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  } finally {
+    unlinkSync(temp);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * How often the random schedule picks each kind of action, relative to the others, when it is enabled.
+ * Faults and elections are weighted up so that short schedules reach them often enough to matter;
+ * recovery (restart, unfence, metadata) is weighted up so that a fault is usually followed by the
+ * leader change that makes it dangerous.
+ */
+import type { ActionKind } from '../spec/actions/index.js';
+
+export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
+  producerSend: 5,
+  leaderServeFetch: 4,
+  followerApplyFetch: 4,
+  leaderShrinkIsr: 2,
+  controllerHandleAlterPartition: 3,
+  leaderHandleAlterPartitionResponse: 3,
+  controllerElectLeader: 6,
+  brokerApplyMetadata: 5,
+  brokerCheckpointHw: 1,
+  brokerFlush: 1,
+  brokerShutdown: 2,
+  brokerCrash: 3,
+  brokerPowerLoss: 3,
+  brokerRestart: 3,
+  controllerFenceBroker: 3,
+  controllerUnfenceBroker: 3,
+};

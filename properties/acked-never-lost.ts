@@ -1,0 +1,34 @@
+import { recordAt } from '../spec/log.js';
+import type { Invariant } from './invariant.js';
+import { effectiveLeader, holds } from './leader.js';
+
+/**
+ * acked-never-lost: a record acknowledged to its producer, under any acks mode, is in the leader's log
+ * (at the offset the producer learned, where it learned one) at every later state with a leader.
+ */
+export const ackedNeverLost: Invariant = {
+  name: 'acked-never-lost',
+  kind: 'safety',
+  statement:
+    'A record acknowledged to its producer is, whenever the partition has a leader, in that leader’s log at the offset it was acknowledged at.',
+  source: 'Kafka docs, "Replication" (a committed message is not lost as long as one in-sync replica remains)',
+  promised: 'durability',
+  brokenBy: ['acks=0', 'acks=1', 'min.insync.replicas=1 with unclean election', 'hw-truncation era', 'kraft with a power loss', 'correlated power loss with lazy flush'],
+  check(state) {
+    const leader = effectiveLeader(state);
+    if (leader === null) return null;
+    for (const attempt of state.ghost.attempts) {
+      if (attempt.status !== 'acknowledged') continue;
+      if (attempt.offset === null) {
+        if (leader.log.some((record) => record.id === attempt.id)) continue;
+        return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.id} never got it`;
+      }
+      if (recordAt(leader.log, attempt.offset)?.id === attempt.id) continue;
+      return (
+        `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
+        `but leader b${leader.id} (epoch ${state.controller.partition.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`
+      );
+    }
+    return null;
+  },
+};

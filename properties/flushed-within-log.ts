@@ -1,0 +1,16 @@
+import { logEndOffset } from '../spec/log.js';
+import type { Invariant } from './invariant.js';
+
+/** flushed-within-log: no replica claims to have flushed more than its log holds. */
+export const flushedWithinLog: Invariant = {
+  name: 'flushed-within-log',
+  kind: 'sanity',
+  statement: 'Every replica has flushed <= LEO.',
+  source: 'KAFKA-RULES.md rule 21 (the recovery point never passes the log end)',
+  promised: 'always',
+  brokenBy: [],
+  check(state) {
+    const broken = state.brokers.find((broker) => broker.flushed > logEndOffset(broker));
+    return broken === undefined ? null : `b${broken.id} has flushed ${broken.flushed} above its LEO ${logEndOffset(broken)}`;
+  },
+};

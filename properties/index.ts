@@ -1,0 +1,65 @@
+/**
+ * The property registry: every invariant and witness by name. A new invariant is one file plus its
+ * line here; the CLI's --invariant flag, the checker and the tests find it through this registry.
+ */
+import { ackedNeverLost } from './acked-never-lost.js';
+import { consistentRead } from './consistent-read.js';
+import { epochsMonotonic } from './epochs-monotonic.js';
+import { flushedWithinLog } from './flushed-within-log.js';
+import type { Invariant, Witness } from './invariant.js';
+import { isrWithinReplicas } from './isr-within-replicas.js';
+import { leaderCompleteness } from './leader-completeness.js';
+import { leaderInIsr } from './leader-in-isr.js';
+import { leaderLeoAboveHw } from './leader-leo-above-hw.js';
+import { logMatching } from './log-matching.js';
+import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
+import { isrShrinkAndReexpand } from './witnesses/isr-shrink-and-reexpand.js';
+import { notEnoughReplicas } from './witnesses/not-enough-replicas.js';
+import { staleFetchDropped } from './witnesses/stale-fetch-dropped.js';
+import { truncationAfterLeaderChange } from './witnesses/truncation-after-leader-change.js';
+import { uncleanElection } from './witnesses/unclean-election.js';
+
+export const INVARIANTS: readonly Invariant[] = [
+  ackedNeverLost,
+  logMatching,
+  leaderCompleteness,
+  consistentRead,
+  oneLeaderPerEpoch,
+  epochsMonotonic,
+  isrWithinReplicas,
+  leaderInIsr,
+  leaderLeoAboveHw,
+  flushedWithinLog,
+];
+
+export const WITNESSES: readonly Witness[] = [
+  uncleanElection,
+  truncationAfterLeaderChange,
+  isrShrinkAndReexpand,
+  notEnoughReplicas,
+  staleFetchDropped,
+];
+
+export const INVARIANT_NAMES = INVARIANTS.map((invariant) => invariant.name);
+
+/** The invariant with this name; throws naming the known ones otherwise. */
+export function invariantNamed(name: string): Invariant {
+  const found = INVARIANTS.find((invariant) => invariant.name === name);
+  if (found === undefined) throw new Error(`unknown invariant "${name}" (known: ${INVARIANT_NAMES.join(', ')})`);
+  return found;
+}
+
+/** The first invariant among `invariants` that `state` violates, with its message. */
+export function firstViolation(
+  state: Parameters<Invariant['check']>[0],
+  invariants: readonly Invariant[] = INVARIANTS,
+): { invariant: Invariant; message: string } | null {
+  for (const invariant of invariants) {
+    const message = invariant.check(state);
+    if (message !== null) return { invariant, message };
+  }
+  return null;
+}
+
+export type { Invariant, Witness };
+export { kafkaPromise } from './promise.js';

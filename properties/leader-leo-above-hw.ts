@@ -1,0 +1,16 @@
+import { logEndOffset } from '../spec/log.js';
+import type { Invariant } from './invariant.js';
+
+/** leader-leo-above-hw: a leader's HW never exceeds its own LEO. */
+export const leaderLeoAboveHw: Invariant = {
+  name: 'leader-leo-above-hw',
+  kind: 'sanity',
+  statement: 'Every broker acting as leader has LEO >= HW.',
+  source: 'KAFKA-RULES.md rule 1',
+  promised: 'always',
+  brokenBy: [],
+  check(state) {
+    const broken = state.brokers.find((broker) => broker.leader !== null && logEndOffset(broker) < broker.hw);
+    return broken === undefined ? null : `leader b${broken.id} has HW ${broken.hw} above its LEO ${logEndOffset(broken)}`;
+  },
+};

@@ -1,0 +1,31 @@
+/** Helpers the replication invariants share: who leads now, and how to name a record. */
+import { recordAt } from '../spec/log.js';
+import type { Broker, LogRecord, Offset, State } from '../spec/types.js';
+
+/**
+ * The partition's effective leader: the broker the controller elected, running, and acting on that
+ * election (its view is the controller's leader epoch). Before it learns of its election no broker
+ * serves the partition; a newly elected leader's log never grows except by its own appends.
+ */
+export function effectiveLeader(state: State): Broker | null {
+  const { leader, leaderEpoch } = state.controller.partition;
+  if (leader === null) return null;
+  const broker = state.brokers[leader];
+  if (broker?.status !== 'running' || broker.leader === null) return null;
+  return broker.view?.leader === leader && broker.view.leaderEpoch === leaderEpoch ? broker : null;
+}
+
+/** `w3@1 (epoch 2)`: record written by attempt 3, at offset 1, in leader epoch 2. */
+export function describeRecord(record: LogRecord | undefined): string {
+  return record === undefined ? 'nothing' : `w${record.id}@${record.offset} (epoch ${record.epoch})`;
+}
+
+/** What `broker` holds at `offset`, for violation messages. */
+export function holds(broker: Broker, offset: Offset): string {
+  return describeRecord(recordAt(broker.log, offset));
+}
+
+/** The first exposed record (below the true HW) the broker does not hold at its offset, if any. */
+export function firstMissingExposed(state: State, broker: Broker): LogRecord | undefined {
+  return state.ghost.exposed.find((record) => recordAt(broker.log, record.offset)?.id !== record.id);
+}

@@ -1,0 +1,34 @@
+/**
+ * brokerFlush: the OS writes the broker's page cache back to disk (fsync of the whole log).
+ *
+ * With Kafka's default flush policy nothing forces a flush; the OS flushes at times the model does
+ * not track, so this may happen at any time (rule 23). Only a power loss can tell the difference.
+ */
+import { logEndOffset } from '../log.js';
+import type { BrokerId } from '../types.js';
+import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
+
+export interface BrokerFlush {
+  readonly kind: 'brokerFlush';
+  readonly broker: BrokerId;
+}
+
+export const brokerFlush: ActionSpec<BrokerFlush> = {
+  kind: 'brokerFlush',
+  doc: {
+    who: 'broker (its OS)',
+    what: 'writes the page cache back: everything appended so far is on disk',
+    source: 'Kafka docs: log.flush.interval.messages, "Log Flush Policy"',
+  },
+  params: { broker: { type: 'broker', doc: 'the broker whose log is flushed' } },
+  candidates: perReplica('brokerFlush'),
+  refusal(state, { broker }) {
+    const target = state.brokers[broker];
+    if (target === undefined) return `${b(broker)} hosts no replica`;
+    return runningReplica(state, broker) ?? (target.flushed < logEndOffset(target) ? null : `${b(broker)} has nothing to flush`);
+  },
+  apply(draft, { broker }) {
+    const target = draft.brokers[broker];
+    if (target !== undefined) target.flushed = logEndOffset(target);
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * followerApplyFetch: a follower applies the fetch response in flight to it (the second half of a fetch).
+ *
+ * A response is dropped when the follower's fetch offset moved or it no longer follows that leader
+ * (rule 11). A diverging epoch makes the follower truncate (rule 9; KAFKA-14704: before it takes the
+ * leader's HW). Otherwise it appends the records and sets its HW to min(leader HW, own LEO) (rule 5).
+ */
+import { maybeFlush } from '../flush.js';
+import { witness } from '../ghost.js';
+import { appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
+import { isOn } from '../switches.js';
+import type { BrokerId } from '../types.js';
+import { b, replicaIds, type ActionSpec } from './action.js';
+
+export interface FollowerApplyFetch {
+  readonly kind: 'followerApplyFetch';
+  readonly follower: BrokerId;
+}
+
+export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
+  kind: 'followerApplyFetch',
+  doc: {
+    who: 'follower',
+    what: 'applies the fetch response in flight: drops it if stale, truncates on divergence, else appends and takes the HW',
+    source: 'AbstractFetcherThread; KIP-279 (truncation), KAFKA-14704',
+  },
+  params: { follower: { type: 'broker', doc: 'the follower receiving the response' } },
+  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'followerApplyFetch', follower })),
+  refusal(state, { follower }) {
+    return state.network.fetchResponses[follower] ? null : `no fetch response in flight to ${b(follower)}`;
+  },
+  apply(draft, { follower }) {
+    const response = draft.network.fetchResponses[follower];
+    const replica = draft.brokers[follower];
+    if (response == null || replica === undefined) return;
+    draft.network.fetchResponses[follower] = null;
+    const stale = replica.view?.leader !== response.leader || logEndOffset(replica) !== response.fetchOffset;
+    // CHECK: log-matching (a stale response would append records at offsets they were not read for)
+    if (stale && isOn(draft.config, 'check:stale-fetch-dropped')) {
+      witness(draft, 'staleFetchDropped');
+      return;
+    }
+    if (response.diverging !== null) {
+      // KAFKA-14704 (2.8 to 3.4.0): the follower took the leader's HW before it truncated.
+      if (!isOn(draft.config, 'KAFKA-14704')) replica.hw = Math.min(response.hw, logEndOffset(replica));
+      // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
+      if (!isOn(draft.config, 'check:truncate-on-divergence')) return;
+      const point = followerTruncationPoint(replica, response.diverging);
+      if (truncateTo(replica, point.offset) > 0) witness(draft, 'truncationAfterLeaderChange');
+      return;
+    }
+    appendRecords(replica, response.records);
+    maybeFlush(draft.config, replica);
+    replica.hw = Math.min(response.hw, logEndOffset(replica));
+    draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * leaderServeFetch: the leader answers a follower's fetch (the first half of a fetch round trip).
+ *
+ * The follower asks from its LEO, with its last fetched epoch, current leader epoch and broker epoch
+ * (rule 7). A fetch at another leader epoch is refused (KIP-320). If the follower's last epoch diverges
+ * from the leader's log, the answer is that divergence and no records (KAFKA-10554); otherwise the
+ * leader returns its records from the fetch offset with the HW it had when it read them, then records
+ * the follower's LEO, which may advance the HW and let the follower join the ISR.
+ */
+import { eraOf } from '../eras/index.js';
+import type { FetchRequest } from '../eras/era.js';
+import { maybeIncrementLeaderHw } from '../high-watermark.js';
+import { believesLeader, maximalIsr } from '../isr.js';
+import { latestEpoch, logEndOffset } from '../log.js';
+import { isOn } from '../switches.js';
+import type { Draft } from 'immer';
+import type { Broker, BrokerId, State } from '../types.js';
+import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
+import { hasAlterPartitionInFlight } from './leader-shrink-isr.js';
+
+export interface LeaderServeFetch {
+  readonly kind: 'leaderServeFetch';
+  readonly follower: BrokerId;
+}
+
+/** The fetch request the follower sends now. */
+export function fetchRequest(follower: Broker): FetchRequest {
+  return {
+    fetchOffset: logEndOffset(follower),
+    lastFetchedEpoch: latestEpoch(follower.epochs),
+    currentLeaderEpoch: follower.view?.leaderEpoch ?? -1,
+    brokerEpoch: follower.brokerEpoch,
+  };
+}
+
+/** Partition.maybeExpandIsr: a caught-up follower outside the ISR is proposed, one change at a time. */
+function maybeExpandIsr(draft: Draft<State>, leaderId: BrokerId, followerId: BrokerId): void {
+  const leader = draft.brokers[leaderId];
+  const fetchState = leader?.leader?.followers[followerId];
+  if (leader?.leader == null || leader.view === null || fetchState == null) return;
+  if (leader.leader.pendingIsr !== null || hasAlterPartitionInFlight(draft, leaderId)) return;
+  if (maximalIsr(draft.config, leader).includes(followerId)) return;
+  const era = eraOf(draft.config);
+  if (!era.isrJoinEligible(draft.config, leader, fetchState)) return;
+  era.proposeIsr(draft, leaderId, [...leader.view.isr, followerId].sort((x, y) => x - y));
+}
+
+export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
+  kind: 'leaderServeFetch',
+  doc: {
+    who: 'leader',
+    what: "serves a follower's fetch: records and HW, or the diverging epoch; records the follower's LEO",
+    source: 'KIP-101, KIP-320, KAFKA-10554; Partition.fetchRecords',
+  },
+  params: { follower: { type: 'broker', doc: 'the follower whose fetch the leader serves' } },
+  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'leaderServeFetch', follower })),
+  refusal(state, { follower }) {
+    const down = runningReplica(state, follower);
+    if (down !== null) return down;
+    const replica = state.brokers[follower];
+    const leaderId = replica?.view?.leader ?? null;
+    if (replica?.view == null) return `${b(follower)} has no metadata yet`;
+    if (leaderId === null || leaderId === follower) return `${b(follower)} is not a follower of a leader`;
+    if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is in flight`;
+    if (!believesLeader(state, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
+    const leaderEpoch = state.brokers[leaderId]?.view?.leaderEpoch ?? -1;
+    // KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, at a newer one UNKNOWN_LEADER_EPOCH.
+    if (isOn(state.config, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
+      return replica.view.leaderEpoch < leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
+    }
+    return null;
+  },
+  apply(draft, { follower }) {
+    const replica = draft.brokers[follower];
+    const leaderId = replica?.view?.leader;
+    const leader = leaderId == null ? undefined : draft.brokers[leaderId];
+    if (replica === undefined || leaderId == null || leader?.view == null || leader.leader === null) return;
+    const request = fetchRequest(replica);
+    const base = { leader: leaderId, leaderEpoch: leader.view.leaderEpoch, fetchOffset: request.fetchOffset, hw: leader.hw };
+    const diverging = eraOf(draft.config).fetchDivergence(leader, request);
+    if (diverging !== null) {
+      draft.network.fetchResponses[follower] = { ...base, records: [], diverging };
+      return;
+    }
+    const records = leader.log.filter((record) => record.offset >= request.fetchOffset);
+    draft.network.fetchResponses[follower] = { ...base, records, diverging: null };
+    leader.leader.followers[follower] = { leo: request.fetchOffset, brokerEpoch: request.brokerEpoch };
+    maybeIncrementLeaderHw(draft, leaderId);
+    maybeExpandIsr(draft, leaderId, follower);
+  },
+};

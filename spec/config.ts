@@ -1,0 +1,185 @@
+/**
+ * The knobs of the seed, as Kafka names them, plus the perturbation budgets of the checker.
+ * One validation function turns untrusted input into a Config or fails naming the field.
+ */
+import type { Acks } from './types.js';
+import { ERA_NAMES, DEFAULT_ERA, type EraName } from './eras/names.js';
+import { isSwitchName, type SwitchName } from './switches.js';
+
+/** Bounds on perturbations only; recovery (restart, unfence, flush, fetch) is never budgeted. */
+export interface Budgets {
+  /** Produce attempts. */
+  readonly records: number;
+  /** Process crashes (kill -9: the page cache survives). */
+  readonly crashes: number;
+  /** Power losses, counted per broker: everything above the flushed offset is gone. */
+  readonly powerLosses: number;
+  /** Fencings of a live broker whose heartbeats were lost. */
+  readonly fences: number;
+  /** Clean (controlled) shutdowns. */
+  readonly shutdowns: number;
+  /** Lag-driven ISR shrinks (`replica.lag.time.max.ms` expiring). */
+  readonly shrinks: number;
+}
+
+export interface Config {
+  readonly era: EraName;
+  /** Brokers in the cluster; the partition's replicas are brokers 0..replicationFactor-1. */
+  readonly brokers: number;
+  /** `replication.factor` of the partition. */
+  readonly replicationFactor: number;
+  /** `min.insync.replicas`. */
+  readonly minInsyncReplicas: number;
+  /** Producer `acks` for the writes the checker generates. */
+  readonly acks: Acks;
+  /** `unclean.leader.election.enable`. */
+  readonly uncleanLeaderElection: boolean;
+  /** `log.flush.interval.messages`; null is Kafka's default: never forced, the OS flushes lazily. */
+  readonly flushIntervalMessages: number | null;
+  /** Fixes and guards removed from the era (`--without-fix`). */
+  readonly withoutFixes: readonly SwitchName[];
+  readonly budgets: Budgets;
+}
+
+export const DEFAULT_BUDGETS: Budgets = {
+  records: 3,
+  crashes: 2,
+  powerLosses: 0,
+  fences: 1,
+  shutdowns: 1,
+  shrinks: 2,
+};
+
+/** The safe setting the seed's reasoning leads to. */
+export const DEFAULT_CONFIG: Config = {
+  era: DEFAULT_ERA,
+  brokers: 3,
+  replicationFactor: 3,
+  minInsyncReplicas: 2,
+  acks: 'all',
+  uncleanLeaderElection: false,
+  flushIntervalMessages: null,
+  withoutFixes: [],
+  budgets: DEFAULT_BUDGETS,
+};
+
+/** Bad input: names the offending field, so the CLI can print one clear line and exit 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BUDGET_FIELDS = Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[];
+const CONFIG_FIELDS = Object.keys(DEFAULT_CONFIG) as (keyof Config)[];
+
+function integer(field: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ConfigError(field, `must be an integer, got ${JSON.stringify(value)}`);
+  }
+  if (value < min) throw new ConfigError(field, `must be at least ${min}, got ${value}`);
+  return value;
+}
+
+function acks(value: unknown): Acks {
+  if (value === 0 || value === 1 || value === 'all') return value;
+  if (value === -1 || value === '-1') return 'all';
+  throw new ConfigError('acks', `must be 0, 1, all or -1, got ${JSON.stringify(value)}`);
+}
+
+function record(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(field, 'must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function noUnknownKeys(field: string, value: Record<string, unknown>, known: readonly string[]): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new ConfigError(`${field}${field ? '.' : ''}${unknown}`, `unknown field (known: ${known.join(', ')})`);
+  }
+}
+
+function budgets(value: unknown): Budgets {
+  const input = record('budgets', value);
+  noUnknownKeys('budgets', input, BUDGET_FIELDS);
+  const read = (key: keyof Budgets): number =>
+    integer(`budgets.${key}`, input[key] ?? DEFAULT_BUDGETS[key], 0);
+  return {
+    records: read('records'),
+    crashes: read('crashes'),
+    powerLosses: read('powerLosses'),
+    fences: read('fences'),
+    shutdowns: read('shutdowns'),
+    shrinks: read('shrinks'),
+  };
+}
+
+function era(value: unknown): EraName {
+  const name = ERA_NAMES.find((known) => known === value);
+  if (name === undefined) {
+    throw new ConfigError('era', `unknown era ${JSON.stringify(value)} (known: ${ERA_NAMES.join(', ')})`);
+  }
+  return name;
+}
+
+function withoutFixes(value: unknown): SwitchName[] {
+  if (!Array.isArray(value)) throw new ConfigError('withoutFixes', 'must be a list of fix names');
+  return value.map((name: unknown) => {
+    if (typeof name !== 'string' || !isSwitchName(name)) {
+      throw new ConfigError('withoutFixes', `unknown fix or guard ${JSON.stringify(name)}`);
+    }
+    return name;
+  });
+}
+
+/**
+ * Turns untrusted input (CLI flags, a trace file) into a Config. Missing fields take the defaults;
+ * an impossible value (RF above the broker count, an unknown acks value, a count below 1) throws a
+ * ConfigError naming the field. `min.insync.replicas` above RF is legal in Kafka (rule 24): see
+ * configWarnings.
+ */
+export function validateConfig(input: unknown): Config {
+  const raw = record('', input ?? {});
+  noUnknownKeys('', raw, CONFIG_FIELDS);
+  const brokers = integer('brokers', raw.brokers ?? DEFAULT_CONFIG.brokers, 1);
+  const replicationFactor = integer('replicationFactor', raw.replicationFactor ?? brokers, 1);
+  if (replicationFactor > brokers) {
+    throw new ConfigError(
+      'replicationFactor',
+      `replication factor ${replicationFactor} is larger than the ${brokers} available brokers (Kafka: INVALID_REPLICATION_FACTOR)`,
+    );
+  }
+  const flush = raw.flushIntervalMessages ?? null;
+  return {
+    era: era(raw.era ?? DEFAULT_CONFIG.era),
+    brokers,
+    replicationFactor,
+    minInsyncReplicas: integer('minInsyncReplicas', raw.minInsyncReplicas ?? DEFAULT_CONFIG.minInsyncReplicas, 1),
+    acks: acks(raw.acks ?? DEFAULT_CONFIG.acks),
+    uncleanLeaderElection: boolean('uncleanLeaderElection', raw.uncleanLeaderElection ?? false),
+    flushIntervalMessages: flush === null ? null : integer('flushIntervalMessages', flush, 1),
+    withoutFixes: withoutFixes(raw.withoutFixes ?? []),
+    budgets: budgets(raw.budgets ?? {}),
+  };
+}
+
+function boolean(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new ConfigError(field, `must be true or false, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Legal settings that Kafka accepts but that deserve a word (rule 24). */
+export function configWarnings(config: Config): string[] {
+  if (config.minInsyncReplicas <= config.replicationFactor) return [];
+  return [
+    `min.insync.replicas=${config.minInsyncReplicas} is above the replication factor ${config.replicationFactor}: ` +
+      'Kafka accepts it; before 3.7 every acks=all write is refused with NOT_ENOUGH_REPLICAS, ' +
+      'from 3.7 (KAFKA-15583) the effective value is min(min.insync.replicas, replicas).',
+  ];
+}

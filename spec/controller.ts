@@ -1,0 +1,51 @@
+/**
+ * The controller's side of the partition: every change is one PartitionRecord in the metadata log.
+ * Brokers learn it later and act on the latest record only (rule 19), so the state keeps only the
+ * controller's latest record and each broker's view.
+ */
+import { castDraft, type Draft } from 'immer';
+import { eraOf } from './eras/index.js';
+import type { BrokerId, PartitionView, State } from './types.js';
+
+export interface PartitionChange {
+  readonly leader?: BrokerId | null;
+  readonly isr?: readonly BrokerId[];
+  readonly elr?: readonly BrokerId[];
+  /** ZooKeeper eras bump the leader epoch on a controller-driven ISR removal too (rule 15, 20). */
+  readonly bumpLeaderEpoch?: boolean;
+}
+
+/**
+ * Writes a PartitionRecord (PartitionChangeBuilder): the partition epoch moves with every change, the
+ * leader epoch with every leader change (KRaft from metadata version 3.6, KAFKA-15021).
+ */
+export function writePartitionChange(draft: Draft<State>, change: PartitionChange): void {
+  const current = draft.controller.partition;
+  const leader = change.leader === undefined ? current.leader : change.leader;
+  const leaderChanged = leader !== current.leader || change.bumpLeaderEpoch === true;
+  const record: PartitionView = {
+    leader,
+    leaderEpoch: current.leaderEpoch + (leaderChanged ? 1 : 0),
+    partitionEpoch: current.partitionEpoch + 1,
+    isr: [...(change.isr ?? current.isr)],
+    elr: [...(change.elr ?? current.elr)],
+  };
+  draft.controller.partition = castDraft(record);
+}
+
+/** The broker is registered, unfenced and so may lead or join the ISR. */
+export function isActive(state: State, broker: BrokerId): boolean {
+  return state.controller.registrations[broker]?.fenced === false;
+}
+
+/**
+ * The controller fences a broker (missed heartbeats, controlled shutdown, re-registration): it leaves
+ * the ISR and, if it led, the partition has no leader until an election (rules 13, 17).
+ */
+export function fenceBroker(draft: Draft<State>, broker: BrokerId): void {
+  const registration = draft.controller.registrations[broker];
+  if (registration === undefined || registration.fenced) return;
+  registration.fenced = true;
+  const change = eraOf(draft.config).removeFromPartition(draft, broker);
+  if (change !== null) writePartitionChange(draft, change);
+}

@@ -1,0 +1,120 @@
+/**
+ * `kraft`: Kafka 3.6 in KRaft mode, the base era. Every seam is defined here; the other eras override
+ * only the seams whose rules differ in their versions.
+ *
+ * KRaft 3.6: AlterPartition with a maximal ISR (KIP-497), broker epochs and fencing (KIP-841, KIP-903),
+ * divergence reported in the fetch response (KAFKA-10554, 2.8), the ISR never empty (no ELR yet), and
+ * a lone leader still advancing the HW below min.insync.replicas (KAFKA-15583 came in 3.7).
+ */
+import type { Draft } from 'immer';
+import type { Config } from '../config.js';
+import { fenceBroker, isActive } from '../controller.js';
+import type { PartitionChange } from '../controller.js';
+import { endOffsetForEpoch, logEndOffset } from '../log.js';
+import { isReplica } from '../isr.js';
+import { isOn } from '../switches.js';
+import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, State } from '../types.js';
+import type { Candidate, Era, FetchRequest } from './era.js';
+
+/** From 2.8 a follower does not truncate on a leader change: the next fetch tells it where (KAFKA-10554). */
+function onBecomeFollower(): void {}
+
+/**
+ * Partition.fetchRecords (KAFKA-10554): the leader looks up where the follower's last fetched epoch
+ * ends in its own log; an older epoch, or an end below the fetch offset, is a divergence, answered with
+ * that (epoch, end offset) and no records. A fetch offset beyond the leader's LEO is OFFSET_OUT_OF_RANGE,
+ * after which the follower truncates to the leader's LEO.
+ */
+function fetchDivergence(leader: Broker, request: FetchRequest): EpochEndOffset | null {
+  const leo = logEndOffset(leader);
+  if (request.lastFetchedEpoch !== null) {
+    const answer = endOffsetForEpoch(leader.epochs, leo, request.lastFetchedEpoch);
+    if (answer.epoch !== null && (answer.epoch < request.lastFetchedEpoch || answer.endOffset < request.fetchOffset)) {
+      return answer;
+    }
+  }
+  return request.fetchOffset > leo ? { epoch: null, endOffset: leo } : null;
+}
+
+/** Partition.isFollowerInSync plus the epoch start offset check (rules 6, 13). */
+function isrJoinEligible(config: Config, leader: Broker, follower: FollowerFetchState): boolean {
+  // CHECK: acked-never-lost (a follower below the HW would count towards acks=all without the records)
+  if (isOn(config, 'check:isr-join-caught-up') && follower.leo < leader.hw) return false;
+  // KAFKA-7128: ... nor before it holds everything up to the leader-epoch start offset.
+  const epochStart = leader.leader?.epochStartOffset ?? 0;
+  return !isOn(config, 'KAFKA-7128') || follower.leo >= epochStart;
+}
+
+/** KIP-497: the leader sends AlterPartition with each member's fetched broker epoch (KIP-903). */
+function proposeIsr(draft: Draft<State>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
+  const leader = draft.brokers[leaderId];
+  if (leader?.leader === null || leader?.leader === undefined || leader.view === null) return;
+  const state = leader.leader;
+  state.pendingIsr = [...isr];
+  draft.network.alterPartitionRequests.push({
+    from: leaderId,
+    brokerEpoch: leader.brokerEpoch,
+    leaderEpoch: leader.view.leaderEpoch,
+    partitionEpoch: leader.view.partitionEpoch,
+    isr: [...isr],
+    memberEpochs: isr.map((member) =>
+      member === leaderId ? leader.brokerEpoch : (state.followers[member]?.brokerEpoch ?? -1),
+    ),
+  });
+}
+
+/**
+ * The controller takes a fenced or shutting-down broker out of the ISR and leadership. Rule 17: before
+ * ELR the ISR never becomes empty: a last member stays in it, leaderless, and is re-elected on return.
+ */
+function removeFromPartition(state: State, broker: BrokerId): PartitionChange | null {
+  const { leader, isr } = state.controller.partition;
+  const remaining = isr.length > 1 ? isr.filter((member) => member !== broker) : isr;
+  if (leader !== broker && remaining.length === isr.length) return null;
+  return { leader: leader === broker ? null : leader, isr: remaining };
+}
+
+/**
+ * Rule 16-17: a leaderless partition elects any active ISR member (clean); failing that, and only
+ * with unclean.leader.election.enable, any active replica (unclean).
+ */
+function electionCandidates(state: State): Candidate[] {
+  const { config, controller } = state;
+  if (controller.partition.leader !== null) return [];
+  // CHECK: acked-never-lost (without it any active replica is a clean candidate)
+  const fromIsr = isOn(config, 'check:clean-election-from-isr');
+  const replicas = state.brokers.map((b) => b.id).filter((id) => isReplica(config, id) && isActive(state, id));
+  const clean = replicas.filter((id) => !fromIsr || controller.partition.isr.includes(id));
+  if (clean.length > 0) return clean.map((broker) => ({ broker, unclean: false }));
+  return config.uncleanLeaderElection ? replicas.map((broker) => ({ broker, unclean: true })) : [];
+}
+
+/**
+ * A restart recovers the log (power loss already dropped the page cache), takes the HW from its
+ * checkpoint clamped to the recovered LEO (rule 5), and registers anew: a higher broker epoch, fenced
+ * until it has caught up; the old incarnation, if the controller had not fenced it yet, is fenced now.
+ */
+function onRestart(draft: Draft<State>, brokerId: BrokerId): void {
+  const broker = draft.brokers[brokerId];
+  if (broker === undefined) return;
+  broker.hw = Math.min(broker.hwCheckpoint, logEndOffset(broker));
+  fenceBroker(draft, brokerId);
+  broker.brokerEpoch += 1;
+  draft.controller.registrations[brokerId] = { brokerEpoch: broker.brokerEpoch, fenced: true };
+}
+
+export const kraft: Era = {
+  name: 'kraft',
+  kafka: '3.6 (KRaft)',
+  summary: 'AlterPartition and broker epochs; divergence in the fetch response; the ISR never empty, no ELR',
+  source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-631%3A+The+Quorum-based+Kafka+Controller',
+  fixes: ['KAFKA-7128', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
+  maximalIsr: true,
+  onBecomeFollower,
+  fetchDivergence,
+  isrJoinEligible,
+  proposeIsr,
+  removeFromPartition,
+  electionCandidates,
+  onRestart,
+};

@@ -1,0 +1,69 @@
+/**
+ * The leader's high watermark (rules 1-2): the minimum LEO over the maximal ISR, also held back by
+ * caught-up followers outside it (KAFKA-4485). Advancing it exposes records to consumers and completes
+ * delayed acks=all produces (KIP-497's completion check).
+ */
+import type { Draft } from 'immer';
+import type { Config } from './config.js';
+import { acknowledge, expose, fail } from './ghost.js';
+import { effectiveMinIsr, maximalIsr } from './isr.js';
+import { logEndOffset } from './log.js';
+import { isOn } from './switches.js';
+import type { Broker, BrokerId, Offset, State } from './types.js';
+
+/** The HW the leader's replica states allow, or null when they allow none (an unknown member LEO). */
+export function leaderHighWatermark(config: Config, leader: Broker): Offset | null {
+  const state = leader.leader;
+  if (state === null) return null;
+  // KAFKA-15583 (3.7): no advance while the committed ISR is below the effective min.insync.replicas.
+  if (isOn(config, 'KAFKA-15583') && (leader.view?.isr.length ?? 0) < effectiveMinIsr(config)) return null;
+  const leo = logEndOffset(leader);
+  // CHECK: acked-never-lost (without it the HW is the leader's own LEO, as if it were alone)
+  if (!isOn(config, 'check:hw-min-isr-leo')) return leo;
+  const members = maximalIsr(config, leader);
+  let hw = leo;
+  for (const member of members) {
+    if (member === leader.id) continue;
+    const follower = state.followers[member];
+    if (follower === null || follower === undefined) return null;
+    hw = Math.min(hw, follower.leo);
+  }
+  state.followers.forEach((follower, id) => {
+    // KAFKA-4485: a caught-up follower about to join the ISR also holds the HW back.
+    if (follower !== null && !members.includes(id) && follower.leo >= leader.hw) hw = Math.min(hw, follower.leo);
+  });
+  return hw;
+}
+
+/** Partition.maybeIncrementLeaderHW: called after appends, fetches, elections and ISR changes. */
+export function maybeIncrementLeaderHw(draft: Draft<State>, leaderId: BrokerId): void {
+  const leader = draft.brokers[leaderId];
+  if (leader === undefined) return;
+  const hw = leaderHighWatermark(draft.config, leader);
+  if (hw === null || hw <= leader.hw) return;
+  leader.hw = hw;
+  expose(draft, leaderId, hw);
+  completeDelayedProduces(draft, leaderId);
+}
+
+/**
+ * DelayedProduce.tryComplete: a waiting acks=all produce completes once the HW passes its record:
+ * acknowledged if the maximal ISR still holds min.insync.replicas, else NOT_ENOUGH_REPLICAS_AFTER_APPEND
+ * (the record stays in the log and may still be read).
+ */
+function completeDelayedProduces(draft: Draft<State>, leaderId: BrokerId): void {
+  const leader = draft.brokers[leaderId];
+  const state = leader?.leader;
+  if (leader === undefined || state === null || state === undefined) return;
+  const enough =
+    maximalIsr(draft.config, leader).length >= effectiveMinIsr(draft.config) ||
+    // CHECK: acked-never-lost (without it a write completes whatever the ISR size)
+    !isOn(draft.config, 'check:acks-all-completion');
+  const waiting = state.delayedProduces.filter((produce) => {
+    if (produce.offset >= leader.hw) return true;
+    if (enough) acknowledge(draft, produce.id, produce.offset);
+    else fail(draft, produce.id, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    return false;
+  });
+  if (waiting.length !== state.delayedProduces.length) state.delayedProduces = waiting;
+}

@@ -1,0 +1,111 @@
+/**
+ * Log arithmetic shared by every action: LEO, appends, truncation, and the leader-epoch cache
+ * (LeaderEpochFileCache) lookups that divergence detection is built on.
+ */
+import type { Draft } from 'immer';
+import type { Broker, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
+
+/** Log end offset: the offset the next appended record gets. */
+export function logEndOffset(replica: Pick<Broker, 'log'>): Offset {
+  const last = replica.log[replica.log.length - 1];
+  return last === undefined ? 0 : last.offset + 1;
+}
+
+/** The epoch of the latest entry in the leader-epoch cache (what a fetch reports as lastFetchedEpoch). */
+export function latestEpoch(epochs: readonly EpochEntry[]): LeaderEpoch | null {
+  return epochs[epochs.length - 1]?.epoch ?? null;
+}
+
+/**
+ * Records that `epoch` starts at `startOffset`, unless the cache already knows this or a later epoch.
+ * Called for every appended record, and by a new leader for its own epoch (rule 6).
+ */
+export function assignEpochStart(epochs: Draft<EpochEntry[]>, epoch: LeaderEpoch, startOffset: Offset): void {
+  const latest = latestEpoch(epochs);
+  if (latest === null || epoch > latest) epochs.push({ epoch, startOffset });
+}
+
+/** Appends records (leader append or follower fetch), keeping the epoch cache in step. */
+export function appendRecords(replica: Draft<Broker>, records: readonly LogRecord[]): void {
+  for (const record of records) {
+    replica.log.push(record);
+    assignEpochStart(replica.epochs, record.epoch, record.offset);
+  }
+}
+
+/**
+ * Truncates the log to `offset` (exclusive end), dropping cache entries that start at or above it
+ * (LeaderEpochFileCache.truncateFromEnd) and clamping the HW and the flushed offset.
+ * Returns the number of records removed.
+ */
+export function truncateTo(replica: Draft<Broker>, offset: Offset): number {
+  const keep = replica.log.findIndex((record) => record.offset >= offset);
+  if (keep === -1) return 0;
+  const removed = replica.log.length - keep;
+  replica.log.splice(keep);
+  const firstDropped = replica.epochs.findIndex((entry) => entry.startOffset >= offset);
+  if (firstDropped !== -1) replica.epochs.splice(firstDropped);
+  replica.hw = Math.min(replica.hw, offset);
+  replica.flushed = Math.min(replica.flushed, offset);
+  return removed;
+}
+
+/**
+ * LeaderEpochFileCache.endOffsetFor: where `requested` ends in this log. Its own latest epoch ends at
+ * the LEO; an older one at the start of the next higher epoch, paired with the largest epoch <=
+ * `requested` (KIP-279); a request smaller than every known epoch is answered with itself and the first
+ * start offset; one larger than every known epoch, or an empty cache, is UNDEFINED (epoch null,
+ * offset -1).
+ */
+export function endOffsetForEpoch(
+  epochs: readonly EpochEntry[],
+  leo: Offset,
+  requested: LeaderEpoch,
+): EpochEndOffset {
+  if (latestEpoch(epochs) === requested) return { epoch: requested, endOffset: leo };
+  const higher = epochs.find((entry) => entry.epoch > requested);
+  if (higher === undefined) return { epoch: null, endOffset: -1 };
+  const floor = epochs.findLast((entry) => entry.epoch <= requested);
+  return { epoch: floor?.epoch ?? requested, endOffset: higher.startOffset };
+}
+
+/** Two logs hold the same record at `offset`. */
+export function sameRecordAt(a: readonly LogRecord[], b: readonly LogRecord[], offset: Offset): boolean {
+  const x = recordAt(a, offset);
+  const y = recordAt(b, offset);
+  return x !== undefined && y !== undefined && x.id === y.id && x.epoch === y.epoch;
+}
+
+/** The record at `offset`, if the log holds it. */
+export function recordAt(log: readonly LogRecord[], offset: Offset): LogRecord | undefined {
+  const first = log[0];
+  if (first === undefined) return undefined;
+  return log[offset - first.offset];
+}
+
+/** Where a follower truncates after learning a divergence, and whether it must ask again. */
+export interface TruncationPoint {
+  readonly offset: Offset;
+  /** False when the follower does not know the leader's epoch and must ask again (KIP-279). */
+  readonly complete: boolean;
+}
+
+/**
+ * AbstractFetcherThread.getOffsetTruncationState (KIP-279, rule 9, follower side): given the leader's
+ * (epoch, end offset) for the follower's latest epoch, where the follower truncates.
+ */
+export function followerTruncationPoint(
+  follower: Pick<Broker, 'log' | 'epochs' | 'hw'>,
+  answer: EpochEndOffset,
+): TruncationPoint {
+  const leo = logEndOffset(follower);
+  // The leader knows nothing of the epoch: fall back to the pre-KIP-101 rule, the follower's HW.
+  if (answer.endOffset < 0) return { offset: Math.min(follower.hw, leo), complete: true };
+  if (answer.epoch === null) return { offset: Math.min(answer.endOffset, leo), complete: true };
+  const local = endOffsetForEpoch(follower.epochs, leo, answer.epoch);
+  // No epoch at or below the leader's: the follower predates epochs here; take the leader's offset.
+  if (local.epoch === null) return { offset: Math.min(answer.endOffset, leo), complete: true };
+  // The follower never saw the leader's epoch: cut back to the end of its own smaller epoch, ask again.
+  if (local.epoch !== answer.epoch) return { offset: Math.min(local.endOffset, leo), complete: false };
+  return { offset: Math.min(local.endOffset, answer.endOffset, leo), complete: true };
+}

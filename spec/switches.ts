@@ -1,0 +1,149 @@
+/**
+ * Named switches: the Kafka fixes each era ships, and the guards that carry safety (`// CHECK:`).
+ * Every switch can be removed from a configuration (`--without-fix NAME`), so a test can show what a
+ * fix or guard protects: with it removed, the checker must find a violation of the invariant it names.
+ */
+import type { Config } from './config.js';
+import { eraOf } from './eras/index.js';
+
+export interface SwitchInfo {
+  /** 'fix': a change Kafka shipped in `since`; 'check': a guard every era has. */
+  readonly kind: 'fix' | 'check';
+  readonly since: string;
+  /** The invariant a violation of which shows the switch's purpose. */
+  readonly protects: string;
+  readonly summary: string;
+  readonly source: string;
+}
+
+export const SWITCHES = {
+  'KAFKA-7128': {
+    kind: 'fix',
+    since: '2.0.1',
+    protects: 'acked-never-lost',
+    summary: 'a follower joins the ISR only once its LEO reaches the leader-epoch start offset',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-7128',
+  },
+  'KIP-320': {
+    kind: 'fix',
+    since: '2.1.0',
+    protects: 'log-matching',
+    summary: 'fetches carry the current leader epoch; another epoch is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH)',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-320%3A+Allow+fetchers+to+detect+and+handle+log+truncation',
+  },
+  'KIP-841': {
+    kind: 'fix',
+    since: '3.3.0',
+    protects: 'acked-never-lost',
+    summary: 'the controller refuses an AlterPartition that adds a fenced or shutting-down broker to the ISR',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-841%3A+Fenced+replicas+should+not+be+allowed+to+join+the+ISR+in+KRaft',
+  },
+  'KIP-903': {
+    kind: 'fix',
+    since: '3.5.0',
+    protects: 'acked-never-lost',
+    summary: 'fetches carry the broker epoch; AlterPartition is refused for a member at a stale epoch',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-903%3A+Replicas+with+stale+broker+epoch+should+not+be+allowed+to+join+the+ISR',
+  },
+  'KAFKA-14704': {
+    kind: 'fix',
+    since: '3.5.0',
+    protects: 'consistent-read',
+    summary: 'a follower truncates on a diverging epoch before it applies the leader HW',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-14704',
+  },
+  'KAFKA-15583': {
+    kind: 'fix',
+    since: '3.7.0',
+    protects: 'consistent-read',
+    summary: 'the HW does not advance while the ISR is below min.insync.replicas; effective minimum is min(min.insync.replicas, RF)',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-15583',
+  },
+  'check:acks-all-admission': {
+    kind: 'check',
+    since: '0.9.0',
+    protects: 'acked-never-lost',
+    summary: 'acks=all is refused with NOT_ENOUGH_REPLICAS while the committed ISR is below min.insync.replicas',
+    source: 'https://kafka.apache.org/documentation/#topicconfigs_min.insync.replicas',
+  },
+  'check:acks-all-completion': {
+    kind: 'check',
+    since: '0.9.0',
+    protects: 'acked-never-lost',
+    summary: 'acks=all completes with NOT_ENOUGH_REPLICAS_AFTER_APPEND when the maximal ISR fell below min.insync.replicas (KIP-497)',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-497%3A+Add+inter-broker+API+to+alter+ISR',
+  },
+  'check:hw-min-isr-leo': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'acked-never-lost',
+    summary: 'the leader HW is the minimum LEO over the maximal ISR',
+    source: 'https://kafka.apache.org/documentation/#replication',
+  },
+  'check:isr-join-caught-up': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'acked-never-lost',
+    summary: 'a follower joins the ISR only once its LEO reaches the leader HW',
+    source: 'https://kafka.apache.org/documentation/#replication',
+  },
+  'check:clean-election-from-isr': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'acked-never-lost',
+    summary: 'with unclean.leader.election.enable=false the controller elects only ISR members',
+    source: 'https://kafka.apache.org/documentation/#brokerconfigs_unclean.leader.election.enable',
+  },
+  'check:alter-partition-epochs': {
+    kind: 'check',
+    since: '2.7.0',
+    protects: 'acked-never-lost',
+    summary: 'the controller accepts AlterPartition only from the current leader at the current leader and partition epochs (KIP-497, KIP-841)',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-841%3A+Fenced+replicas+should+not+be+allowed+to+join+the+ISR+in+KRaft',
+  },
+  'check:stale-fetch-dropped': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'log-matching',
+    summary: 'a fetch response is dropped when the follower moved its fetch offset or its leader since the request',
+    source: 'https://github.com/apache/kafka/blob/trunk/core/src/main/scala/kafka/server/AbstractFetcherThread.scala',
+  },
+  'check:truncate-on-divergence': {
+    kind: 'check',
+    since: '0.11.0',
+    protects: 'log-matching',
+    summary: 'a follower truncates its log to the divergence point the leader reports (KIP-101, KIP-279)',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
+  },
+} as const satisfies Record<string, SwitchInfo>;
+
+export type SwitchName = keyof typeof SWITCHES;
+
+export const SWITCH_NAMES = Object.keys(SWITCHES) as SwitchName[];
+
+export function isSwitchName(name: string): name is SwitchName {
+  return Object.hasOwn(SWITCHES, name);
+}
+
+const activeCache = new WeakMap<Config, ReadonlySet<SwitchName>>();
+
+/** The switches on in this configuration: every check, the era's fixes, minus `withoutFixes`. */
+export function activeSwitches(config: Config): ReadonlySet<SwitchName> {
+  let active = activeCache.get(config);
+  if (active === undefined) {
+    const era = eraOf(config);
+    const removed = new Set<string>(config.withoutFixes);
+    active = new Set(
+      SWITCH_NAMES.filter(
+        (name) =>
+          !removed.has(name) && (SWITCHES[name].kind === 'check' || era.fixes.includes(name)),
+      ),
+    );
+    activeCache.set(config, active);
+  }
+  return active;
+}
+
+export function isOn(config: Config, name: SwitchName): boolean {
+  return activeSwitches(config).has(name);
+}

@@ -1,0 +1,218 @@
+/**
+ * The state of one Kafka partition, its brokers, the controller and the messages in flight.
+ *
+ * Plain data only (arrays, numbers, strings, null), so a state can be hashed, compared, printed and
+ * serialised. Brokers are numbered 0..N-1, as Kafka's default `broker.id=0` numbers them, and every
+ * per-broker array is indexed by broker id. Offsets are 0-based; LEO and HW are exclusive ("next offset").
+ */
+import type { Config } from './config.js';
+
+export type BrokerId = number;
+export type Offset = number;
+export type LeaderEpoch = number;
+
+/** A record in a replica's log: where it sits, the leader epoch it was written in, the write that made it. */
+export interface LogRecord {
+  readonly offset: Offset;
+  readonly epoch: LeaderEpoch;
+  /** The producer's write attempt (`ghost.attempts[id]`); the protocol copies it, never reads it. */
+  readonly id: number;
+}
+
+/** One entry of the leader-epoch cache (LeaderEpochFileCache): the first offset written in `epoch`. */
+export interface EpochEntry {
+  readonly epoch: LeaderEpoch;
+  readonly startOffset: Offset;
+}
+
+/**
+ * A PartitionRecord as the controller writes it to the metadata log (KRaft) or to ZooKeeper: what a
+ * broker learns through metadata propagation. `leader: null` is Kafka's leader -1 (no leader).
+ */
+export interface PartitionView {
+  readonly leader: BrokerId | null;
+  readonly leaderEpoch: LeaderEpoch;
+  readonly partitionEpoch: number;
+  readonly isr: readonly BrokerId[];
+  /** Eligible leader replicas (KIP-966); always empty in eras without ELR. */
+  readonly elr: readonly BrokerId[];
+}
+
+/** What a leader knows of one follower, learned only from that follower's fetches (rule 7). */
+export interface FollowerFetchState {
+  /** The follower's LEO as of its last fetch in this leader epoch. */
+  readonly leo: Offset;
+  /** The broker epoch the fetch carried (KIP-903). */
+  readonly brokerEpoch: number;
+}
+
+/** An acks=all produce request waiting in the leader's delayed-produce purgatory. */
+export interface DelayedProduce {
+  readonly id: number;
+  /** Completes once the leader's HW passes this offset. */
+  readonly offset: Offset;
+}
+
+/** State a broker holds only while it acts as the partition's leader. */
+export interface LeaderState {
+  /** The leader-epoch start offset: the leader's LEO when it took this epoch (rule 6). */
+  readonly epochStartOffset: Offset;
+  /** Per broker id; null until that follower fetched in this leader epoch. */
+  readonly followers: readonly (FollowerFetchState | null)[];
+  /** The ISR proposed in the one AlterPartition in flight (rule 12), or null. */
+  readonly pendingIsr: readonly BrokerId[] | null;
+  readonly delayedProduces: readonly DelayedProduce[];
+}
+
+export type BrokerStatus = 'running' | 'down';
+
+/** A broker and its replica of the partition. */
+export interface Broker {
+  readonly id: BrokerId;
+  readonly status: BrokerStatus;
+  /**
+   * The broker epoch of its current (or last) registration. Kafka's is the registration record's offset;
+   * only comparisons for one broker matter, so a per-broker counter is equivalent.
+   */
+  readonly brokerEpoch: number;
+  readonly log: readonly LogRecord[];
+  /** The leader-epoch cache, ascending by epoch and start offset. */
+  readonly epochs: readonly EpochEntry[];
+  /** This replica's own high watermark: exact on the leader, learned lazily on a follower. */
+  readonly hw: Offset;
+  /** The prefix of the log on disk; everything above is page cache. */
+  readonly flushed: Offset;
+  /** The last value written to the replication-offset-checkpoint file. */
+  readonly hwCheckpoint: Offset;
+  /** Broker epoch recorded by the clean-shutdown marker, or null when the last stop was unclean. */
+  readonly cleanShutdownEpoch: number | null;
+  /** Its view of the partition from metadata; null after a restart until it has caught up (rule 19). */
+  readonly view: PartitionView | null;
+  readonly leader: LeaderState | null;
+}
+
+/** The controller's record of one broker's registration (heartbeats, fencing). */
+export interface Registration {
+  readonly brokerEpoch: number;
+  readonly fenced: boolean;
+}
+
+export interface Controller {
+  readonly partition: PartitionView;
+  readonly registrations: readonly Registration[];
+}
+
+/** A fetch response in flight from the leader to a follower (the leader's state as of serving it). */
+export interface FetchResponse {
+  readonly leader: BrokerId;
+  readonly leaderEpoch: LeaderEpoch;
+  /** The fetch offset of the request this answers (the follower's LEO when it asked). */
+  readonly fetchOffset: Offset;
+  readonly records: readonly LogRecord[];
+  /** The leader's HW when it read the log for this fetch, before it recorded the follower's LEO. */
+  readonly hw: Offset;
+  /** KAFKA-10554 (2.8): the diverging epoch and its end offset on the leader, sent with no records. */
+  readonly diverging: EpochEndOffset | null;
+}
+
+/** The answer to "where does epoch E end?" (OffsetsForLeaderEpoch; the diverging epoch of a fetch). */
+export interface EpochEndOffset {
+  /** The largest epoch <= the one asked about, or null when the answering log has none (UNDEFINED). */
+  readonly epoch: LeaderEpoch | null;
+  readonly endOffset: Offset;
+}
+
+/** An AlterPartition request in flight from a leader to the controller (KIP-497). */
+export interface AlterPartitionRequest {
+  readonly from: BrokerId;
+  readonly brokerEpoch: number;
+  readonly leaderEpoch: LeaderEpoch;
+  readonly partitionEpoch: number;
+  readonly isr: readonly BrokerId[];
+  /** For each member of `isr`, the broker epoch the leader saw in its fetches (KIP-903). */
+  readonly memberEpochs: readonly number[];
+}
+
+export interface AlterPartitionResponse {
+  readonly to: BrokerId;
+  /** The committed partition state on acceptance, or null when the controller rejected the change. */
+  readonly accepted: PartitionView | null;
+  /** The controller's error on rejection (INELIGIBLE_REPLICA, FENCED_LEADER_EPOCH, ...). */
+  readonly error: string | null;
+}
+
+export interface Network {
+  /** Per follower: the one fetch response in flight to it, or null. */
+  readonly fetchResponses: readonly (FetchResponse | null)[];
+  readonly alterPartitionRequests: readonly AlterPartitionRequest[];
+  readonly alterPartitionResponses: readonly AlterPartitionResponse[];
+}
+
+export type Acks = 0 | 1 | 'all';
+
+export type ProduceError =
+  | 'NOT_ENOUGH_REPLICAS'
+  | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
+  | 'NOT_LEADER_OR_FOLLOWER';
+
+/** A produce attempt as its producer saw it. Ghost: never read by a protocol guard. */
+export type ProduceAttempt =
+  | { readonly id: number; readonly acks: Acks; readonly broker: BrokerId; readonly status: 'pending' }
+  | {
+      readonly id: number;
+      readonly acks: Acks;
+      readonly broker: BrokerId;
+      readonly status: 'acknowledged';
+      /** The offset the producer learned, or null under acks=0 (Kafka returns -1). */
+      readonly offset: Offset | null;
+    }
+  | {
+      readonly id: number;
+      readonly acks: Acks;
+      readonly broker: BrokerId;
+      readonly status: 'failed';
+      readonly error: ProduceError;
+    };
+
+/** Events the witnesses ask about: each must be reachable, or the model is too weak. */
+export interface WitnessEvents {
+  readonly uncleanElection: boolean;
+  readonly truncationAfterLeaderChange: boolean;
+  readonly isrShrink: boolean;
+  readonly isrReexpand: boolean;
+  readonly notEnoughReplicas: boolean;
+  readonly staleFetchDropped: boolean;
+}
+
+/** Ghost state: what the properties need to know about the history. Never read by a protocol guard. */
+export interface Ghost {
+  readonly attempts: readonly ProduceAttempt[];
+  /** Every record some leader exposed below its HW, by offset: what a consumer could have read. */
+  readonly exposed: readonly LogRecord[];
+  /** Per broker: the leader and epoch of the last fetch response it applied (for log-matching). */
+  readonly lastFetch: readonly ({ readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null)[];
+  /** Whether the controller's current leader was elected cleanly (from the ISR). */
+  readonly cleanLeader: boolean;
+  /** Brokers an accepted AlterPartition removed from the ISR (for the shrink-and-re-expand witness). */
+  readonly shrunk: readonly BrokerId[];
+  readonly events: WitnessEvents;
+}
+
+/** Perturbations used so far; the limits are `config.budgets`. Recovery is never budgeted. */
+export interface BudgetUse {
+  readonly records: number;
+  readonly crashes: number;
+  readonly powerLosses: number;
+  readonly fences: number;
+  readonly shutdowns: number;
+  readonly shrinks: number;
+}
+
+export interface State {
+  readonly config: Config;
+  readonly brokers: readonly Broker[];
+  readonly controller: Controller;
+  readonly network: Network;
+  readonly ghost: Ghost;
+  readonly budget: BudgetUse;
+}

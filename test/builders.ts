@@ -1,0 +1,108 @@
+/**
+ * State builders for tests: a config with overrides, the initial state, scripted runs through `step`,
+ * and immer edits of a state, so that a test's setup is one line.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { produce, type Draft } from 'immer';
+import type { Action } from '../spec/actions/index.js';
+import { validateConfig, type Config } from '../spec/config.js';
+import { initialState } from '../spec/init.js';
+import { ActionRefused, enabledActions, refusal, step } from '../spec/step.js';
+import type { State } from '../spec/types.js';
+
+type ConfigInput = Omit<Partial<Config>, 'budgets'> & { budgets?: Partial<Config['budgets']> };
+
+/** A validated config: the safe default with overrides. */
+export function config(overrides: ConfigInput = {}): Config {
+  return validateConfig(overrides);
+}
+
+/** The initial state of a config given by overrides. */
+export function start(overrides: ConfigInput = {}): State {
+  return initialState(config(overrides));
+}
+
+/** Applies actions in order through `step` (each must be enabled). */
+export function run(state: State, actions: readonly Action[]): State {
+  return actions.reduce(step, state);
+}
+
+/** An immer edit of a state, for hand-built situations. */
+export function edit(state: State, recipe: (draft: Draft<State>) => void): State {
+  return produce(state, recipe);
+}
+
+/** Action constructors, so scripts read like traces. */
+export const act = {
+  send: (broker: number, acks: 0 | 1 | 'all' = 'all'): Action => ({ kind: 'producerSend', broker, acks }),
+  serve: (follower: number): Action => ({ kind: 'leaderServeFetch', follower }),
+  apply: (follower: number): Action => ({ kind: 'followerApplyFetch', follower }),
+  /** A whole fetch round trip: the leader serves, the follower applies. */
+  fetch: (follower: number): Action[] => [act.serve(follower), act.apply(follower)],
+  shrink: (leader: number, follower: number): Action => ({ kind: 'leaderShrinkIsr', leader, follower }),
+  handleAlter: (leader: number): Action => ({ kind: 'controllerHandleAlterPartition', leader }),
+  alterResponse: (leader: number): Action => ({ kind: 'leaderHandleAlterPartitionResponse', leader }),
+  /** A whole ISR shrink: proposed, accepted by the controller, committed by the leader. */
+  shrinkCommitted: (leader: number, follower: number): Action[] => [
+    act.shrink(leader, follower),
+    act.handleAlter(leader),
+    act.alterResponse(leader),
+  ],
+  elect: (broker: number): Action => ({ kind: 'controllerElectLeader', broker }),
+  metadata: (broker: number): Action => ({ kind: 'brokerApplyMetadata', broker }),
+  checkpoint: (broker: number): Action => ({ kind: 'brokerCheckpointHw', broker }),
+  flush: (broker: number): Action => ({ kind: 'brokerFlush', broker }),
+  shutdown: (broker: number): Action => ({ kind: 'brokerShutdown', broker }),
+  crash: (broker: number): Action => ({ kind: 'brokerCrash', broker }),
+  powerLoss: (broker: number): Action => ({ kind: 'brokerPowerLoss', broker }),
+  restart: (broker: number): Action => ({ kind: 'brokerRestart', broker }),
+  fence: (broker: number): Action => ({ kind: 'controllerFenceBroker', broker }),
+  unfence: (broker: number): Action => ({ kind: 'controllerUnfenceBroker', broker }),
+};
+
+/** The ids of a state's log records at one broker: `[w0, w1]` as numbers. */
+export function ids(state: State, broker: number): number[] {
+  return state.brokers[broker]?.log.map((record) => record.id) ?? [];
+}
+
+/**
+ * Fetch round trips for each follower, twice over: the first brings the records, the second tells the
+ * leader the followers' new LEOs, so a leader whose whole ISR is listed ends with HW = LEO.
+ */
+export function catchUp(...followers: number[]): Action[] {
+  const round = followers.flatMap((follower) => act.fetch(follower));
+  return [...round, ...round];
+}
+
+/** How the three entry points judge one action in one state; they must agree. */
+export interface Verdict {
+  /** enabledActions(state) lists the action. */
+  readonly listed: boolean;
+  /** refusal(state, action): null when enabled. */
+  readonly reason: string | null;
+  /** The reason of the ActionRefused that step throws, or null when step accepts the action. */
+  readonly thrown: string | null;
+}
+
+export function verdict(state: State, action: Action): Verdict {
+  let thrown: string | null = null;
+  try {
+    step(state, action);
+  } catch (error) {
+    if (!(error instanceof ActionRefused)) throw error;
+    thrown = error.reason;
+  }
+  return {
+    listed: enabledActions(state).some((listed) => isDeepStrictEqual(listed, action)),
+    reason: refusal(state, action),
+    thrown,
+  };
+}
+
+/** The verdict of an enabled action. */
+export const ENABLED: Verdict = { listed: true, reason: null, thrown: null };
+
+/** The verdict of an action refused for `reason`. */
+export function disabled(reason: string): Verdict {
+  return { listed: false, reason, thrown: reason };
+}

@@ -1,0 +1,10 @@
+/** The README's generated tables match the registries (run `npm run docs` after adding an action). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { regenerate } from '../model/docs.js';
+
+it('README.md documents every step kind and invariant as the registries define them', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  expect(regenerate(readme)).toBe(readme);
+});

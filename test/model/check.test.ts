@@ -1,0 +1,77 @@
+/**
+ * The random checker on the issue's configurations, with fixed seeds so CI never flakes: the safe
+ * default finds nothing; each unsafe configuration finds its violation and shrinks it.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { INVARIANTS, invariantNamed } from '../../properties/index.js';
+import { checkRandom } from '../../model/check.js';
+import { runActions, runChoices } from '../../model/runner.js';
+import { schedules } from '../../model/schedule.js';
+import { config } from '../builders.js';
+
+describe('the safe default (RF=3, min.insync.replicas=2, acks=all, clean elections, no power loss)', () => {
+  test.prop([schedules(50)], { numRuns: 300, seed: 20261126 })('violates no invariant', (choices) => {
+    expect(runChoices(config(), choices, INVARIANTS).violation).toBeNull();
+  });
+});
+
+describe('every generated step is enabled where it stands', () => {
+  test.prop([schedules(40), fc.constantFrom(config(), config({ acks: 1, budgets: { powerLosses: 2 } }))], {
+    numRuns: 100,
+    seed: 7,
+  })('so replaying the actions a schedule picked is a valid trace', (choices, cfg) => {
+    const picked = runChoices(cfg, choices, []);
+    expect(runActions(cfg, picked.steps, [])?.steps).toEqual(picked.steps);
+  });
+});
+
+const UNSAFE = [
+  { name: 'acks=1', overrides: { acks: 1 as const }, invariant: 'acked-never-lost', maxLength: 8, seed: 1 },
+  { name: 'acks=0', overrides: { acks: 0 as const }, invariant: 'acked-never-lost', maxLength: 8, seed: 2 },
+  {
+    name: 'min.insync.replicas=1 with unclean election',
+    overrides: { minInsyncReplicas: 1, uncleanLeaderElection: true },
+    invariant: 'acked-never-lost',
+    maxLength: 14,
+    seed: 3,
+  },
+  {
+    name: 'one power loss of the last ISR member (kraft: last replica standing)',
+    overrides: { budgets: { powerLosses: 1, crashes: 0 } },
+    invariant: 'acked-never-lost',
+    maxLength: 20,
+    seed: 4,
+  },
+];
+
+describe.each(UNSAFE)('$name', ({ overrides, invariant, maxLength, seed }) => {
+  const cfg = config(overrides);
+  let memo: ReturnType<typeof checkRandom> | undefined;
+  const check = (): ReturnType<typeof checkRandom> =>
+    (memo ??= checkRandom({ config: cfg, invariants: [invariantNamed(invariant)], runs: 3000, seed, maxSteps: 50 }));
+
+  it(`finds a violation of ${invariant}`, () => {
+    expect(check().finding?.result.violation?.invariant).toBe(invariant);
+  });
+  it(`shrinks it to at most ${maxLength} steps, still failing where it stands`, () => {
+    const steps = check().finding?.result.steps ?? [];
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.length).toBeLessThanOrEqual(maxLength);
+    const again = runActions(cfg, steps, [invariantNamed(invariant)]);
+    expect(again?.violation?.step).toBe(steps.length - 1);
+  });
+});
+
+describe('two power losses', () => {
+  it('with the default lazy flush, lose data a consumer read or a producer was told was written', () => {
+    const cfg = config({ budgets: { powerLosses: 2 } });
+    const found = checkRandom({ config: cfg, invariants: INVARIANTS, runs: 3000, seed: 6, maxSteps: 50 }).finding;
+    expect(['acked-never-lost', 'leader-completeness', 'consistent-read']).toContain(found?.result.violation?.invariant);
+  });
+
+  it('with log.flush.interval.messages=1, find nothing: every append is on disk before anything else happens', () => {
+    const cfg = config({ budgets: { powerLosses: 2 }, flushIntervalMessages: 1 });
+    expect(checkRandom({ config: cfg, invariants: INVARIANTS, runs: 400, seed: 5, maxSteps: 50 }).finding).toBeNull();
+  });
+});

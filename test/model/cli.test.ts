@@ -1,0 +1,77 @@
+/** The CLI as a user runs it: exit codes, error lines that name the field, saved findings. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function cli(command: 'check' | 'replay', ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'model', 'cli', `${command}.ts`), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tempDir = (): string => mkdtempSync(join(tmpdir(), 'cli-'));
+
+describe('check: bad input exits 2 with one line naming the field', () => {
+  it.each([
+    [['--rf', '4', '--brokers', '3'], /replication factor 4 is larger than the 3 available brokers/],
+    [['--acks', '2'], /--acks \(acks\): must be 0, 1, all or -1/],
+    [['--records=-1'], /--records \(budgets\.records\): must be at least 0/],
+    [['--era', 'kafka-0.7'], /--era \(era\): unknown era/],
+    [['--invariant', 'no-such'], /--invariant: unknown invariant "no-such"/],
+    [['--runs', 'many'], /--runs: expected an integer/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('%j', (args, message) => {
+    const result = cli('check', ...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('check', () => {
+  it('accepts min.insync.replicas above RF with a warning naming it, and finds nothing', () => {
+    const result = cli('check', '--min-isr', '4', '--runs', '50', '--seed', '1', '--out', tempDir());
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: min\.insync\.replicas=4 is above the replication factor 3/);
+    expect(result.stdout).toMatch(/seed 1, runs 50/);
+  });
+  it('exits 1 on acks=1, saves the shrunk trace once, and says how to replay it', () => {
+    const out = tempDir();
+    const first = cli('check', '--acks', '1', '--seed', '1', '--runs', '200', '--out', out);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/acked-never-lost +VIOLATED/);
+    expect(first.stdout).toMatch(/loss allowed by the configuration/);
+    expect(first.stdout).toMatch(/replay: npm run replay -- /);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1);
+    const again = cli('check', '--acks', '1', '--seed', '1', '--runs', '200', '--out', out);
+    expect(again.stdout).toMatch(/already saved as/);
+    expect(readdirSync(out)).toEqual(files);
+    const replay = cli('replay', join(out, files[0] ?? ''));
+    expect(replay.status).toBe(0);
+    expect(replay.stdout).toMatch(/verdict: reproduced: acked-never-lost/);
+  });
+});
+
+describe('replay', () => {
+  it('exits 1 when a trace diverges from its expected verdict', () => {
+    const file = join(tempDir(), 'diverges.json');
+    writeFileSync(file, JSON.stringify({ expect: { verdict: 'holds' }, config: { acks: 0 }, steps: [{ kind: 'producerSend', broker: 1, acks: 0 }] }));
+    const result = cli('replay', file, '--json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ reproduced: false, violations: [{ invariant: 'acked-never-lost', step: 0 }] });
+  });
+  it('exits 2 on a malformed trace, naming the file and the field', () => {
+    const file = join(tempDir(), 'malformed.json');
+    writeFileSync(file, JSON.stringify({ steps: [{ kind: 'brokerCrash', broker: 'zero' }] }));
+    const result = cli('replay', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/malformed\.json: steps\[0\]\.broker: /);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Scripted scenarios: plain action lists replayed through `step`, each the story of one sentence of the
+ * seed, with the invariant verdict Kafka's behaviour implies.
+ */
+import { describe, expect, it } from 'vitest';
+import { ackedNeverLost } from '../properties/acked-never-lost.js';
+import { act, ids, run, start } from './builders.js';
+
+describe('acks=1: the leader dies before a follower copied the record', () => {
+  const script = [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)];
+  const end = run(start({ acks: 1 }), script);
+
+  it('acknowledged the record at offset 0', () => {
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+  });
+  it('elects b1, which never had it: acked-never-lost is violated', () => {
+    expect(end.controller.partition.leader).toBe(1);
+    expect(ids(end, 1)).toEqual([]);
+    expect(ackedNeverLost.check(end)).toMatch(/w0 \(acks=1\) was acknowledged at offset 0 .* leader b1/);
+  });
+});
+
+describe('acks=all, min.insync.replicas=2: the ISR is down to the leader', () => {
+  const script = [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2), act.send(0, 'all')];
+  const end = run(start(), script);
+
+  it('commits ISR [b0]', () => {
+    expect(end.controller.partition.isr).toEqual([0]);
+    expect(end.brokers[0]?.view?.isr).toEqual([0]);
+  });
+  it('refuses the write with NOT_ENOUGH_REPLICAS and appends nothing', () => {
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
+    expect(ids(end, 0)).toEqual([]);
+    expect(end.ghost.events.notEnoughReplicas).toBe(true);
+  });
+});
+
+describe('unclean election with min.insync.replicas=1 loses an acknowledged record', () => {
+  const config = { minInsyncReplicas: 1, uncleanLeaderElection: true };
+  const script = [
+    ...act.shrinkCommitted(0, 1),
+    ...act.shrinkCommitted(0, 2),
+    act.send(0, 'all'),
+    act.crash(0),
+    act.fence(0),
+    act.elect(1),
+    act.metadata(1),
+  ];
+  const end = run(start(config), script);
+
+  it('acknowledges the write with the leader alone in the ISR', () => {
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+  });
+  it('elects b1 from outside the ISR, and the record is gone', () => {
+    expect(end.ghost.events.uncleanElection).toBe(true);
+    expect(end.controller.partition.isr).toEqual([1]);
+    expect(ackedNeverLost.check(end)).toMatch(/w0 .* leader b1/);
+  });
+  it('is refused with unclean election disabled: b1 is not eligible', () => {
+    expect(() => run(start({ minInsyncReplicas: 1 }), script)).toThrow(/controllerElectLeader broker=b1 is not enabled/);
+  });
+});
+
+describe('a correlated power loss of every ISR member', () => {
+  const script = [
+    act.send(0, 'all'),
+    ...act.fetch(1),
+    ...act.fetch(2),
+    act.serve(1),
+    act.serve(2), // the leader learns both LEOs: the HW passes w0 and it is acknowledged
+    act.powerLoss(0),
+    act.powerLoss(1),
+    act.powerLoss(2),
+    act.restart(0),
+    act.restart(1),
+    act.restart(2),
+    act.metadata(2),
+    act.unfence(2),
+    act.elect(2),
+    act.metadata(2),
+  ];
+  const budgets = { powerLosses: 3 };
+
+  it('loses the acknowledged record under the default lazy flush', () => {
+    const end = run(start({ budgets }), script);
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.controller.partition.leader).toBe(2);
+    expect(ackedNeverLost.check(end)).toMatch(/w0 \(acks=all\) was acknowledged at offset 0 .* leader b2 .* holds nothing/);
+  });
+  it('loses nothing with log.flush.interval.messages=1', () => {
+    const end = run(start({ budgets, flushIntervalMessages: 1 }), script);
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(ids(end, 2)).toEqual([0]);
+    expect(ackedNeverLost.check(end)).toBeNull();
+  });
+});
