@@ -9,10 +9,10 @@ import { acknowledge, expose, fail } from './ghost.js';
 import { effectiveMinIsr, maximalIsr } from './isr.js';
 import { logEndOffset } from './log.js';
 import { isOn } from './switches.js';
-import type { Broker, BrokerId, Offset, State } from './types.js';
+import type { Broker, BrokerId, FollowerFetchState, Offset, Registration, State } from './types.js';
 
 /** The HW the leader's replica states allow, or null when they allow none (an unknown member LEO). */
-export function leaderHighWatermark(config: Config, leader: Broker): Offset | null {
+export function leaderHighWatermark(config: Config, leader: Broker, registrations: readonly Registration[]): Offset | null {
   const state = leader.leader;
   if (state === null) return null;
   // KAFKA-15583 (3.7): no advance while the committed ISR is below the effective min.insync.replicas.
@@ -29,17 +29,29 @@ export function leaderHighWatermark(config: Config, leader: Broker): Offset | nu
     hw = Math.min(hw, follower.leo);
   }
   state.followers.forEach((follower, id) => {
-    // KAFKA-4485: a caught-up follower about to join the ISR also holds the HW back.
-    if (follower !== null && !members.includes(id) && follower.leo >= leader.hw) hw = Math.min(hw, follower.leo);
+    // KAFKA-4485: a caught-up follower about to join the ISR also holds the HW back, if it is
+    // eligible (KAFKA-15021, 3.6): unfenced at the broker epoch it fetched with.
+    if (follower !== null && !members.includes(id) && follower.leo >= leader.hw && eligible(registrations[id], follower)) {
+      hw = Math.min(hw, follower.leo);
+    }
   });
   return hw;
+}
+
+/**
+ * Simplification: the leader reads registrations from its metadata cache; the model lets it see the
+ * controller's current ones. This only decides whether a follower outside the ISR holds the HW back,
+ * which can delay the HW but never lets it pass a record some ISR member lacks.
+ */
+function eligible(registration: Registration | undefined, follower: FollowerFetchState): boolean {
+  return registration !== undefined && !registration.fenced && registration.brokerEpoch === follower.brokerEpoch;
 }
 
 /** Partition.maybeIncrementLeaderHW: called after appends, fetches, elections and ISR changes. */
 export function maybeIncrementLeaderHw(draft: Draft<State>, leaderId: BrokerId): void {
   const leader = draft.brokers[leaderId];
   if (leader === undefined) return;
-  const hw = leaderHighWatermark(draft.config, leader);
+  const hw = leaderHighWatermark(draft.config, leader, draft.controller.registrations);
   if (hw === null || hw <= leader.hw) return;
   leader.hw = hw;
   expose(draft, leaderId, hw);

@@ -34,17 +34,20 @@ export function appendRecords(replica: Draft<Broker>, records: readonly LogRecor
 }
 
 /**
- * Truncates the log to `offset` (exclusive end), dropping cache entries that start at or above it
- * (LeaderEpochFileCache.truncateFromEnd) and clamping the HW and the flushed offset.
+ * UnifiedLog.truncateTo: truncates the log to `offset` (exclusive end), dropping cache entries that
+ * start at or above the new end (LeaderEpochFileCache.truncateFromEnd), and clamping the HW and the
+ * flushed offset. The cache is truncated even when no record goes: a broker that led an epoch without
+ * appending keeps an entry at its LEO that would otherwise conflict with the new leader's.
  * Returns the number of records removed.
  */
 export function truncateTo(replica: Draft<Broker>, offset: Offset): number {
+  const end = Math.min(offset, logEndOffset(replica));
+  const firstDropped = replica.epochs.findIndex((entry) => entry.startOffset >= end);
+  if (firstDropped !== -1) replica.epochs.splice(firstDropped);
   const keep = replica.log.findIndex((record) => record.offset >= offset);
   if (keep === -1) return 0;
   const removed = replica.log.length - keep;
   replica.log.splice(keep);
-  const firstDropped = replica.epochs.findIndex((entry) => entry.startOffset >= offset);
-  if (firstDropped !== -1) replica.epochs.splice(firstDropped);
   replica.hw = Math.min(replica.hw, offset);
   replica.flushed = Math.min(replica.flushed, offset);
   return removed;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../spec/actions/index.js';
+import { ActionRefused, enabledActions, refusal, step } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
+import { act, start } from '../builders.js';
+
+/** A deterministic walk: at each state the enabled action picked by a fixed linear congruential sequence. */
+function walk(initial: State, length: number, seed: number): State[] {
+  const states = [initial];
+  let state = initial;
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    const enabled = enabledActions(state);
+    if (enabled.length === 0) break;
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const action = enabled[x % enabled.length];
+    if (action === undefined) break;
+    state = step(state, action);
+    states.push(state);
+  }
+  return states;
+}
+
+const big = { records: 4, crashes: 2, powerLosses: 2, fences: 2, shutdowns: 2, shrinks: 3 };
+const WALKS = [
+  walk(start({ budgets: big }), 80, 1),
+  walk(start({ acks: 1, uncleanLeaderElection: true, budgets: big }), 80, 7),
+  walk(start({ acks: 0, minInsyncReplicas: 1, flushIntervalMessages: 1, budgets: big }), 80, 42),
+];
+const STATES = WALKS.flat();
+
+describe('enabledActions', () => {
+  it('walks long enough to be meaningful', () => {
+    for (const states of WALKS) expect(states.length).toBeGreaterThan(40);
+    const kinds = new Set(STATES.flatMap((state) => enabledActions(state).map((action) => action.kind)));
+    expect(kinds.size).toBeGreaterThanOrEqual(14);
+  });
+
+  it('is deterministic: the same list, in the same order, for equal states', () => {
+    for (const state of STATES) {
+      expect(enabledActions(state)).toEqual(enabledActions(state));
+      expect(enabledActions(structuredClone(state))).toEqual(enabledActions(state));
+    }
+  });
+
+  it('lists only actions that refusal accepts and that step applies', () => {
+    for (const state of STATES) {
+      for (const action of enabledActions(state)) {
+        expect(refusal(state, action)).toBeNull();
+        expect(() => step(state, action)).not.toThrow();
+      }
+    }
+  });
+
+  it('lists no duplicates', () => {
+    for (const state of STATES) {
+      const keys = enabledActions(state).map((action) => JSON.stringify(action));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
+
+describe('step', () => {
+  it('refuses a disabled action with ActionRefused naming the action and the reason', () => {
+    const action: Action = act.elect(1);
+    let thrown: unknown;
+    try {
+      step(start(), action);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ActionRefused);
+    const refused = thrown as ActionRefused;
+    expect(refused.action).toEqual(action);
+    expect(refused.reason).toBe('the partition already has leader b0');
+    expect(refused.message).toBe('controllerElectLeader broker=b1 is not enabled: the partition already has leader b0');
+  });
+
+  it('names parameters as traces print them', () => {
+    expect(() => step(start(), act.send(1, 'all'))).toThrow(
+      'producerSend broker=b1 acks=all is not enabled: b1 does not believe it leads (NOT_LEADER_OR_FOLLOWER)',
+    );
+  });
+
+  it('never mutates its input state, frozen or not', () => {
+    for (const state of STATES.filter((_, index) => index % 4 === 0)) {
+      const before = JSON.stringify(state);
+      for (const action of enabledActions(state)) {
+        const thawed = structuredClone(state);
+        const after = step(thawed, action);
+        expect(JSON.stringify(thawed)).toBe(before);
+        expect(after).not.toBe(thawed);
+      }
+      expect(JSON.stringify(state)).toBe(before);
+    }
+  });
+});
