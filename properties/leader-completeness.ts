@@ -1,9 +1,10 @@
 import type { Invariant } from './invariant.js';
-import { describeRecord, effectiveLeader, firstMissingExposed, holds } from './leader.js';
+import { describeRecord, effectiveLeader, firstMissingExposed, holds, trueHighWatermark } from './leader.js';
 
 /**
  * leader-completeness: a cleanly elected leader (from the ISR) holds every record below the true HW.
- * Uncleanly elected leaders are exempt: losing records is what unclean election trades for availability.
+ * Uncleanly elected leaders are exempt, and so are the records an unclean election already gave up:
+ * losing them is what unclean election trades for availability (consistent-read still reports it).
  */
 export const leaderCompleteness: Invariant = {
   name: 'leader-completeness',
@@ -11,15 +12,15 @@ export const leaderCompleteness: Invariant = {
   statement: 'A leader elected from the ISR holds every record below the true HW.',
   source: 'Kafka docs, "Replication": "Unclean leader election"; KIP-966 (last replica standing)',
   promised: 'durability',
-  brokenBy: ['kraft with a power loss of the last ISR member ("last replica standing")', 'hw-truncation era'],
+  brokenBy: ['kraft with a power loss of the last ISR member ("last replica standing")', 'hw-truncation era', 'KAFKA-7128 removed'],
   check(state) {
     const leader = effectiveLeader(state);
     if (leader === null || !state.ghost.cleanLeader) return null;
-    const missing = firstMissingExposed(state, leader);
+    const missing = firstMissingExposed(state, leader, state.ghost.forfeited);
     if (missing === undefined) return null;
     return (
       `leader b${leader.id}, elected from the ISR in epoch ${state.controller.partition.leaderEpoch}, lacks ` +
-      `${describeRecord(missing)} below the true HW ${state.ghost.exposed.length}: it holds ${holds(leader, missing.offset)}`
+      `${describeRecord(missing)} below the true HW ${trueHighWatermark(state)}: it holds ${holds(leader, missing.offset)}`
     );
   },
 };

@@ -25,7 +25,15 @@ export function holds(broker: Broker, offset: Offset): string {
   return describeRecord(recordAt(broker.log, offset));
 }
 
-/** The first exposed record (below the true HW) the broker does not hold at its offset, if any. */
-export function firstMissingExposed(state: State, broker: Broker): LogRecord | undefined {
-  return state.ghost.exposed.find((record) => recordAt(broker.log, record.offset)?.id !== record.id);
+/**
+ * The first exposed record (below the true HW) the broker does not hold at its offset, if any;
+ * `forfeited` skips the records an unclean election gave up.
+ */
+export function firstMissingExposed(state: State, broker: Broker, forfeited: readonly number[] = []): LogRecord | undefined {
+  return state.ghost.exposed.find((record) => !forfeited.includes(record.id) && recordAt(broker.log, record.offset)?.id !== record.id);
+}
+
+/** The true HW: the highest HW any leader exposed. */
+export function trueHighWatermark(state: State): Offset {
+  return state.ghost.exposed.reduce((hw, record) => Math.max(hw, record.offset + 1), 0);
 }

@@ -21,13 +21,21 @@ export function witness(draft: Draft<State>, event: keyof WitnessEvents): void {
   if (!draft.ghost.events[event]) draft.ghost.events[event] = true;
 }
 
-/** Records what a leader exposed to consumers when its HW moved from `from` to `to`. */
-export function expose(draft: Draft<State>, leader: BrokerId, to: Offset): void {
-  const log = draft.brokers[leader]?.log ?? [];
+/** Records what a leader exposes to consumers once its HW is `hw`: every record below it, once. */
+export function expose(draft: Draft<State>, leader: BrokerId, hw: Offset): void {
   const exposed = draft.ghost.exposed;
-  for (let offset = exposed.length; offset < to; offset++) {
-    const record = log.find((r) => r.offset === offset);
-    if (record !== undefined) exposed.push(record);
+  for (const record of draft.brokers[leader]?.log ?? []) {
+    if (record.offset >= hw) break;
+    if (!exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) exposed.push({ ...record });
+  }
+}
+
+/** An unclean election forfeits the exposed records its new leader lacks (leader-completeness). */
+export function forfeitMissing(draft: Draft<State>, leader: BrokerId): void {
+  const log = draft.brokers[leader]?.log ?? [];
+  for (const record of draft.ghost.exposed) {
+    const held = log.some((r) => r.offset === record.offset && r.id === record.id);
+    if (!held && !draft.ghost.forfeited.includes(record.id)) draft.ghost.forfeited.push(record.id);
   }
 }
 

@@ -15,7 +15,7 @@ import type { Broker, BrokerId, FollowerFetchState, Offset, Registration, State 
 export function leaderHighWatermark(config: Config, leader: Broker, registrations: readonly Registration[]): Offset | null {
   const state = leader.leader;
   if (state === null) return null;
-  // KAFKA-15583 (3.7): no advance while the committed ISR is below the effective min.insync.replicas.
+  // CHECK: consistent-read (KAFKA-15583, 3.7: no advance while the committed ISR is below the effective minimum)
   if (isOn(config, 'KAFKA-15583') && (leader.view?.isr.length ?? 0) < effectiveMinIsr(config)) return null;
   const leo = logEndOffset(leader);
   // CHECK: acked-never-lost (without it the HW is the leader's own LEO, as if it were alone)

@@ -35,6 +35,7 @@ export function initialState(config: Config): State {
     ghost: {
       attempts: [],
       exposed: [],
+      forfeited: [],
       lastFetch: ids.map(() => null),
       cleanLeader: true,
       shrunk: [],

@@ -187,8 +187,10 @@ export interface WitnessEvents {
 /** Ghost state: what the properties need to know about the history. Never read by a protocol guard. */
 export interface Ghost {
   readonly attempts: readonly ProduceAttempt[];
-  /** Every record some leader exposed below its HW, by offset: what a consumer could have read. */
+  /** Every record some leader exposed below its HW, in exposure order: what a consumer could have read. */
   readonly exposed: readonly LogRecord[];
+  /** Writes of exposed records an unclean election gave up: leader-completeness no longer expects them. */
+  readonly forfeited: readonly number[];
   /** Per broker: the leader and epoch of the last fetch response it applied (for log-matching). */
   readonly lastFetch: readonly ({ readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null)[];
   /** Whether the controller's current leader was elected cleanly (from the ISR). */

@@ -106,3 +106,11 @@ export const ENABLED: Verdict = { listed: true, reason: null, thrown: null };
 export function disabled(reason: string): Verdict {
   return { listed: false, reason, thrown: reason };
 }
+
+/**
+ * One acks=all write at `leader`, copied by every follower and acknowledged: the send, a fetch round
+ * trip per follower, then one more serve each so the leader learns their LEOs and the HW passes it.
+ */
+export function committedWrite(leader: number, followers: readonly number[]): Action[] {
+  return [act.send(leader, 'all'), ...followers.flatMap(act.fetch), ...followers.map(act.serve)];
+}

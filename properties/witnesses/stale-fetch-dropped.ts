@@ -1,8 +1,8 @@
-import { eventWitness } from './witness.js';
+import { eventWitness, leaderCanChange } from './witness.js';
 
 export const staleFetchDropped = eventWitness(
   'stale-fetch-dropped',
   'staleFetchDropped',
   'A follower drops a fetch response that its leader change or truncation made stale.',
-  (config) => config.replicationFactor > 1,
+  leaderCanChange,
 );

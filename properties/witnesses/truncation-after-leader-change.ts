@@ -1,8 +1,8 @@
-import { eventWitness } from './witness.js';
+import { eventWitness, leaderCanChange } from './witness.js';
 
 export const truncationAfterLeaderChange = eventWitness(
   'truncation-after-leader-change',
   'truncationAfterLeaderChange',
   'A replica truncates records after a leader change.',
-  (config) => config.replicationFactor > 1 && config.budgets.records > 0,
+  (config) => leaderCanChange(config) && config.budgets.records > 0,
 );

@@ -1,8 +1,8 @@
-import { eventWitness } from './witness.js';
+import { eventWitness, leaderCanChange } from './witness.js';
 
 export const uncleanElection = eventWitness(
   'unclean-election',
   'uncleanElection',
   'The controller elects a replica from outside the ISR.',
-  (config) => config.uncleanLeaderElection && config.replicationFactor > 1,
+  (config) => config.uncleanLeaderElection && leaderCanChange(config),
 );

@@ -3,6 +3,12 @@ import type { Config } from '../../spec/config.js';
 import type { WitnessEvents } from '../../spec/types.js';
 import type { Witness } from '../invariant.js';
 
+/** A fault that can take a broker out of leadership or the ISR is within the budgets. */
+export function leaderCanChange(config: Config): boolean {
+  const b = config.budgets;
+  return config.replicationFactor > 1 && b.crashes + b.powerLosses + b.fences + b.shutdowns > 0;
+}
+
 export function eventWitness(
   name: string,
   event: keyof WitnessEvents,

@@ -8,7 +8,7 @@
  */
 import { writePartitionChange } from '../controller.js';
 import { eraOf } from '../eras/index.js';
-import { witness } from '../ghost.js';
+import { forfeitMissing, witness } from '../ghost.js';
 import type { BrokerId } from '../types.js';
 import { b, perReplica, type ActionSpec } from './action.js';
 
@@ -40,6 +40,8 @@ export const controllerElectLeader: ActionSpec<ControllerElectLeader> = {
     if (candidate === undefined) return;
     writePartitionChange(draft, candidate.unclean ? { leader: broker, isr: [broker] } : { leader: broker });
     draft.ghost.cleanLeader = !candidate.unclean;
-    if (candidate.unclean) witness(draft, 'uncleanElection');
+    if (!candidate.unclean) return;
+    witness(draft, 'uncleanElection');
+    forfeitMissing(draft, broker);
   },
 };

@@ -32,8 +32,9 @@ export function alterPartitionError(state: State, request: AlterPartitionRequest
   for (const [index, member] of request.isr.entries()) {
     const registration = controller.registrations[member];
     if (registration === undefined) return 'INELIGIBLE_REPLICA';
+    // CHECK: acked-never-lost (KIP-841: a fenced broker, possibly restarting empty, must not join)
     if (isOn(config, 'KIP-841') && registration.fenced) return 'INELIGIBLE_REPLICA';
-    // KIP-903: -1 means the leader has no fetch epoch for the member; the controller skips the check.
+    // CHECK: acked-never-lost (KIP-903: the member fetched as an older incarnation; -1 means unknown, skipped)
     const seen = request.memberEpochs[index] ?? -1;
     if (isOn(config, 'KIP-903') && seen !== -1 && registration.brokerEpoch !== seen) return 'INELIGIBLE_REPLICA';
   }

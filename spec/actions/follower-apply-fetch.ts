@@ -41,12 +41,15 @@ export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
       return;
     }
     if (response.diverging !== null) {
-      // KAFKA-14704 (2.8 to 3.4.0): the follower took the leader's HW before it truncated.
+      // CHECK: consistent-read (KAFKA-14704, 2.8 to 3.4.0: the follower took the leader's HW before it truncated)
       if (!isOn(draft.config, 'KAFKA-14704')) replica.hw = Math.min(response.hw, logEndOffset(replica));
-      // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
-      if (!isOn(draft.config, 'check:truncate-on-divergence')) return;
       const point = followerTruncationPoint(replica, response.diverging);
-      if (truncateTo(replica, point.offset) > 0) witness(draft, 'truncationAfterLeaderChange');
+      // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
+      if (isOn(draft.config, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
+        witness(draft, 'truncationAfterLeaderChange');
+      }
+      // A complete truncation reconciles the follower with this leader and epoch, as a fetch does.
+      if (point.complete) draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
       return;
     }
     appendRecords(replica, response.records);

@@ -64,7 +64,7 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
     if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is in flight`;
     if (!believesLeader(state, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
     const leaderEpoch = state.brokers[leaderId]?.view?.leaderEpoch ?? -1;
-    // KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, at a newer one UNKNOWN_LEADER_EPOCH.
+    // CHECK: log-matching (KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH)
     if (isOn(state.config, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
       return replica.view.leaderEpoch < leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
     }

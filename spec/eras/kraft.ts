@@ -40,7 +40,7 @@ function fetchDivergence(leader: Broker, request: FetchRequest): EpochEndOffset 
 function isrJoinEligible(config: Config, leader: Broker, follower: FollowerFetchState): boolean {
   // CHECK: acked-never-lost (a follower below the HW would count towards acks=all without the records)
   if (isOn(config, 'check:isr-join-caught-up') && follower.leo < leader.hw) return false;
-  // KAFKA-7128: ... nor before it holds everything up to the leader-epoch start offset.
+  // CHECK: acked-never-lost (KAFKA-7128: nor before it holds everything up to the leader-epoch start offset)
   const epochStart = leader.leader?.epochStartOffset ?? 0;
   return !isOn(config, 'KAFKA-7128') || follower.leo >= epochStart;
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { consistentRead } from '../../properties/consistent-read.js';
+import { act, committedWrite, ids, run, start } from '../builders.js';
+
+const uncleanConfig = { minInsyncReplicas: 1, uncleanLeaderElection: true };
+
+/** w0 is readable from lone leader b0 (ISR [b0]); b0 dies and b1, outside the ISR, is elected. */
+const uncleanElected = run(start(uncleanConfig), [
+  ...act.shrinkCommitted(0, 1),
+  ...act.shrinkCommitted(0, 2),
+  act.send(0),
+  act.crash(0),
+  act.fence(0),
+  act.elect(1),
+]);
+
+describe('consistent-read: holds', () => {
+  it('in the initial state', () => {
+    expect(consistentRead.check(start())).toBeNull();
+  });
+
+  it('after a clean failover to a follower holding the readable record', () => {
+    const end = run(start(), [...committedWrite(0, [1, 2]), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
+    expect(end.ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(consistentRead.check(end)).toBeNull();
+  });
+
+  it('when the lost record was never below any HW', () => {
+    const end = run(start({ acks: 1 }), [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
+    expect(end.ghost.exposed).toEqual([]);
+    expect(ids(end, 1)).toEqual([]);
+    expect(consistentRead.check(end)).toBeNull();
+  });
+
+  it('while the uncleanly elected leader has not applied its election yet', () => {
+    expect(uncleanElected.controller.partition.leader).toBe(1);
+    expect(consistentRead.check(uncleanElected)).toBeNull();
+  });
+});
+
+describe('consistent-read: violated', () => {
+  it('by an uncleanly elected leader lacking a readable record', () => {
+    const end = run(uncleanElected, [act.metadata(1)]);
+    expect(end.ghost.cleanLeader).toBe(false);
+    expect(consistentRead.check(end)).toBe(
+      'w0@0 (epoch 0) was below the HW (readable), but leader b1 holds nothing at offset 0',
+    );
+  });
+
+  it('naming the record the new leader wrote over the readable one', () => {
+    const end = run(uncleanElected, [act.metadata(1), act.send(1)]);
+    expect(ids(end, 1)).toEqual([1]);
+    expect(consistentRead.check(end)).toBe(
+      'w0@0 (epoch 0) was below the HW (readable), but leader b1 holds w1@0 (epoch 2) at offset 0',
+    );
+  });
+
+  it('by a cleanly elected leader after a power loss of the last ISR member', () => {
+    const end = run(start({ budgets: { powerLosses: 1 } }), [
+      ...committedWrite(0, [1, 2]),
+      act.crash(1),
+      act.fence(1),
+      act.crash(2),
+      act.fence(2),
+      act.powerLoss(0),
+      act.restart(0),
+      act.metadata(0),
+      act.unfence(0),
+      act.elect(0),
+      act.metadata(0),
+    ]);
+    expect(end.ghost.cleanLeader).toBe(true);
+    expect(consistentRead.check(end)).toBe(
+      'w0@0 (epoch 0) was below the HW (readable), but leader b0 holds nothing at offset 0',
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { flushedWithinLog } from '../../properties/flushed-within-log.js';
+import { act, committedWrite, edit, ids, run, start } from '../builders.js';
+
+describe('flushed-within-log: holds', () => {
+  it('in the initial state', () => {
+    expect(flushedWithinLog.check(start())).toBeNull();
+  });
+
+  it('after the OS flushes the leader’s log', () => {
+    const end = run(start(), [act.send(0), act.send(0), act.flush(0)]);
+    expect(end.brokers[0]?.flushed).toBe(2);
+    expect(flushedWithinLog.check(end)).toBeNull();
+  });
+
+  it('with log.flush.interval.messages=1, on every replica that appended', () => {
+    const end = run(start({ flushIntervalMessages: 1 }), committedWrite(0, [1, 2]));
+    expect(end.brokers.map((broker) => broker.flushed)).toEqual([1, 1, 1]);
+    expect(flushedWithinLog.check(end)).toBeNull();
+  });
+
+  it('after a follower truncates below what it had flushed', () => {
+    const end = run(start({ acks: 1 }), [
+      act.send(0, 1),
+      ...act.fetch(1),
+      act.flush(1),
+      act.crash(0),
+      act.fence(0),
+      act.elect(2),
+      act.metadata(2),
+      act.metadata(1),
+      ...act.fetch(1),
+    ]);
+    expect(ids(end, 1)).toEqual([]);
+    expect(end.brokers[1]?.flushed).toBe(0);
+    expect(flushedWithinLog.check(end)).toBeNull();
+  });
+});
+
+describe('flushed-within-log: violated (hand-built)', () => {
+  it('by a replica claiming more on disk than its log holds', () => {
+    const broken = edit(run(start(), [act.send(0), ...act.fetch(1)]), (draft) => {
+      draft.brokers[1]!.flushed = 2;
+    });
+    expect(flushedWithinLog.check(broken)).toBe('b1 has flushed 2 above its LEO 1');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isrWithinReplicas } from '../../properties/isr-within-replicas.js';
+import { act, edit, run, start } from '../builders.js';
+
+function withIsr(isr: number[], overrides: Parameters<typeof start>[0] = {}) {
+  return edit(start(overrides), (draft) => {
+    draft.controller.partition.isr = isr;
+  });
+}
+
+describe('isr-within-replicas: holds', () => {
+  it('in the initial state', () => {
+    expect(isrWithinReplicas.check(start())).toBeNull();
+  });
+
+  it('when every replica is fenced: the last ISR member stays', () => {
+    const end = run(start({ budgets: { crashes: 3 } }), [0, 1, 2].flatMap((broker) => [act.crash(broker), act.fence(broker)]));
+    expect(end.controller.partition.isr).toEqual([2]);
+    expect(isrWithinReplicas.check(end)).toBeNull();
+  });
+
+  it('after the leader shrinks the ISR to itself', () => {
+    const end = run(start(), [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)]);
+    expect(end.controller.partition.isr).toEqual([0]);
+    expect(isrWithinReplicas.check(end)).toBeNull();
+  });
+});
+
+describe('isr-within-replicas: violated (hand-built)', () => {
+  it('by a broker that hosts no replica', () => {
+    const state = withIsr([0, 3], { brokers: 4, replicationFactor: 3 });
+    expect(isrWithinReplicas.check(state)).toBe('ISR [0, 3] holds a broker that is not a replica');
+  });
+
+  it('by a negative broker id', () => {
+    expect(isrWithinReplicas.check(withIsr([-1, 0]))).toBe('ISR [-1, 0] holds a broker that is not a replica');
+  });
+
+  it('by a broker listed twice', () => {
+    expect(isrWithinReplicas.check(withIsr([0, 1, 1]))).toBe('ISR [0, 1, 1] lists a broker twice');
+  });
+
+  it('by an empty ISR', () => {
+    expect(isrWithinReplicas.check(withIsr([]))).toBe('the ISR is empty');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { consistentRead } from '../../properties/consistent-read.js';
+import { leaderCompleteness } from '../../properties/leader-completeness.js';
+import { act, committedWrite, ids, run, start } from '../builders.js';
+
+/**
+ * Last replica standing: w0 is committed on all three replicas, both followers crash and are fenced, so
+ * the ISR is [b0]; b0 loses power before the OS flushed w0 and, back up, is the only clean candidate.
+ */
+const lastReplicaScript = [
+  ...committedWrite(0, [1, 2]),
+  act.crash(1),
+  act.fence(1),
+  act.crash(2),
+  act.fence(2),
+  act.powerLoss(0),
+  act.restart(0),
+  act.metadata(0),
+  act.unfence(0),
+  act.elect(0),
+  act.metadata(0),
+];
+const lastReplicaStanding = run(start({ budgets: { powerLosses: 1 } }), lastReplicaScript);
+
+/** min.insync.replicas=1, unclean election: w0 is read from a lone leader, then b1 is elected outside the ISR. */
+const unclean = run(start({ minInsyncReplicas: 1, uncleanLeaderElection: true }), [
+  ...act.shrinkCommitted(0, 1),
+  ...act.shrinkCommitted(0, 2),
+  act.send(0),
+  act.crash(0),
+  act.fence(0),
+  act.elect(1),
+  act.metadata(1),
+]);
+
+describe('leader-completeness: holds', () => {
+  it('in the initial state', () => {
+    expect(leaderCompleteness.check(start())).toBeNull();
+  });
+
+  it('after a clean failover to a follower holding every record below the HW', () => {
+    const end = run(start(), [...committedWrite(0, [1, 2]), act.crash(0), act.fence(0), act.elect(2), act.metadata(2)]);
+    expect(end.ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(ids(end, 2)).toEqual([0]);
+    expect(leaderCompleteness.check(end)).toBeNull();
+  });
+
+  it('when the new leader lacks only a record that was never below the HW', () => {
+    const end = run(start({ acks: 1 }), [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
+    expect(end.ghost.exposed).toEqual([]);
+    expect(leaderCompleteness.check(end)).toBeNull();
+  });
+
+  it('while the elected leader has not applied its election yet', () => {
+    const pending = run(start({ budgets: { powerLosses: 1 } }), lastReplicaScript.slice(0, -1));
+    expect(pending.controller.partition.leader).toBe(0);
+    expect(leaderCompleteness.check(pending)).toBeNull();
+  });
+});
+
+describe('leader-completeness: violated', () => {
+  it('by a leader elected from the ISR after a power loss took the committed record', () => {
+    expect(lastReplicaStanding.ghost.cleanLeader).toBe(true);
+    expect(lastReplicaStanding.controller.partition).toMatchObject({ leader: 0, isr: [0] });
+    expect(ids(lastReplicaStanding, 0)).toEqual([]);
+    expect(leaderCompleteness.check(lastReplicaStanding)).toBe(
+      'leader b0, elected from the ISR in epoch 2, lacks w0@0 (epoch 0) below the true HW 1: it holds nothing',
+    );
+  });
+});
+
+describe('leader-completeness exempts an unclean leader; consistent-read does not', () => {
+  it('elects b1 uncleanly after w0 was readable', () => {
+    expect(unclean.ghost.cleanLeader).toBe(false);
+    expect(unclean.ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(ids(unclean, 1)).toEqual([]);
+  });
+  it('leader-completeness holds', () => {
+    expect(leaderCompleteness.check(unclean)).toBeNull();
+  });
+  it('consistent-read is violated', () => {
+    expect(consistentRead.check(unclean)).toBe(
+      'w0@0 (epoch 0) was below the HW (readable), but leader b1 holds nothing at offset 0',
+    );
+  });
+});
+
+describe('leader-completeness after an unclean election', () => {
+  // The records an unclean election gave up are forfeited: a later clean election of the same lineage
+  // is not blamed for them (consistent-read still reports the loss).
+  it('does not blame a cleanly re-elected leader for what the unclean election lost', () => {
+    const reelected = run(unclean, [
+      act.crash(1),
+      act.fence(1),
+      act.restart(1),
+      act.metadata(1),
+      act.unfence(1),
+      act.elect(1),
+      act.metadata(1),
+    ]);
+    expect(reelected.ghost.cleanLeader).toBe(true);
+    expect(reelected.controller.partition).toMatchObject({ leader: 1, isr: [1] });
+    expect(leaderCompleteness.check(reelected)).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ackedNeverLost } from '../../properties/acked-never-lost.js';
+import { kafkaPromise } from '../../properties/promise.js';
+import { act, committedWrite, config, run, start } from '../builders.js';
+
+type Overrides = Parameters<typeof config>[0];
+
+const promise = (overrides: Overrides) => kafkaPromise(config(overrides));
+
+describe('kafkaPromise: covered', () => {
+  it('by the safe default: acks=all, min.insync.replicas=2, clean elections, no power loss', () => {
+    expect(promise({})).toEqual({
+      covered: true,
+      reason: 'acks=all, min.insync.replicas >= 2, clean elections, no unflushed power loss',
+    });
+  });
+
+  it('with min.insync.replicas equal to the replication factor', () => {
+    expect(promise({ minInsyncReplicas: 3 }).covered).toBe(true);
+  });
+
+  it('with process crashes, which keep the page cache', () => {
+    expect(promise({ budgets: { crashes: 3 } }).covered).toBe(true);
+  });
+
+  it('with power losses when every append is fsynced (log.flush.interval.messages=1)', () => {
+    expect(promise({ flushIntervalMessages: 1, budgets: { powerLosses: 3 } }).covered).toBe(true);
+  });
+
+  it('with lazy flush as long as no power can be lost', () => {
+    expect(promise({ flushIntervalMessages: null, budgets: { powerLosses: 0 } }).covered).toBe(true);
+  });
+});
+
+describe('kafkaPromise: not covered', () => {
+  it('with acks=1', () => {
+    expect(promise({ acks: 1 })).toEqual({ covered: false, reason: 'acks=1 does not wait for the ISR' });
+  });
+
+  it('with acks=0', () => {
+    expect(promise({ acks: 0 })).toEqual({ covered: false, reason: 'acks=0 does not wait for the ISR' });
+  });
+
+  it('with min.insync.replicas=1', () => {
+    expect(promise({ minInsyncReplicas: 1 })).toEqual({
+      covered: false,
+      reason: 'min.insync.replicas < 2 lets one replica acknowledge',
+    });
+  });
+
+  it('with unclean leader election', () => {
+    expect(promise({ uncleanLeaderElection: true })).toEqual({
+      covered: false,
+      reason: 'unclean.leader.election.enable=true',
+    });
+  });
+
+  it('with a power loss under the default lazy flush', () => {
+    expect(promise({ budgets: { powerLosses: 1 } })).toEqual({
+      covered: false,
+      reason: 'power loss with lazy flush (the era tolerates no unclean shutdown losing page cache)',
+    });
+  });
+
+  it('with a power loss when only every second message is fsynced', () => {
+    expect(promise({ flushIntervalMessages: 2, budgets: { powerLosses: 1 } }).covered).toBe(false);
+  });
+
+  it('names the first reason when several apply (acks before the rest)', () => {
+    const verdict = promise({ acks: 1, minInsyncReplicas: 1, uncleanLeaderElection: true, budgets: { powerLosses: 1 } });
+    expect(verdict.reason).toBe('acks=1 does not wait for the ISR');
+  });
+});
+
+describe('kafkaPromise agrees with what the model can lose', () => {
+  /** w0 committed on every replica; all three lose power and restart; b2, the last ISR member, leads. */
+  const correlatedPowerLoss = [
+    ...committedWrite(0, [1, 2]),
+    act.powerLoss(0),
+    act.powerLoss(1),
+    act.powerLoss(2),
+    act.restart(0),
+    act.restart(1),
+    act.restart(2),
+    act.metadata(2),
+    act.unfence(2),
+    act.elect(2),
+    act.metadata(2),
+  ];
+  const budgets = { powerLosses: 3 };
+
+  it('outside the promise (lazy flush), the acknowledged write is lost', () => {
+    expect(promise({ budgets }).covered).toBe(false);
+    expect(ackedNeverLost.check(run(start({ budgets }), correlatedPowerLoss))).toMatch(/^w0 \(acks=all\) .* leader b2/);
+  });
+
+  it('inside the promise (flush every message), it survives', () => {
+    const overrides = { budgets, flushIntervalMessages: 1 };
+    expect(promise(overrides).covered).toBe(true);
+    expect(ackedNeverLost.check(run(start(overrides), correlatedPowerLoss))).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { WITNESSES } from '../../properties/index.js';
+import type { Witness } from '../../properties/invariant.js';
+import { isrShrinkAndReexpand } from '../../properties/witnesses/isr-shrink-and-reexpand.js';
+import { notEnoughReplicas } from '../../properties/witnesses/not-enough-replicas.js';
+import { staleFetchDropped } from '../../properties/witnesses/stale-fetch-dropped.js';
+import { truncationAfterLeaderChange } from '../../properties/witnesses/truncation-after-leader-change.js';
+import { uncleanElection } from '../../properties/witnesses/unclean-election.js';
+import type { Action } from '../../spec/actions/index.js';
+import { act, config, run, start } from '../builders.js';
+
+type Overrides = Parameters<typeof config>[0];
+
+interface Case {
+  readonly witness: Witness;
+  readonly overrides: Overrides;
+  /** A short story whose last step reaches it. */
+  readonly script: readonly Action[];
+  /** Configurations that rule the event out. */
+  readonly impossible: Record<string, Overrides>;
+}
+
+const CASES: readonly Case[] = [
+  {
+    witness: uncleanElection,
+    overrides: { minInsyncReplicas: 1, uncleanLeaderElection: true },
+    script: [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2), act.crash(0), act.fence(0), act.elect(1)],
+    impossible: {
+      'unclean.leader.election.enable=false': { uncleanLeaderElection: false },
+      'a single replica': { uncleanLeaderElection: true, brokers: 1, replicationFactor: 1, minInsyncReplicas: 1 },
+    },
+  },
+  {
+    witness: truncationAfterLeaderChange,
+    overrides: { acks: 1 },
+    script: [act.send(0, 1), ...act.fetch(1), act.crash(0), act.fence(0), act.elect(2), act.metadata(2), act.metadata(1), ...act.fetch(1)],
+    impossible: {
+      'a single replica': { brokers: 1, replicationFactor: 1, minInsyncReplicas: 1 },
+      'no records': { budgets: { records: 0 } },
+    },
+  },
+  {
+    witness: isrShrinkAndReexpand,
+    overrides: {},
+    script: [...act.shrinkCommitted(0, 1), act.serve(1), act.handleAlter(0)],
+    impossible: {
+      'a single replica': { brokers: 1, replicationFactor: 1, minInsyncReplicas: 1 },
+      'no shrinks': { budgets: { shrinks: 0 } },
+    },
+  },
+  {
+    witness: notEnoughReplicas,
+    overrides: {},
+    script: [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2), act.send(0)],
+    impossible: {
+      'acks=1': { acks: 1 },
+      'acks=0': { acks: 0 },
+      'min.insync.replicas=1': { minInsyncReplicas: 1 },
+      'no records': { budgets: { records: 0 } },
+    },
+  },
+  {
+    witness: staleFetchDropped,
+    overrides: {},
+    script: [act.serve(1), act.fence(0), act.elect(2), act.metadata(1), act.apply(1)],
+    impossible: { 'a single replica': { brokers: 1, replicationFactor: 1, minInsyncReplicas: 1 } },
+  },
+];
+
+it('covers every registered witness', () => {
+  expect(CASES.map((c) => c.witness.name).sort()).toEqual(WITNESSES.map((w) => w.name).sort());
+});
+
+describe.each(CASES.map((c) => [c.witness.name, c] as const))('%s', (_name, { witness, overrides, script, impossible }) => {
+  it('is not reached in the initial state', () => {
+    expect(witness.reached(start(overrides))).toBe(false);
+  });
+
+  it('is not reached one step before the script ends', () => {
+    expect(witness.reached(run(start(overrides), script.slice(0, -1)))).toBe(false);
+  });
+
+  it('is reached by its script', () => {
+    expect(witness.reached(run(start(overrides), script))).toBe(true);
+  });
+
+  it('is possible in the configuration of its script', () => {
+    expect(witness.possible(config(overrides))).toBe(true);
+  });
+
+  it.each(Object.entries(impossible))('is impossible with %s', (_why, ruledOut) => {
+    expect(witness.possible(config(ruledOut))).toBe(false);
+  });
+});
+
+/**
+ * With no crash, power loss, fence, shutdown or shrink allowed, the leader never changes, the ISR never
+ * shrinks and no fetch response goes stale: `possible` must say so, or a search would blame the model
+ * for being too weak.
+ */
+describe('possible() with every perturbation budget at zero', () => {
+  const still = { crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 };
+  const stillCases: readonly (readonly [Witness, Overrides])[] = [
+    [uncleanElection, { minInsyncReplicas: 1, uncleanLeaderElection: true, budgets: still }],
+    [truncationAfterLeaderChange, { budgets: still }],
+    [notEnoughReplicas, { budgets: still }],
+    [staleFetchDropped, { budgets: still }],
+  ];
+  for (const [witness, overrides] of stillCases) {
+    it(`${witness.name} is impossible`, () => {
+      expect(witness.possible(config(overrides))).toBe(false);
+    });
+  }
+
+  it('isr-shrink-and-reexpand already says so', () => {
+    expect(isrShrinkAndReexpand.possible(config({ budgets: still }))).toBe(false);
+  });
+});
