@@ -5,7 +5,7 @@
  * serialised. Brokers are numbered 0..N-1, as Kafka's default `broker.id=0` numbers them, and every
  * per-broker array is indexed by broker id. Offsets are 0-based; LEO and HW are exclusive ("next offset").
  */
-import type { Config } from './config.js';
+import type { Budgets, Config } from './config.js';
 
 export type BrokerId = number;
 export type Offset = number;
@@ -200,15 +200,8 @@ export interface Ghost {
   readonly events: WitnessEvents;
 }
 
-/** Perturbations used so far; the limits are `config.budgets`. Recovery is never budgeted. */
-export interface BudgetUse {
-  readonly records: number;
-  readonly crashes: number;
-  readonly powerLosses: number;
-  readonly fences: number;
-  readonly shutdowns: number;
-  readonly shrinks: number;
-}
+/** Perturbations used so far, counted like the limits in `config.budgets`. */
+export type BudgetUse = Budgets;
 
 export interface State {
   readonly config: Config;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../properties/acked-never-lost.js';
 import { act, ids, run, start } from './builders.js';
+import { correlatedPowerLoss, UNCLEAN, uncleanElectionLosesW0 } from './stories.js';
 
 describe('acks=1: the leader dies before a follower copied the record', () => {
   const script = [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)];
@@ -36,16 +37,8 @@ describe('acks=all, min.insync.replicas=2: the ISR is down to the leader', () =>
 });
 
 describe('unclean election with min.insync.replicas=1 loses an acknowledged record', () => {
-  const config = { minInsyncReplicas: 1, uncleanLeaderElection: true };
-  const script = [
-    ...act.shrinkCommitted(0, 1),
-    ...act.shrinkCommitted(0, 2),
-    act.send(0, 'all'),
-    act.crash(0),
-    act.fence(0),
-    act.elect(1),
-    act.metadata(1),
-  ];
+  const config = UNCLEAN;
+  const script = uncleanElectionLosesW0;
   const end = run(start(config), script);
 
   it('acknowledges the write with the leader alone in the ISR', () => {
@@ -62,23 +55,7 @@ describe('unclean election with min.insync.replicas=1 loses an acknowledged reco
 });
 
 describe('a correlated power loss of every ISR member', () => {
-  const script = [
-    act.send(0, 'all'),
-    ...act.fetch(1),
-    ...act.fetch(2),
-    act.serve(1),
-    act.serve(2), // the leader learns both LEOs: the HW passes w0 and it is acknowledged
-    act.powerLoss(0),
-    act.powerLoss(1),
-    act.powerLoss(2),
-    act.restart(0),
-    act.restart(1),
-    act.restart(2),
-    act.metadata(2),
-    act.unfence(2),
-    act.elect(2),
-    act.metadata(2),
-  ];
+  const script = correlatedPowerLoss;
   const budgets = { powerLosses: 3 };
 
   it('loses the acknowledged record under the default lazy flush', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { consistentRead } from '../../properties/consistent-read.js';
 import { act, committedWrite, ids, run, start } from '../builders.js';
-
-const uncleanConfig = { minInsyncReplicas: 1, uncleanLeaderElection: true };
+import { lastReplicaStanding, UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
 /** w0 is readable from lone leader b0 (ISR [b0]); b0 dies and b1, outside the ISR, is elected. */
-const uncleanElected = run(start(uncleanConfig), [
-  ...act.shrinkCommitted(0, 1),
-  ...act.shrinkCommitted(0, 2),
-  act.send(0),
-  act.crash(0),
-  act.fence(0),
-  act.elect(1),
-]);
+const uncleanElected = run(start(UNCLEAN), uncleanElectionLosesW0.slice(0, -1));
 
 describe('consistent-read: holds', () => {
   it('in the initial state', () => {
@@ -56,19 +48,7 @@ describe('consistent-read: violated', () => {
   });
 
   it('by a cleanly elected leader after a power loss of the last ISR member', () => {
-    const end = run(start({ budgets: { powerLosses: 1 } }), [
-      ...committedWrite(0, [1, 2]),
-      act.crash(1),
-      act.fence(1),
-      act.crash(2),
-      act.fence(2),
-      act.powerLoss(0),
-      act.restart(0),
-      act.metadata(0),
-      act.unfence(0),
-      act.elect(0),
-      act.metadata(0),
-    ]);
+    const end = run(start({ budgets: { powerLosses: 1 } }), lastReplicaStanding);
     expect(end.ghost.cleanLeader).toBe(true);
     expect(consistentRead.check(end)).toBe(
       'w0@0 (epoch 0) was below the HW (readable), but leader b0 holds nothing at offset 0',

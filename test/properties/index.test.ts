@@ -14,7 +14,8 @@ import {
 } from '../../properties/index.js';
 import { leaderInIsr } from '../../properties/leader-in-isr.js';
 import { kafkaPromise as promiseFromFile } from '../../properties/promise.js';
-import { act, edit, run, start } from '../builders.js';
+import { edit, run, start } from '../builders.js';
+import { UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
 /** The `.ts` files of a folder of properties/, without extension. */
 function modules(folder: string): string[] {
@@ -106,15 +107,7 @@ describe('firstViolation', () => {
   });
 
   it('reports acked-never-lost before consistent-read after an unclean election', () => {
-    const end = run(start({ minInsyncReplicas: 1, uncleanLeaderElection: true }), [
-      ...act.shrinkCommitted(0, 1),
-      ...act.shrinkCommitted(0, 2),
-      act.send(0),
-      act.crash(0),
-      act.fence(0),
-      act.elect(1),
-      act.metadata(1),
-    ]);
+    const end = run(start(UNCLEAN), uncleanElectionLosesW0);
     expect(consistentRead.check(end)).not.toBeNull();
     expect(firstViolation(end)?.invariant).toBe(ackedNeverLost);
     expect(firstViolation(end)?.message).toMatch(/^w0 \(acks=all\) was acknowledged at offset 0 by b0, but leader b1/);

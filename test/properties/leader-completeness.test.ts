@@ -2,36 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { consistentRead } from '../../properties/consistent-read.js';
 import { leaderCompleteness } from '../../properties/leader-completeness.js';
 import { act, committedWrite, ids, run, start } from '../builders.js';
+import { lastReplicaStanding as lastReplicaStandingScript, UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
-/**
- * Last replica standing: w0 is committed on all three replicas, both followers crash and are fenced, so
- * the ISR is [b0]; b0 loses power before the OS flushed w0 and, back up, is the only clean candidate.
- */
-const lastReplicaScript = [
-  ...committedWrite(0, [1, 2]),
-  act.crash(1),
-  act.fence(1),
-  act.crash(2),
-  act.fence(2),
-  act.powerLoss(0),
-  act.restart(0),
-  act.metadata(0),
-  act.unfence(0),
-  act.elect(0),
-  act.metadata(0),
-];
+const lastReplicaScript = lastReplicaStandingScript;
 const lastReplicaStanding = run(start({ budgets: { powerLosses: 1 } }), lastReplicaScript);
 
 /** min.insync.replicas=1, unclean election: w0 is read from a lone leader, then b1 is elected outside the ISR. */
-const unclean = run(start({ minInsyncReplicas: 1, uncleanLeaderElection: true }), [
-  ...act.shrinkCommitted(0, 1),
-  ...act.shrinkCommitted(0, 2),
-  act.send(0),
-  act.crash(0),
-  act.fence(0),
-  act.elect(1),
-  act.metadata(1),
-]);
+const unclean = run(start(UNCLEAN), uncleanElectionLosesW0);
 
 describe('leader-completeness: holds', () => {
   it('in the initial state', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
 import { kafkaPromise } from '../../properties/promise.js';
-import { act, committedWrite, config, run, start } from '../builders.js';
+import { config, run, start } from '../builders.js';
+import { correlatedPowerLoss } from '../stories.js';
 
 type Overrides = Parameters<typeof config>[0];
 
@@ -73,20 +74,6 @@ describe('kafkaPromise: not covered', () => {
 });
 
 describe('kafkaPromise agrees with what the model can lose', () => {
-  /** w0 committed on every replica; all three lose power and restart; b2, the last ISR member, leads. */
-  const correlatedPowerLoss = [
-    ...committedWrite(0, [1, 2]),
-    act.powerLoss(0),
-    act.powerLoss(1),
-    act.powerLoss(2),
-    act.restart(0),
-    act.restart(1),
-    act.restart(2),
-    act.metadata(2),
-    act.unfence(2),
-    act.elect(2),
-    act.metadata(2),
-  ];
   const budgets = { powerLosses: 3 };
 
   it('outside the promise (lazy flush), the acknowledged write is lost', () => {

@@ -1,0 +1,57 @@
+/** Scripts several suites tell: each a short story of Kafka losing, or not losing, a record. */
+import type { Action } from '../spec/actions/index.js';
+import { act, committedWrite } from './builders.js';
+
+/** min.insync.replicas=1 with unclean election: the settings of the Jepsen 2013 loss. */
+export const UNCLEAN = { minInsyncReplicas: 1, uncleanLeaderElection: true } as const;
+
+/**
+ * Under UNCLEAN: the ISR shrinks to b0, which acknowledges (and exposes) w0 alone, crashes and is
+ * fenced; b1, outside the ISR, is elected and learns it leads.
+ */
+export const uncleanElectionLosesW0: readonly Action[] = [
+  ...act.shrinkCommitted(0, 1),
+  ...act.shrinkCommitted(0, 2),
+  act.send(0),
+  act.crash(0),
+  act.fence(0),
+  act.elect(1),
+  act.metadata(1),
+];
+
+/**
+ * w0 committed on every replica; all three lose power and restart; b2, the last ISR member left,
+ * is elected. Needs a power-loss budget of 3.
+ */
+export const correlatedPowerLoss: readonly Action[] = [
+  ...committedWrite(0, [1, 2]),
+  act.powerLoss(0),
+  act.powerLoss(1),
+  act.powerLoss(2),
+  act.restart(0),
+  act.restart(1),
+  act.restart(2),
+  act.metadata(2),
+  act.unfence(2),
+  act.elect(2),
+  act.metadata(2),
+];
+
+/**
+ * Last replica standing (kraft): w0 is committed on all three replicas, both followers crash and are
+ * fenced, so the ISR is [b0]; b0 loses power before the OS flushed w0 and, back up, is the only clean
+ * candidate. Needs a power-loss budget of 1.
+ */
+export const lastReplicaStanding: readonly Action[] = [
+  ...committedWrite(0, [1, 2]),
+  act.crash(1),
+  act.fence(1),
+  act.crash(2),
+  act.fence(2),
+  act.powerLoss(0),
+  act.restart(0),
+  act.metadata(0),
+  act.unfence(0),
+  act.elect(0),
+  act.metadata(0),
+];
