@@ -10,6 +10,8 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   producerSend: 5,
   leaderServeFetch: 4,
   followerApplyFetch: 4,
+  leaderServeOffsetsForLeaderEpoch: 4,
+  followerApplyOffsetsForLeaderEpoch: 4,
   leaderShrinkIsr: 2,
   controllerHandleAlterPartition: 3,
   leaderHandleAlterPartitionResponse: 3,

@@ -7,6 +7,7 @@ import { eraOf } from './eras/index.js';
 import { expose, fail } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
+import { isOn } from './switches.js';
 import type { BrokerId, PartitionView, State } from './types.js';
 
 /** Pending acks=all produces fail when their leader stops leading (NOT_LEADER_OR_FOLLOWER, rule 3). */
@@ -31,7 +32,11 @@ export function stopBroker(draft: Draft<State>, brokerId: BrokerId): void {
   network.fetchResponses = network.fetchResponses.map((response, follower) =>
     follower === brokerId || response?.leader === brokerId ? null : response,
   );
+  network.epochEndResponses = network.epochEndResponses.map((response, follower) =>
+    follower === brokerId || response?.leader === brokerId ? null : response,
+  );
   network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
+  broker.awaitingEpochEnd = false;
   draft.ghost.lastFetch[brokerId] = null;
 }
 
@@ -46,9 +51,7 @@ export function applyPartitionRecord(draft: Draft<State>, brokerId: BrokerId, re
     return;
   }
   resignLeadership(draft, brokerId);
-  if (previous?.leader !== record.leader || previous.leaderEpoch !== record.leaderEpoch) {
-    eraOf(draft.config).onBecomeFollower(draft, brokerId);
-  }
+  eraOf(draft.config).onBecomeFollower(draft, brokerId, previous);
 }
 
 /**
@@ -62,7 +65,9 @@ function becomeLeader(draft: Draft<State>, brokerId: BrokerId, previous: Partiti
   if (broker === undefined || view === null || view === undefined) return;
   if (broker.leader === null || previous?.leaderEpoch !== view.leaderEpoch) {
     const leo = logEndOffset(broker);
-    assignEpochStart(broker.epochs, view.leaderEpoch, leo);
+    // KAFKA-7415 (2.0.1): the new leader's epoch enters its cache at election, not at its first append.
+    if (isOn(draft.config, 'KAFKA-7415')) assignEpochStart(broker.epochs, view.leaderEpoch, leo);
+    broker.awaitingEpochEnd = false;
     broker.leader = {
       epochStartOffset: leo,
       followers: broker.leader?.followers ?? draft.brokers.map(() => null),

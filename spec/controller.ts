@@ -5,6 +5,7 @@
  */
 import { castDraft, type Draft } from 'immer';
 import { eraOf } from './eras/index.js';
+import { effectiveMinIsr } from './isr.js';
 import type { BrokerId, PartitionView, State } from './types.js';
 
 export interface PartitionChange {
@@ -13,13 +14,18 @@ export interface PartitionChange {
   readonly elr?: readonly BrokerId[];
   /** ZooKeeper eras bump the leader epoch on a controller-driven ISR removal too (rule 15, 20). */
   readonly bumpLeaderEpoch?: boolean;
+  /** KIP-966: brokers that restarted uncleanly, which may not enter the ELR. */
+  readonly unclean?: readonly BrokerId[];
+  /** KIP-966: the last known leader to record (null clears it). */
+  readonly lastKnownLeader?: BrokerId | null;
 }
 
 /**
  * Writes a PartitionRecord (PartitionChangeBuilder): the partition epoch moves with every change, the
  * leader epoch with every leader change (KRaft from metadata version 3.6, KAFKA-15021).
  */
-export function writePartitionChange(draft: Draft<State>, change: PartitionChange): void {
+export function writePartitionChange(draft: Draft<State>, proposed: PartitionChange): void {
+  const change = eraOf(draft.config).finishChange(draft, proposed);
   const current = draft.controller.partition;
   const leader = change.leader === undefined ? current.leader : change.leader;
   const leaderChanged = leader !== current.leader || change.bumpLeaderEpoch === true;
@@ -31,6 +37,8 @@ export function writePartitionChange(draft: Draft<State>, change: PartitionChang
     elr: [...(change.elr ?? current.elr)],
   };
   draft.controller.partition = castDraft(record);
+  if (change.lastKnownLeader !== undefined) draft.controller.lastKnownLeader = change.lastKnownLeader;
+  if (record.isr.length >= effectiveMinIsr(draft.config)) draft.ghost.uncleanShutdowns = 0;
 }
 
 /** The broker is registered, unfenced and so may lead or join the ISR. */
@@ -48,4 +56,11 @@ export function fenceBroker(draft: Draft<State>, broker: BrokerId): void {
   registration.fenced = true;
   const change = eraOf(draft.config).removeFromPartition(draft, broker);
   if (change !== null) writePartitionChange(draft, change);
+}
+
+/** The broker stopped uncleanly (rule 22's count, for KIP-966's promise). */
+export function countUncleanShutdown(draft: Draft<State>): void {
+  const ghost = draft.ghost;
+  ghost.uncleanShutdowns += 1;
+  ghost.maxUncleanShutdowns = Math.max(ghost.maxUncleanShutdowns, ghost.uncleanShutdowns);
 }

@@ -22,6 +22,7 @@ export function initialState(config: Config): State {
     hwCheckpoint: 0,
     cleanShutdownEpoch: null,
     view: null,
+    awaitingEpochEnd: false,
     leader: null,
   });
   const empty: State = {
@@ -30,14 +31,22 @@ export function initialState(config: Config): State {
     controller: {
       partition,
       registrations: ids.map(() => ({ brokerEpoch: 1, fenced: false })),
+      lastKnownLeader: null,
     },
-    network: { fetchResponses: ids.map(() => null), alterPartitionRequests: [], alterPartitionResponses: [] },
+    network: {
+      fetchResponses: ids.map(() => null),
+      epochEndResponses: ids.map(() => null),
+      alterPartitionRequests: [],
+      alterPartitionResponses: [],
+    },
     ghost: {
       attempts: [],
       exposed: [],
       forfeited: [],
       lastFetch: ids.map(() => null),
       cleanLeader: true,
+      uncleanShutdowns: 0,
+      maxUncleanShutdowns: 0,
       shrunk: [],
       events: {
         uncleanElection: false,

@@ -57,18 +57,19 @@ export function truncateTo(replica: Draft<Broker>, offset: Offset): number {
  * LeaderEpochFileCache.endOffsetFor: where `requested` ends in this log. Its own latest epoch ends at
  * the LEO; an older one at the start of the next higher epoch, paired with the largest epoch <=
  * `requested` (KIP-279); a request smaller than every known epoch is answered with itself and the first
- * start offset; one larger than every known epoch, or an empty cache, is UNDEFINED (epoch null,
- * offset -1).
+ * start offset (KAFKA-7415, 2.0.1; before, UNDEFINED: `answerBelowFirst` false); one larger than every
+ * known epoch, or an empty cache, is UNDEFINED (epoch null, offset -1).
  */
 export function endOffsetForEpoch(
   epochs: readonly EpochEntry[],
   leo: Offset,
   requested: LeaderEpoch,
+  answerBelowFirst = true,
 ): EpochEndOffset {
   if (latestEpoch(epochs) === requested) return { epoch: requested, endOffset: leo };
   const higher = epochs.find((entry) => entry.epoch > requested);
-  if (higher === undefined) return { epoch: null, endOffset: -1 };
   const floor = epochs.findLast((entry) => entry.epoch <= requested);
+  if (higher === undefined || (floor === undefined && !answerBelowFirst)) return { epoch: null, endOffset: -1 };
   return { epoch: floor?.epoch ?? requested, endOffset: higher.startOffset };
 }
 
@@ -100,12 +101,13 @@ export interface TruncationPoint {
 export function followerTruncationPoint(
   follower: Pick<Broker, 'log' | 'epochs' | 'hw'>,
   answer: EpochEndOffset,
+  answerBelowFirst = true,
 ): TruncationPoint {
   const leo = logEndOffset(follower);
   // The leader knows nothing of the epoch: fall back to the pre-KIP-101 rule, the follower's HW.
   if (answer.endOffset < 0) return { offset: Math.min(follower.hw, leo), complete: true };
   if (answer.epoch === null) return { offset: Math.min(answer.endOffset, leo), complete: true };
-  const local = endOffsetForEpoch(follower.epochs, leo, answer.epoch);
+  const local = endOffsetForEpoch(follower.epochs, leo, answer.epoch, answerBelowFirst);
   // No epoch at or below the leader's: the follower predates epochs here; take the leader's offset.
   if (local.epoch === null) return { offset: Math.min(answer.endOffset, leo), complete: true };
   // The follower never saw the leader's epoch: cut back to the end of its own smaller epoch, ask again.

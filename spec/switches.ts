@@ -24,6 +24,20 @@ export const SWITCHES = {
     summary: 'a follower joins the ISR only once its LEO reaches the leader-epoch start offset',
     source: 'https://issues.apache.org/jira/browse/KAFKA-7128',
   },
+  'KAFKA-7164': {
+    kind: 'fix',
+    since: '2.0.1',
+    protects: 'log-matching',
+    summary: 'a follower re-checks divergence when the same leader returns more than one epoch later (from 2.1 KIP-320 re-checks on every epoch change)',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-7164',
+  },
+  'KAFKA-7415': {
+    kind: 'fix',
+    since: '2.0.1',
+    protects: 'log-matching',
+    summary: 'a new leader writes its epoch into its epoch cache at election; an epoch below the first cached one is answered with the first start offset',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-7415',
+  },
   'KIP-320': {
     kind: 'fix',
     since: '2.1.0',
@@ -58,6 +72,13 @@ export const SWITCHES = {
     protects: 'consistent-read',
     summary: 'the HW does not advance while the ISR is below min.insync.replicas; effective minimum is min(min.insync.replicas, RF)',
     source: 'https://issues.apache.org/jira/browse/KAFKA-15583',
+  },
+  'KAFKA-19522': {
+    kind: 'fix',
+    since: '4.1.0',
+    protects: 'acked-never-lost',
+    summary: 'KIP-966 elects the last known leader only once it is unfenced',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-19522',
   },
   'check:acks-all-admission': {
     kind: 'check',

@@ -88,6 +88,11 @@ export interface Broker {
   readonly cleanShutdownEpoch: number | null;
   /** Its view of the partition from metadata; null after a restart until it has caught up (rule 19). */
   readonly view: PartitionView | null;
+  /**
+   * 0.11 to 2.7 (KIP-101, KIP-279): a new follower must learn where its log diverges through an
+   * OffsetsForLeaderEpoch round trip before it fetches again. Always false in later eras.
+   */
+  readonly awaitingEpochEnd: boolean;
   readonly leader: LeaderState | null;
 }
 
@@ -100,6 +105,8 @@ export interface Registration {
 export interface Controller {
   readonly partition: PartitionView;
   readonly registrations: readonly Registration[];
+  /** KIP-966: the last ISR member when the ISR became empty, electable as a last resort. */
+  readonly lastKnownLeader: BrokerId | null;
 }
 
 /** A fetch response in flight from the leader to a follower (the leader's state as of serving it). */
@@ -141,9 +148,18 @@ export interface AlterPartitionResponse {
   readonly error: string | null;
 }
 
+/** An OffsetsForLeaderEpoch answer in flight from the leader to a follower (KIP-101, KIP-279). */
+export interface EpochEndResponse {
+  readonly leader: BrokerId;
+  readonly leaderEpoch: LeaderEpoch;
+  readonly answer: EpochEndOffset;
+}
+
 export interface Network {
   /** Per follower: the one fetch response in flight to it, or null. */
   readonly fetchResponses: readonly (FetchResponse | null)[];
+  /** Per follower: the one OffsetsForLeaderEpoch answer in flight to it, or null. */
+  readonly epochEndResponses: readonly (EpochEndResponse | null)[];
   readonly alterPartitionRequests: readonly AlterPartitionRequest[];
   readonly alterPartitionResponses: readonly AlterPartitionResponse[];
 }
@@ -195,6 +211,13 @@ export interface Ghost {
   readonly lastFetch: readonly ({ readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null)[];
   /** Whether the controller's current leader was elected cleanly (from the ISR). */
   readonly cleanLeader: boolean;
+  /**
+   * Unclean shutdowns (process crashes and power losses) since the ISR last held min.insync.replicas
+   * members, and the most it has ever been: KIP-966 promises no loss while it stays below
+   * min.insync.replicas (rule 22).
+   */
+  readonly uncleanShutdowns: number;
+  readonly maxUncleanShutdowns: number;
   /** Brokers an accepted AlterPartition removed from the ISR (for the shrink-and-re-expand witness). */
   readonly shrunk: readonly BrokerId[];
   readonly events: WitnessEvents;

@@ -6,6 +6,7 @@
  * controller notices only when its heartbeats stop (controllerFenceBroker).
  */
 import { stopBroker } from '../broker.js';
+import { countUncleanShutdown } from '../controller.js';
 import type { BrokerId } from '../types.js';
 import { budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
 
@@ -26,6 +27,7 @@ export const brokerCrash: ActionSpec<BrokerCrash> = {
   refusal: (state, { broker }) => budgetLeft(state, 'crashes') ?? runningReplica(state, broker),
   apply(draft, { broker }) {
     draft.budget.crashes += 1;
+    countUncleanShutdown(draft);
     stopBroker(draft, broker);
   },
 };

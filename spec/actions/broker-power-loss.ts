@@ -6,6 +6,7 @@
  * fsynced when written, survives. Several brokers losing power together are several steps in a row.
  */
 import { stopBroker } from '../broker.js';
+import { countUncleanShutdown } from '../controller.js';
 import { truncateTo } from '../log.js';
 import type { BrokerId } from '../types.js';
 import { budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
@@ -30,6 +31,7 @@ export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
     if (target === undefined) return;
     draft.budget.powerLosses += 1;
     truncateTo(target, target.flushed);
+    countUncleanShutdown(draft);
     stopBroker(draft, broker);
   },
 };

@@ -38,7 +38,7 @@ export const controllerElectLeader: ActionSpec<ControllerElectLeader> = {
   apply(draft, { broker }) {
     const candidate = eraOf(draft.config).electionCandidates(draft).find((c) => c.broker === broker);
     if (candidate === undefined) return;
-    writePartitionChange(draft, candidate.unclean ? { leader: broker, isr: [broker] } : { leader: broker });
+    writePartitionChange(draft, { ...candidate.change, lastKnownLeader: null });
     draft.ghost.cleanLeader = !candidate.unclean;
     if (!candidate.unclean) return;
     witness(draft, 'uncleanElection');

@@ -1,8 +1,8 @@
 /**
  * followerApplyFetch: a follower applies the fetch response in flight to it (the second half of a fetch).
  *
- * A response is dropped when the follower's fetch offset moved or it no longer follows that leader
- * (rule 11). A diverging epoch makes the follower truncate (rule 9; KAFKA-14704: before it takes the
+ * A response is dropped when the follower's fetch offset moved, it no longer follows that leader, or
+ * it is reconciling its log with a new leader (rule 11). A diverging epoch makes the follower truncate (rule 9; KAFKA-14704: before it takes the
  * leader's HW). Otherwise it appends the records and sets its HW to min(leader HW, own LEO) (rule 5).
  */
 import { maybeFlush } from '../flush.js';
@@ -34,7 +34,10 @@ export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
     const replica = draft.brokers[follower];
     if (response == null || replica === undefined) return;
     draft.network.fetchResponses[follower] = null;
-    const stale = replica.view?.leader !== response.leader || logEndOffset(replica) !== response.fetchOffset;
+    const stale =
+      replica.view?.leader !== response.leader ||
+      logEndOffset(replica) !== response.fetchOffset ||
+      replica.awaitingEpochEnd;
     // CHECK: log-matching (a stale response would append records at offsets they were not read for)
     if (stale && isOn(draft.config, 'check:stale-fetch-dropped')) {
       witness(draft, 'staleFetchDropped');

@@ -17,6 +17,8 @@ import { controllerUnfenceBroker, type ControllerUnfenceBroker } from './control
 import { followerApplyFetch, type FollowerApplyFetch } from './follower-apply-fetch.js';
 import { leaderHandleAlterPartitionResponse, type LeaderHandleAlterPartitionResponse } from './leader-handle-alter-partition-response.js';
 import { leaderServeFetch, type LeaderServeFetch } from './leader-serve-fetch.js';
+import { leaderServeOffsetsForLeaderEpoch, type LeaderServeOffsetsForLeaderEpoch } from './leader-serve-offsets-for-leader-epoch.js';
+import { followerApplyOffsetsForLeaderEpoch, type FollowerApplyOffsetsForLeaderEpoch } from './follower-apply-offsets-for-leader-epoch.js';
 import { leaderShrinkIsr, type LeaderShrinkIsr } from './leader-shrink-isr.js';
 import { producerSend, type ProducerSend } from './producer-send.js';
 
@@ -24,6 +26,8 @@ export type Action =
   | ProducerSend
   | LeaderServeFetch
   | FollowerApplyFetch
+  | LeaderServeOffsetsForLeaderEpoch
+  | FollowerApplyOffsetsForLeaderEpoch
   | LeaderShrinkIsr
   | ControllerHandleAlterPartition
   | LeaderHandleAlterPartitionResponse
@@ -46,6 +50,8 @@ export const ACTIONS: Registry = {
   producerSend,
   leaderServeFetch,
   followerApplyFetch,
+  leaderServeOffsetsForLeaderEpoch,
+  followerApplyOffsetsForLeaderEpoch,
   leaderShrinkIsr,
   controllerHandleAlterPartition,
   leaderHandleAlterPartitionResponse,

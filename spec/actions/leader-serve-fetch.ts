@@ -10,13 +10,13 @@
 import { eraOf } from '../eras/index.js';
 import type { FetchRequest } from '../eras/era.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
-import { believesLeader, maximalIsr } from '../isr.js';
+import { maximalIsr } from '../isr.js';
 import { latestEpoch, logEndOffset } from '../log.js';
-import { isOn } from '../switches.js';
 import type { Draft } from 'immer';
 import type { Broker, BrokerId, State } from '../types.js';
 import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
 import { hasAlterPartitionInFlight } from './leader-shrink-isr.js';
+import { leaderRefusal } from './leader-serve-offsets-for-leader-epoch.js';
 
 export interface LeaderServeFetch {
   readonly kind: 'leaderServeFetch';
@@ -57,18 +57,9 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
   refusal(state, { follower }) {
     const down = runningReplica(state, follower);
     if (down !== null) return down;
-    const replica = state.brokers[follower];
-    const leaderId = replica?.view?.leader ?? null;
-    if (replica?.view == null) return `${b(follower)} has no metadata yet`;
-    if (leaderId === null || leaderId === follower) return `${b(follower)} is not a follower of a leader`;
     if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is in flight`;
-    if (!believesLeader(state, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
-    const leaderEpoch = state.brokers[leaderId]?.view?.leaderEpoch ?? -1;
-    // CHECK: log-matching (KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH)
-    if (isOn(state.config, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
-      return replica.view.leaderEpoch < leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
-    }
-    return null;
+    if (state.brokers[follower]?.awaitingEpochEnd === true) return `${b(follower)} first asks where its log diverges (OffsetsForLeaderEpoch)`;
+    return leaderRefusal(state, follower);
   },
   apply(draft, { follower }) {
     const replica = draft.brokers[follower];
@@ -77,7 +68,7 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
     if (replica === undefined || leaderId == null || leader?.view == null || leader.leader === null) return;
     const request = fetchRequest(replica);
     const base = { leader: leaderId, leaderEpoch: leader.view.leaderEpoch, fetchOffset: request.fetchOffset, hw: leader.hw };
-    const diverging = eraOf(draft.config).fetchDivergence(leader, request);
+    const diverging = eraOf(draft.config).fetchDivergence(draft.config, leader, request);
     if (diverging !== null) {
       draft.network.fetchResponses[follower] = { ...base, records: [], diverging };
       return;

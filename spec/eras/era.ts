@@ -7,7 +7,7 @@ import type { Draft } from 'immer';
 import type { Config } from '../config.js';
 import type { PartitionChange } from '../controller.js';
 import type { SwitchName } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, Offset, State } from '../types.js';
+import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Offset, PartitionView, State } from '../types.js';
 import type { EraName } from './names.js';
 
 /** What a follower's fetch request tells the leader (rule 7). */
@@ -21,10 +21,11 @@ export interface FetchRequest {
   readonly brokerEpoch: number;
 }
 
-/** A replica the controller may elect, and whether electing it is unclean. */
+/** A replica the controller may elect, whether electing it is unclean, and the change it makes. */
 export interface Candidate {
   readonly broker: BrokerId;
   readonly unclean: boolean;
+  readonly change: PartitionChange;
 }
 
 export interface Era {
@@ -38,16 +39,20 @@ export interface Era {
   /** KIP-497: AlterPartition keeps a maximal ISR (committed + pending additions); ZooKeeper eras do not. */
   readonly maximalIsr: boolean;
 
-  /** Truncation seam: what a replica does to its log when it becomes a follower of a new leader/epoch. */
-  readonly onBecomeFollower: (draft: Draft<State>, broker: BrokerId) => void;
+  /** Truncation seam: what a replica does to its log when it becomes a follower (the record is applied). */
+  readonly onBecomeFollower: (draft: Draft<State>, broker: BrokerId, previous: PartitionView | null) => void;
   /** Truncation seam: the divergence the leader reports in its fetch response, or null for none. */
-  readonly fetchDivergence: (leader: Broker, request: FetchRequest) => EpochEndOffset | null;
+  readonly fetchDivergence: (config: Config, leader: Broker, request: FetchRequest) => EpochEndOffset | null;
+  /** Truncation seam: the leader's OffsetsForLeaderEpoch answer for the follower's latest epoch. */
+  readonly epochEndAnswer: (config: Config, leader: Broker, requested: LeaderEpoch | null) => EpochEndOffset;
   /** ISR-expansion seam: whether a follower that just fetched may join the ISR. */
   readonly isrJoinEligible: (config: Config, leader: Broker, follower: FollowerFetchState) => boolean;
   /** ISR-change seam: how the leader's proposed ISR reaches the controller. */
   readonly proposeIsr: (draft: Draft<State>, leader: BrokerId, isr: readonly BrokerId[]) => void;
   /** Controller seam: the change when a broker is fenced or shut down, or null when nothing changes. */
   readonly removeFromPartition: (state: State, broker: BrokerId) => PartitionChange | null;
+  /** Controller seam: completes every partition change (KIP-966 keeps the eligible leader replicas here). */
+  readonly finishChange: (state: State, change: PartitionChange) => PartitionChange;
   /** Election seam: whom the controller may elect now (empty while the partition has a leader). */
   readonly electionCandidates: (state: State) => readonly Candidate[];
   /** Restart seam: log and HW recovery, and registration, when a broker starts again. */

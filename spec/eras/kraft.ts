@@ -13,11 +13,16 @@ import type { PartitionChange } from '../controller.js';
 import { endOffsetForEpoch, logEndOffset } from '../log.js';
 import { isReplica } from '../isr.js';
 import { isOn } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, State } from '../types.js';
+import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, State } from '../types.js';
 import type { Candidate, Era, FetchRequest } from './era.js';
 
 /** From 2.8 a follower does not truncate on a leader change: the next fetch tells it where (KAFKA-10554). */
 function onBecomeFollower(): void {}
+
+/** Before KIP-966 a partition change needs no completing. */
+function finishChange(_state: State, change: PartitionChange): PartitionChange {
+  return change;
+}
 
 /**
  * Partition.fetchRecords (KAFKA-10554): the leader looks up where the follower's last fetched epoch
@@ -25,15 +30,24 @@ function onBecomeFollower(): void {}
  * that (epoch, end offset) and no records. A fetch offset beyond the leader's LEO is OFFSET_OUT_OF_RANGE,
  * after which the follower truncates to the leader's LEO.
  */
-function fetchDivergence(leader: Broker, request: FetchRequest): EpochEndOffset | null {
+function fetchDivergence(config: Config, leader: Broker, request: FetchRequest): EpochEndOffset | null {
   const leo = logEndOffset(leader);
   if (request.lastFetchedEpoch !== null) {
-    const answer = endOffsetForEpoch(leader.epochs, leo, request.lastFetchedEpoch);
+    const answer = epochEndAnswer(config, leader, request.lastFetchedEpoch);
     if (answer.epoch !== null && (answer.epoch < request.lastFetchedEpoch || answer.endOffset < request.fetchOffset)) {
       return answer;
     }
   }
   return request.fetchOffset > leo ? { epoch: null, endOffset: leo } : null;
+}
+
+/**
+ * Where the requested epoch ends in the leader's log (rule 9): a pair (epoch, end offset) since
+ * KIP-279; an undefined request (a follower with no epochs) gets UNDEFINED.
+ */
+function epochEndAnswer(config: Config, leader: Broker, requested: LeaderEpoch | null): EpochEndOffset {
+  if (requested === null) return { epoch: null, endOffset: -1 };
+  return endOffsetForEpoch(leader.epochs, logEndOffset(leader), requested, isOn(config, 'KAFKA-7415'));
 }
 
 /** Partition.isFollowerInSync plus the epoch start offset check (rules 6, 13). */
@@ -74,19 +88,34 @@ function removeFromPartition(state: State, broker: BrokerId): PartitionChange | 
   return { leader: leader === broker ? null : leader, isr: remaining };
 }
 
+/** The active (registered, unfenced) replicas, in broker order. */
+export function activeReplicas(state: State): BrokerId[] {
+  return state.brokers.map((b) => b.id).filter((id) => isReplica(state.config, id) && isActive(state, id));
+}
+
+/** Clean candidates: the active ISR members, each elected without changing the ISR. */
+export function cleanCandidates(state: State): Candidate[] {
+  // CHECK: acked-never-lost (without it any active replica is a clean candidate)
+  const fromIsr = isOn(state.config, 'check:clean-election-from-isr');
+  return activeReplicas(state)
+    .filter((id) => !fromIsr || state.controller.partition.isr.includes(id))
+    .map((broker) => ({ broker, unclean: false, change: { leader: broker } }));
+}
+
+/** An unclean election makes its leader the whole ISR (KIP-704) and clears the ELR. */
+export function uncleanCandidate(broker: BrokerId): Candidate {
+  return { broker, unclean: true, change: { leader: broker, isr: [broker], elr: [] } };
+}
+
 /**
  * Rule 16-17: a leaderless partition elects any active ISR member (clean); failing that, and only
  * with unclean.leader.election.enable, any active replica (unclean).
  */
 function electionCandidates(state: State): Candidate[] {
-  const { config, controller } = state;
-  if (controller.partition.leader !== null) return [];
-  // CHECK: acked-never-lost (without it any active replica is a clean candidate)
-  const fromIsr = isOn(config, 'check:clean-election-from-isr');
-  const replicas = state.brokers.map((b) => b.id).filter((id) => isReplica(config, id) && isActive(state, id));
-  const clean = replicas.filter((id) => !fromIsr || controller.partition.isr.includes(id));
-  if (clean.length > 0) return clean.map((broker) => ({ broker, unclean: false }));
-  return config.uncleanLeaderElection ? replicas.map((broker) => ({ broker, unclean: true })) : [];
+  if (state.controller.partition.leader !== null) return [];
+  const clean = cleanCandidates(state);
+  if (clean.length > 0 || !state.config.uncleanLeaderElection) return clean;
+  return activeReplicas(state).map(uncleanCandidate);
 }
 
 /**
@@ -108,13 +137,15 @@ export const kraft: Era = {
   kafka: '3.6 (KRaft)',
   summary: 'AlterPartition and broker epochs; divergence in the fetch response; the ISR never empty, no ELR',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-631%3A+The+Quorum-based+Kafka+Controller',
-  fixes: ['KAFKA-7128', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
+  fixes: ['KAFKA-7128', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
   maximalIsr: true,
   onBecomeFollower,
   fetchDivergence,
+  epochEndAnswer,
   isrJoinEligible,
   proposeIsr,
   removeFromPartition,
+  finishChange,
   electionCandidates,
   onRestart,
 };

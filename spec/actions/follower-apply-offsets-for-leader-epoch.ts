@@ -1,0 +1,45 @@
+/**
+ * followerApplyOffsetsForLeaderEpoch: a follower truncates where the leader's answer says its log
+ * diverges (rule 9), then fetches; KIP-279 asks again when it did not know the leader's epoch. An answer
+ * is dropped when the follower no longer follows that leader or is no longer reconciling.
+ */
+import { witness } from '../ghost.js';
+import { followerTruncationPoint, truncateTo } from '../log.js';
+import { isOn } from '../switches.js';
+import type { BrokerId } from '../types.js';
+import { b, replicaIds, type ActionSpec } from './action.js';
+
+export interface FollowerApplyOffsetsForLeaderEpoch {
+  readonly kind: 'followerApplyOffsetsForLeaderEpoch';
+  readonly follower: BrokerId;
+}
+
+export const followerApplyOffsetsForLeaderEpoch: ActionSpec<FollowerApplyOffsetsForLeaderEpoch> = {
+  kind: 'followerApplyOffsetsForLeaderEpoch',
+  doc: {
+    who: 'follower',
+    what: "truncates where the leader's OffsetsForLeaderEpoch answer says its log diverges",
+    source: 'KIP-101, KIP-279; AbstractFetcherThread.truncateToEpochEndOffsets',
+  },
+  params: { follower: { type: 'broker', doc: 'the follower receiving the answer' } },
+  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'followerApplyOffsetsForLeaderEpoch', follower })),
+  refusal(state, { follower }) {
+    return state.network.epochEndResponses[follower] ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
+  },
+  apply(draft, { follower }) {
+    const response = draft.network.epochEndResponses[follower];
+    const replica = draft.brokers[follower];
+    if (response == null || replica === undefined) return;
+    draft.network.epochEndResponses[follower] = null;
+    if (!replica.awaitingEpochEnd || replica.view?.leader !== response.leader) {
+      witness(draft, 'staleFetchDropped');
+      return;
+    }
+    const point = followerTruncationPoint(replica, response.answer, isOn(draft.config, 'KAFKA-7415'));
+    // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
+    if (isOn(draft.config, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
+      witness(draft, 'truncationAfterLeaderChange');
+    }
+    replica.awaitingEpochEnd = !point.complete;
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * leaderServeOffsetsForLeaderEpoch: the leader answers a new follower's OffsetsForLeaderEpoch request
+ * (0.11 to 2.7; from 2.8 the fetch response carries the divergence instead).
+ *
+ * The follower asks where its latest epoch ends in the leader's log. KIP-101 (0.11) answers with an
+ * offset only; KIP-279 (2.0) with the pair (largest epoch <= the one asked, its end offset). From 2.1
+ * (KIP-320) the request carries the follower's current leader epoch and a mismatch is refused.
+ */
+import { eraOf } from '../eras/index.js';
+import { believesLeader } from '../isr.js';
+import { latestEpoch } from '../log.js';
+import { isOn } from '../switches.js';
+import type { BrokerId, State } from '../types.js';
+import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
+
+export interface LeaderServeOffsetsForLeaderEpoch {
+  readonly kind: 'leaderServeOffsetsForLeaderEpoch';
+  readonly follower: BrokerId;
+}
+
+/** Why the follower's leader cannot serve it a request now (fetch or OffsetsForLeaderEpoch), or null. */
+export function leaderRefusal(state: State, follower: BrokerId): string | null {
+  const replica = state.brokers[follower];
+  const leaderId = replica?.view?.leader ?? null;
+  if (replica?.view == null) return `${b(follower)} has no metadata yet`;
+  if (leaderId === null || leaderId === follower) return `${b(follower)} is not a follower of a leader`;
+  if (!believesLeader(state, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
+  const leaderEpoch = state.brokers[leaderId]?.view?.leaderEpoch ?? -1;
+  // CHECK: log-matching (KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH)
+  if (isOn(state.config, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
+    return replica.view.leaderEpoch < leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
+  }
+  return null;
+}
+
+export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForLeaderEpoch> = {
+  kind: 'leaderServeOffsetsForLeaderEpoch',
+  doc: {
+    who: 'leader',
+    what: "answers where the follower's latest epoch ends in its log (0.11 to 2.7, before fetching)",
+    source: 'KIP-101, KIP-279, KIP-320; OffsetsForLeaderEpoch',
+  },
+  params: { follower: { type: 'broker', doc: 'the follower asking' } },
+  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'leaderServeOffsetsForLeaderEpoch', follower })),
+  refusal(state, { follower }) {
+    const down = runningReplica(state, follower);
+    if (down !== null) return down;
+    if (state.brokers[follower]?.awaitingEpochEnd !== true) return `${b(follower)} is not reconciling its log with a new leader`;
+    if (state.network.epochEndResponses[follower] !== null) return `an OffsetsForLeaderEpoch answer to ${b(follower)} is in flight`;
+    return leaderRefusal(state, follower);
+  },
+  apply(draft, { follower }) {
+    const replica = draft.brokers[follower];
+    const leaderId = replica?.view?.leader;
+    const leader = leaderId == null ? undefined : draft.brokers[leaderId];
+    if (replica === undefined || leaderId == null || leader?.view == null) return;
+    const answer = eraOf(draft.config).epochEndAnswer(draft.config, leader, latestEpoch(replica.epochs));
+    draft.network.epochEndResponses[follower] = { leader: leaderId, leaderEpoch: leader.view.leaderEpoch, answer };
+  },
+};
