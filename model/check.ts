@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Config } from '../spec/config.js';
 import type { Invariant } from '../properties/index.js';
 import { minimize } from './minimize.js';
-import { runChoices, type RunResult } from './runner.js';
+import { runSchedule, type RunResult } from './runner.js';
 import { schedules } from './schedule.js';
 
 /**
@@ -57,10 +57,10 @@ export function checkRandom(options: CheckOptions): CheckResult {
   let firstFailure: { length: number; runs: number; ms: number } | null = null;
   const shrinkBudget = options.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
   let shrinkRuns = 0;
-  const property = fc.property(schedules(maxSteps), (choices) => {
+  const property = fc.property(schedules(maxSteps), (schedule) => {
     // Past the shrink budget every candidate passes, so fast-check keeps the smallest failure so far.
     if (firstFailure !== null && ++shrinkRuns > shrinkBudget) return true;
-    const result = runChoices(config, choices, invariants);
+    const result = runSchedule(config, schedule, invariants);
     runs += 1;
     steps += result.steps.length;
     if (result.violation !== null && firstFailure === null) {
@@ -75,12 +75,12 @@ export function checkRandom(options: CheckOptions): CheckResult {
   });
   const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
   const elapsed = (): number => Date.now() - started;
-  const choices = details.counterexample?.[0];
-  if (!details.failed || choices === undefined || firstFailure === null) {
+  const schedule = details.counterexample?.[0];
+  if (!details.failed || schedule === undefined || firstFailure === null) {
     return { runs, steps, elapsedMs: elapsed(), finding: null };
   }
   const found: { length: number; runs: number; ms: number } = firstFailure;
-  const shrunk = runChoices(config, choices, invariants);
+  const shrunk = runSchedule(config, schedule, invariants);
   const minimal = minimize(config, shrunk, invariants);
   return {
     runs,

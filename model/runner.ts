@@ -8,7 +8,7 @@ import { initialState } from '../spec/init.js';
 import { step } from '../spec/step.js';
 import type { State } from '../spec/types.js';
 import { firstViolation, type Invariant } from '../properties/index.js';
-import { pick } from './schedule.js';
+import { pick, swarmWeights, type Schedule } from './schedule.js';
 
 export interface Violation {
   readonly invariant: string;
@@ -28,14 +28,15 @@ function violationAt(state: State, index: number, invariants: readonly Invariant
   return found === null ? null : { invariant: found.invariant.name, step: index, message: found.message };
 }
 
-/** Interprets a schedule of choices, stopping at the first violation or when nothing is enabled. */
-export function runChoices(config: Config, choices: readonly number[], invariants: readonly Invariant[]): RunResult {
+/** Interprets a schedule, stopping at the first violation or when nothing is enabled. */
+export function runSchedule(config: Config, schedule: Schedule, invariants: readonly Invariant[]): RunResult {
   let state = initialState(config);
   const steps: Action[] = [];
+  const weights = swarmWeights(schedule.swarm);
   let violation = violationAt(state, -1, invariants);
-  for (const choice of choices) {
+  for (const choice of schedule.choices) {
     if (violation !== null) break;
-    const action = pick(state, choice);
+    const action = pick(state, choice, weights);
     if (action === null) break;
     state = step(state, action);
     steps.push(action);

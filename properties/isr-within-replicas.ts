@@ -1,3 +1,4 @@
+import { eraOf } from '../spec/eras/index.js';
 import type { Invariant } from './invariant.js';
 
 /** isr-within-replicas: the ISR is a non-empty set of the partition's replicas (ELR aside). */
@@ -13,6 +14,6 @@ export const isrWithinReplicas: Invariant = {
     const rf = state.config.replicationFactor;
     if (isr.some((member) => member < 0 || member >= rf)) return `ISR [${isr.join(', ')}] holds a broker that is not a replica`;
     if (new Set(isr).size !== isr.length) return `ISR [${isr.join(', ')}] lists a broker twice`;
-    return isr.length === 0 ? 'the ISR is empty' : null;
+    return isr.length === 0 && !eraOf(state.config).eligibleLeaderReplicas ? 'the ISR is empty (only ELR allows that)' : null;
   },
 };

@@ -38,9 +38,10 @@ export const correlatedPowerLoss: readonly Action[] = [
 ];
 
 /**
- * Last replica standing (kraft): w0 is committed on all three replicas, both followers crash and are
- * fenced, so the ISR is [b0]; b0 loses power before the OS flushed w0 and, back up, is the only clean
- * candidate. Needs a power-loss budget of 1.
+ * Last replica standing, in the `kraft` era: w0 is committed on all three replicas, both followers crash
+ * and are fenced, so the ISR is [b0]; b0 loses power before the OS flushed w0 and, back up, is the only
+ * clean candidate. Needs a power-loss budget of 1. (Under KIP-966 the election is refused: the ELR
+ * members b1 and b2, which hold w0, are fenced, so the partition waits for them.)
  */
 export const lastReplicaStanding: readonly Action[] = [
   ...committedWrite(0, [1, 2]),

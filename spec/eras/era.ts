@@ -38,6 +38,8 @@ export interface Era {
   readonly fixes: readonly SwitchName[];
   /** KIP-497: AlterPartition keeps a maximal ISR (committed + pending additions); ZooKeeper eras do not. */
   readonly maximalIsr: boolean;
+  /** KIP-966: eligible leader replicas, with which the ISR may become empty. */
+  readonly eligibleLeaderReplicas: boolean;
 
   /** Truncation seam: what a replica does to its log when it becomes a follower (the record is applied). */
   readonly onBecomeFollower: (draft: Draft<State>, broker: BrokerId, previous: PartitionView | null) => void;

@@ -118,6 +118,11 @@ function electionCandidates(state: State): Candidate[] {
   return activeReplicas(state).map(uncleanCandidate);
 }
 
+/** Rule 5: a restarted replica takes its HW from the last checkpoint, clamped to its recovered log. */
+export function recoverHighWatermark(broker: Draft<Broker>): void {
+  broker.hw = Math.min(broker.hwCheckpoint, logEndOffset(broker));
+}
+
 /**
  * A restart recovers the log (power loss already dropped the page cache), takes the HW from its
  * checkpoint clamped to the recovered LEO (rule 5), and registers anew: a higher broker epoch, fenced
@@ -126,7 +131,7 @@ function electionCandidates(state: State): Candidate[] {
 function onRestart(draft: Draft<State>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker === undefined) return;
-  broker.hw = Math.min(broker.hwCheckpoint, logEndOffset(broker));
+  recoverHighWatermark(broker);
   fenceBroker(draft, brokerId);
   broker.brokerEpoch += 1;
   draft.controller.registrations[brokerId] = { brokerEpoch: broker.brokerEpoch, fenced: true };
@@ -139,6 +144,7 @@ export const kraft: Era = {
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-631%3A+The+Quorum-based+Kafka+Controller',
   fixes: ['KAFKA-7128', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
   maximalIsr: true,
+  eligibleLeaderReplicas: false,
   onBecomeFollower,
   fetchDivergence,
   epochEndAnswer,

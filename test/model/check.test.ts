@@ -6,13 +6,13 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { INVARIANTS, invariantNamed } from '../../properties/index.js';
 import { checkRandom } from '../../model/check.js';
-import { runActions, runChoices } from '../../model/runner.js';
+import { runActions, runSchedule } from '../../model/runner.js';
 import { schedules } from '../../model/schedule.js';
 import { config } from '../builders.js';
 
 describe('the safe default (RF=3, min.insync.replicas=2, acks=all, clean elections, no power loss)', () => {
-  test.prop([schedules(50)], { numRuns: 300, seed: 20261126 })('violates no invariant', (choices) => {
-    expect(runChoices(config(), choices, INVARIANTS).violation).toBeNull();
+  test.prop([schedules(50)], { numRuns: 300, seed: 20261126 })('violates no invariant', (schedule) => {
+    expect(runSchedule(config(), schedule, INVARIANTS).violation).toBeNull();
   });
 });
 
@@ -20,8 +20,8 @@ describe('every generated step is enabled where it stands', () => {
   test.prop([schedules(40), fc.constantFrom(config(), config({ acks: 1, budgets: { powerLosses: 2 } }))], {
     numRuns: 100,
     seed: 7,
-  })('so replaying the actions a schedule picked is a valid trace', (choices, cfg) => {
-    const picked = runChoices(cfg, choices, []);
+  })('so replaying the actions a schedule picked is a valid trace', (schedule, cfg) => {
+    const picked = runSchedule(cfg, schedule, []);
     expect(runActions(cfg, picked.steps, [])?.steps).toEqual(picked.steps);
   });
 });
@@ -38,10 +38,10 @@ const UNSAFE = [
   },
   {
     name: 'one power loss of the last ISR member (kraft: last replica standing)',
-    overrides: { budgets: { powerLosses: 1, crashes: 0 } },
+    overrides: { era: 'kraft' as const, budgets: { powerLosses: 1, crashes: 0 } },
     invariant: 'acked-never-lost',
     maxLength: 20,
-    seed: 4,
+    seed: 2,
   },
 ];
 
@@ -66,7 +66,7 @@ describe.each(UNSAFE)('$name', ({ overrides, invariant, maxLength, seed }) => {
 describe('two power losses', () => {
   it('with the default lazy flush, lose data a consumer read or a producer was told was written', () => {
     const cfg = config({ budgets: { powerLosses: 2 } });
-    const found = checkRandom({ config: cfg, invariants: INVARIANTS, runs: 3000, seed: 6, maxSteps: 50 }).finding;
+    const found = checkRandom({ config: cfg, invariants: INVARIANTS, runs: 3000, seed: 2, maxSteps: 50 }).finding;
     expect(['acked-never-lost', 'leader-completeness', 'consistent-read']).toContain(found?.result.violation?.invariant);
   });
 

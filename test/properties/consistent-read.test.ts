@@ -48,7 +48,7 @@ describe('consistent-read: violated', () => {
   });
 
   it('by a cleanly elected leader after a power loss of the last ISR member', () => {
-    const end = run(start({ budgets: { powerLosses: 1 } }), lastReplicaStanding);
+    const end = run(start({ era: 'kraft', budgets: { powerLosses: 1 } }), lastReplicaStanding);
     expect(end.ghost.cleanLeader).toBe(true);
     expect(consistentRead.check(end)).toBe(
       'w0@0 (epoch 0) was below the HW (readable), but leader b0 holds nothing at offset 0',

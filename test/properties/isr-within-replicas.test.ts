@@ -13,9 +13,15 @@ describe('isr-within-replicas: holds', () => {
     expect(isrWithinReplicas.check(start())).toBeNull();
   });
 
-  it('when every replica is fenced: the last ISR member stays', () => {
-    const end = run(start({ budgets: { crashes: 3 } }), [0, 1, 2].flatMap((broker) => [act.crash(broker), act.fence(broker)]));
+  it('when every replica is fenced: the last ISR member stays, before ELR', () => {
+    const end = run(start({ era: 'kraft', budgets: { crashes: 3 } }), [0, 1, 2].flatMap((broker) => [act.crash(broker), act.fence(broker)]));
     expect(end.controller.partition.isr).toEqual([2]);
+    expect(isrWithinReplicas.check(end)).toBeNull();
+  });
+
+  it('when every replica is fenced under KIP-966: the ISR is empty, the ELR holds the last members', () => {
+    const end = run(start({ era: 'kip-966', budgets: { crashes: 3 } }), [0, 1, 2].flatMap((broker) => [act.crash(broker), act.fence(broker)]));
+    expect(end.controller.partition).toMatchObject({ isr: [], elr: [1, 2] });
     expect(isrWithinReplicas.check(end)).toBeNull();
   });
 
@@ -40,7 +46,9 @@ describe('isr-within-replicas: violated (hand-built)', () => {
     expect(isrWithinReplicas.check(withIsr([0, 1, 1]))).toBe('ISR [0, 1, 1] lists a broker twice');
   });
 
-  it('by an empty ISR', () => {
-    expect(isrWithinReplicas.check(withIsr([]))).toBe('the ISR is empty');
+  it('by an empty ISR, before ELR', () => {
+    expect(isrWithinReplicas.check(edit(withIsr([]), (draft) => void (draft.config = { ...draft.config, era: 'kraft' })))).toBe(
+      'the ISR is empty (only ELR allows that)',
+    );
   });
 });

@@ -5,10 +5,11 @@ import { act, committedWrite, ids, run, start } from '../builders.js';
 import { lastReplicaStanding as lastReplicaStandingScript, UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
 const lastReplicaScript = lastReplicaStandingScript;
-const lastReplicaStanding = run(start({ budgets: { powerLosses: 1 } }), lastReplicaScript);
+const lastReplicaStanding = run(start({ era: 'kraft', budgets: { powerLosses: 1 } }), lastReplicaScript);
 
 /** min.insync.replicas=1, unclean election: w0 is read from a lone leader, then b1 is elected outside the ISR. */
-const unclean = run(start(UNCLEAN), uncleanElectionLosesW0);
+/** In `kraft`, where the ISR is never empty, so b1 can later be re-elected cleanly from ISR [b1]. */
+const unclean = run(start({ ...UNCLEAN, era: 'kraft' }), uncleanElectionLosesW0);
 
 describe('leader-completeness: holds', () => {
   it('in the initial state', () => {
@@ -29,7 +30,7 @@ describe('leader-completeness: holds', () => {
   });
 
   it('while the elected leader has not applied its election yet', () => {
-    const pending = run(start({ budgets: { powerLosses: 1 } }), lastReplicaScript.slice(0, -1));
+    const pending = run(start({ era: 'kraft', budgets: { powerLosses: 1 } }), lastReplicaScript.slice(0, -1));
     expect(pending.controller.partition.leader).toBe(0);
     expect(leaderCompleteness.check(pending)).toBeNull();
   });

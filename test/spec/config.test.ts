@@ -54,7 +54,7 @@ describe('validateConfig', () => {
     expect(badField({ replicas: 3 })).toBe('replicas');
     expect(badField({ budgets: { floods: 1 } })).toBe('budgets.floods');
     expect(badField({ era: 'zk-0.8' })).toBe('era');
-    expect(() => validateConfig({ era: 'zk-0.8' })).toThrow(/unknown era "zk-0.8" \(known: kraft\)/);
+    expect(() => validateConfig({ era: 'zk-0.8' })).toThrow(/unknown era "zk-0.8" \(known: hw-truncation, kip-101, kip-279, kip-320, kraft, kip-966\)/);
     expect(badField({ withoutFixes: ['KAFKA-0'] })).toBe('withoutFixes');
     expect(badField({ uncleanLeaderElection: 'yes' })).toBe('uncleanLeaderElection');
     expect(badField([])).toBe('');

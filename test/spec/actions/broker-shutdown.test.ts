@@ -24,8 +24,8 @@ describe('brokerShutdown', () => {
     expect(end.budget.shutdowns).toBe(1);
   });
 
-  it('keeps the last ISR member in the ISR, leaderless (rule 17)', () => {
-    const s = run(start(), [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)]);
+  it('keeps the last ISR member in the ISR, leaderless, before ELR (rule 17)', () => {
+    const s = run(start({ era: 'kraft' }), [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)]);
     expect(step(s, act.shutdown(0)).controller.partition).toMatchObject({ leader: null, isr: [0] });
   });
 

@@ -28,7 +28,7 @@ describe('controllerElectLeader: clean', () => {
   });
 
   it('re-elects the last ISR member once it is back, whatever it lost (rule 17)', () => {
-    const s = run(start(), [...lastStanding, act.restart(0), act.metadata(0), act.unfence(0)]);
+    const s = run(start({ era: 'kraft' }), [...lastStanding, act.restart(0), act.metadata(0), act.unfence(0)]);
     expect(elections(s)).toEqual([0]);
     const end = step(s, act.elect(0));
     expect(end.controller.partition).toMatchObject({ leader: 0, isr: [0] });
@@ -42,7 +42,7 @@ describe('controllerElectLeader: clean', () => {
 
 describe('controllerElectLeader: unclean', () => {
   it('with unclean.leader.election.enable: any active replica, which becomes the whole ISR (rule 17, KIP-704)', () => {
-    const s = run(start({ uncleanLeaderElection: true }), lastStanding);
+    const s = run(start({ era: 'kraft', uncleanLeaderElection: true }), lastStanding);
     expect(s.controller.partition).toMatchObject({ leader: null, isr: [0] });
     expect(elections(s)).toEqual([1, 2]);
     const end = step(s, act.elect(1));
@@ -52,7 +52,7 @@ describe('controllerElectLeader: unclean', () => {
   });
 
   it('without it: nobody is eligible and the partition waits', () => {
-    const s = run(start(), lastStanding);
+    const s = run(start({ era: 'kraft' }), lastStanding);
     expect(elections(s)).toEqual([]);
     expect(verdict(s, act.elect(1))).toEqual(
       disabled('no replica is eligible (an unclean election would be needed, or every candidate is fenced)'),

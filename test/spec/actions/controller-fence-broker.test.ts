@@ -21,8 +21,8 @@ describe('controllerFenceBroker', () => {
     expect(verdict(end, act.send(0, 'all'))).toEqual(ENABLED);
   });
 
-  it('keeps the last ISR member in the ISR, leaderless (rule 17)', () => {
-    const s = run(start(), [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)]);
+  it('keeps the last ISR member in the ISR, leaderless, before ELR (rule 17)', () => {
+    const s = run(start({ era: 'kraft' }), [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)]);
     const end = step(s, act.fence(0));
     expect(end.controller.partition).toMatchObject({ leader: null, isr: [0] });
   });

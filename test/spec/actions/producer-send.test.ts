@@ -82,19 +82,34 @@ describe('producerSend acks=all', () => {
   });
 
   it('is refused with NOT_ENOUGH_REPLICAS under a full ISR when min.insync.replicas > RF, before 3.7 (rule 24)', () => {
-    const end = step(start({ minInsyncReplicas: 4 }), act.send(0, 'all'));
+    const end = step(start({ era: 'kraft', minInsyncReplicas: 4 }), act.send(0, 'all'));
     expect(end.ghost.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
     expect(ids(end, 0)).toEqual([]);
   });
 
+  it('is admitted from 3.7 with min.insync.replicas > RF: the effective minimum is RF (KAFKA-15583, rule 24)', () => {
+    const end = step(start({ era: 'kip-966', minInsyncReplicas: 4 }), act.send(0, 'all'));
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'pending' });
+    expect(ids(end, 0)).toEqual([0]);
+  });
+
   it('fails NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks while it waits, yet the record stays readable', () => {
     const script = [act.send(0, 'all'), ...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)];
-    const end = run(start(), script);
+    const end = run(start({ era: 'kraft' }), script);
     expect(end.brokers[0]?.view?.isr).toEqual([0]);
     expect(end.brokers[0]?.hw).toBe(1); // a lone leader advances the HW before 3.7 (rule 2)
     expect(end.ghost.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' });
     expect(ids(end, 0)).toEqual([0]);
     expect(end.ghost.exposed.map((record) => record.id)).toEqual([0]);
+  });
+
+  it('stays pending and invisible from 3.7: the HW does not advance below min.insync.replicas (KAFKA-15583)', () => {
+    const script = [act.send(0, 'all'), ...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)];
+    const end = run(start({ era: 'kip-966' }), script);
+    expect(end.brokers[0]?.view?.isr).toEqual([0]);
+    expect(end.brokers[0]?.hw).toBe(0);
+    expect(end.ghost.attempts[0]).toMatchObject({ status: 'pending' });
+    expect(end.ghost.exposed).toEqual([]);
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * `hw-truncation`: Kafka 0.10.2 and before (ZooKeeper), without leader epochs. A replica that becomes a
+ * follower, or restarts, truncates its log to its own high watermark, which lags the leader's by a
+ * fetch round trip: the cause of KIP-101's two scenarios (an acknowledged record lost, replicas that
+ * diverge).
+ */
+import type { Draft } from 'immer';
+import { witness } from '../ghost.js';
+import { truncateTo } from '../log.js';
+import type { BrokerId, PartitionView, State } from '../types.js';
+import type { Era } from './era.js';
+import { kraft } from './kraft.js';
+import { mustReconcile, zookeeper } from './zookeeper.js';
+
+/** ReplicaManager.makeFollowers before 0.11: truncate to the local (checkpointed) HW, then fetch. */
+function truncateToHighWatermark(draft: Draft<State>, brokerId: BrokerId, previous: PartitionView | null): void {
+  const broker = draft.brokers[brokerId];
+  if (broker?.view == null || !mustReconcile(draft.config, previous, broker.view)) return;
+  if (truncateTo(broker, broker.hw) > 0) witness(draft, 'truncationAfterLeaderChange');
+}
+
+export const hwTruncation: Era = {
+  ...kraft,
+  ...zookeeper,
+  name: 'hw-truncation',
+  kafka: '0.10.2 (ZooKeeper)',
+  summary: 'no leader epochs: a new follower or a restarted replica truncates to its own high watermark',
+  source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
+  fixes: [],
+  onBecomeFollower: truncateToHighWatermark,
+};

@@ -1,0 +1,27 @@
+/**
+ * `kip-101`: Kafka 0.11 to 1.1 (ZooKeeper). Records carry leader epochs; a new follower asks the leader
+ * (OffsetsForLeaderEpoch) where its latest epoch ends and truncates there. The answer is an offset only,
+ * which may belong to an epoch the follower never had: after back-to-back leader changes the logs can
+ * diverge (KAFKA-6361).
+ */
+import type { Config } from '../config.js';
+import type { Broker, EpochEndOffset, LeaderEpoch } from '../types.js';
+import type { Era } from './era.js';
+import { kraft } from './kraft.js';
+import { zookeeper } from './zookeeper.js';
+
+/** KIP-101's answer: the end offset alone (UNDEFINED below the first epoch; KAFKA-7415 came later). */
+function offsetOnly(config: Config, leader: Broker, requested: LeaderEpoch | null): EpochEndOffset {
+  return { epoch: null, endOffset: kraft.epochEndAnswer(config, leader, requested).endOffset };
+}
+
+export const kip101: Era = {
+  ...kraft,
+  ...zookeeper,
+  name: 'kip-101',
+  kafka: '0.11.0 to 1.1 (ZooKeeper)',
+  summary: 'leader epochs; truncation through OffsetsForLeaderEpoch, answered with an end offset only',
+  source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
+  fixes: [],
+  epochEndAnswer: offsetOnly,
+};

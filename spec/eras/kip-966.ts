@@ -1,0 +1,94 @@
+/**
+ * `kip-966`: Kafka 4.1 in KRaft mode with Eligible Leader Replicas (opt-in in 4.0, the default for
+ * clusters created at 4.1), and with KAFKA-15583 (3.7): the HW does not advance below
+ * min.insync.replicas.
+ *
+ * When the ISR falls below min.insync.replicas, the members it loses become eligible leader replicas:
+ * the HW is frozen from then on, so they hold every committed record. The ISR may become empty. A
+ * broker that restarts without a clean-shutdown marker for its previous broker epoch (a power loss, but
+ * also kill -9) may have lost data and leaves the ISR and the ELR. Elections take an ISR member, else an
+ * unfenced ELR member, else, only when both are empty, the last known leader (unclean), else an unclean
+ * election if enabled (rule 18). Kafka promises no loss of acknowledged records while fewer than
+ * min.insync.replicas unclean shutdowns happen before the ISR is whole again (rule 22).
+ */
+import type { Draft } from 'immer';
+import { isActive, writePartitionChange, type PartitionChange } from '../controller.js';
+import { effectiveMinIsr } from '../isr.js';
+import { isOn } from '../switches.js';
+import type { BrokerId, State } from '../types.js';
+import type { Candidate, Era } from './era.js';
+import { activeReplicas, cleanCandidates, kraft, uncleanCandidate } from './kraft.js';
+
+const without = (ids: readonly BrokerId[], gone: readonly BrokerId[]): BrokerId[] => ids.filter((id) => !gone.includes(id));
+
+/** With ELR the ISR may become empty; its last member is then the last known leader. */
+function removeFromPartition(state: State, broker: BrokerId): PartitionChange | null {
+  const { leader, isr } = state.controller.partition;
+  if (leader !== broker && !isr.includes(broker)) return null;
+  const remaining = without(isr, [broker]);
+  return { leader: leader === broker ? null : leader, isr: remaining, ...(remaining.length === 0 ? { lastKnownLeader: broker } : {}) };
+}
+
+/**
+ * Every change keeps the ELR (PartitionChangeBuilder): while the new ISR is below the effective
+ * min.insync.replicas, ELR = (old ELR + old ISR) - new ISR - uncleanly restarted replicas; once the
+ * ISR holds min.insync.replicas again, the ELR is cleared. An election may set it itself.
+ */
+function keepEligibleLeaders(state: State, change: PartitionChange): PartitionChange {
+  const { isr, elr } = state.controller.partition;
+  const next = change.isr ?? isr;
+  if (next.length >= effectiveMinIsr(state.config)) return { ...change, elr: [] };
+  if (change.elr !== undefined) return change;
+  const eligible = without([...new Set([...elr, ...isr])], [...next, ...(change.unclean ?? [])]);
+  return { ...change, elr: eligible.sort((a, b) => a - b) };
+}
+
+/** Rule 18's election order. */
+function electionCandidates(state: State): Candidate[] {
+  const { partition, lastKnownLeader } = state.controller;
+  if (partition.leader !== null) return [];
+  const clean = cleanCandidates(state);
+  if (clean.length > 0) return clean;
+  if (partition.isr.length === 0) {
+    const eligible = partition.elr.filter((id) => isActive(state, id));
+    if (eligible.length > 0) return eligible.map((broker) => ({ broker, unclean: false, change: { leader: broker, isr: [broker] } }));
+    // KAFKA-19522 (4.1): the last known leader only once it is unfenced.
+    const lastResort = lastKnownLeader !== null && (isActive(state, lastKnownLeader) || !isOn(state.config, 'KAFKA-19522'));
+    if (partition.elr.length === 0 && lastResort) return [uncleanCandidate(lastKnownLeader)];
+  }
+  return state.config.uncleanLeaderElection ? activeReplicas(state).map(uncleanCandidate) : [];
+}
+
+/**
+ * Registration detects an unclean shutdown: no clean-shutdown marker for the broker's previous epoch.
+ * Such a broker may have lost records and leaves the ISR and the ELR (KIP-966).
+ */
+function onRestart(draft: Draft<State>, brokerId: BrokerId): void {
+  const broker = draft.brokers[brokerId];
+  if (broker === undefined) return;
+  const unclean = broker.cleanShutdownEpoch !== broker.brokerEpoch;
+  kraft.onRestart(draft, brokerId);
+  const { isr, elr } = draft.controller.partition;
+  if (!unclean || (!isr.includes(brokerId) && !elr.includes(brokerId))) return;
+  const remaining = without(isr, [brokerId]);
+  writePartitionChange(draft, {
+    isr: remaining,
+    elr: without(elr, [brokerId]),
+    unclean: [brokerId],
+    ...(remaining.length === 0 && isr.length > 0 ? { lastKnownLeader: brokerId } : {}),
+  });
+}
+
+export const kip966: Era = {
+  ...kraft,
+  name: 'kip-966',
+  kafka: '4.1 (KRaft, eligible leader replicas)',
+  summary: 'eligible leader replicas, unclean-shutdown detection at registration, HW frozen below min.insync.replicas',
+  source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-966%3A+Eligible+Leader+Replicas',
+  fixes: [...kraft.fixes, 'KAFKA-15583', 'KAFKA-19522'],
+  eligibleLeaderReplicas: true,
+  removeFromPartition,
+  finishChange: keepEligibleLeaders,
+  electionCandidates,
+  onRestart,
+};
