@@ -23,7 +23,7 @@ export const ackedNeverLost: Invariant = {
         if (leader.log.some((record) => record.id === attempt.id)) continue;
         return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.id} never got it`;
       }
-      if (recordAt(leader.log, attempt.offset)?.id === attempt.id) continue;
+      if (recordAt(leader, attempt.offset)?.id === attempt.id) continue;
       return (
         `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
         `but leader b${leader.id} (epoch ${state.controller.partition.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`

@@ -22,7 +22,7 @@ export function describeRecord(record: LogRecord | undefined): string {
 
 /** What `broker` holds at `offset`, for violation messages. */
 export function holds(broker: Broker, offset: Offset): string {
-  return describeRecord(recordAt(broker.log, offset));
+  return describeRecord(recordAt(broker, offset));
 }
 
 /**
@@ -30,7 +30,7 @@ export function holds(broker: Broker, offset: Offset): string {
  * `forfeited` skips the records an unclean election gave up.
  */
 export function firstMissingExposed(state: State, broker: Broker, forfeited: readonly number[] = []): LogRecord | undefined {
-  return state.ghost.exposed.find((record) => !forfeited.includes(record.id) && recordAt(broker.log, record.offset)?.id !== record.id);
+  return state.ghost.exposed.find((record) => !forfeited.includes(record.id) && recordAt(broker, record.offset)?.id !== record.id);
 }
 
 /** The true HW: the highest HW any leader exposed. */

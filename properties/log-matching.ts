@@ -23,7 +23,7 @@ export const logMatching: Invariant = {
       const fetched = state.ghost.lastFetch[follower.id];
       if (follower.id === leader.id || fetched?.leader !== leader.id || fetched.epoch !== epoch) continue;
       const mismatch = follower.log.find((record) => {
-        const other = recordAt(leader.log, record.offset);
+        const other = recordAt(leader, record.offset);
         return other?.id !== record.id || other.epoch !== record.epoch;
       });
       if (mismatch !== undefined) {

@@ -2,7 +2,7 @@
  * Broker-side transitions shared by several actions: stopping, and applying a partition record from
  * metadata (Partition.makeLeader / makeFollower).
  */
-import { castDraft, type Draft } from 'immer';
+import { castDraft, current, type Draft } from 'immer';
 import { eraOf } from './eras/index.js';
 import { expose, fail } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
@@ -29,15 +29,18 @@ export function stopBroker(draft: Draft<State>, brokerId: BrokerId): void {
   broker.status = 'down';
   broker.view = null;
   const { network } = draft;
-  network.fetchResponses = network.fetchResponses.map((response, follower) =>
-    follower === brokerId || response?.leader === brokerId ? null : response,
-  );
-  network.epochEndResponses = network.epochEndResponses.map((response, follower) =>
-    follower === brokerId || response?.leader === brokerId ? null : response,
-  );
+  dropTraffic(network.fetchResponses, brokerId);
+  dropTraffic(network.epochEndResponses, brokerId);
   network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
   broker.awaitingEpochEnd = false;
   draft.ghost.lastFetch[brokerId] = null;
+}
+
+/** Drops the responses in flight to or from a stopped broker; reads them through `current`, not drafts. */
+function dropTraffic(responses: Draft<({ readonly leader: BrokerId } | null)[]>, brokerId: BrokerId): void {
+  current(responses).forEach((response, follower) => {
+    if (response !== null && (follower === brokerId || response.leader === brokerId)) responses[follower] = null;
+  });
 }
 
 /** Applies one partition record the controller wrote: the broker leads or follows accordingly. */

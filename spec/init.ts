@@ -15,6 +15,7 @@ export function initialState(config: Config): State {
     id,
     status: 'running',
     brokerEpoch: 1,
+    logStartOffset: 0,
     log: [],
     epochs: [],
     hw: 0,

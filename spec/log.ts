@@ -5,10 +5,9 @@
 import type { Draft } from 'immer';
 import type { Broker, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
 
-/** Log end offset: the offset the next appended record gets. */
-export function logEndOffset(replica: Pick<Broker, 'log'>): Offset {
-  const last = replica.log[replica.log.length - 1];
-  return last === undefined ? 0 : last.offset + 1;
+/** Log end offset: the offset the next appended record gets. Reads no record, so drafts stay cheap. */
+export function logEndOffset(replica: Pick<Broker, 'log' | 'logStartOffset'>): Offset {
+  return replica.logStartOffset + replica.log.length;
 }
 
 /** The epoch of the latest entry in the leader-epoch cache (what a fetch reports as lastFetchedEpoch). */
@@ -44,9 +43,9 @@ export function truncateTo(replica: Draft<Broker>, offset: Offset): number {
   const end = Math.min(offset, logEndOffset(replica));
   const firstDropped = replica.epochs.findIndex((entry) => entry.startOffset >= end);
   if (firstDropped !== -1) replica.epochs.splice(firstDropped);
-  const keep = replica.log.findIndex((record) => record.offset >= offset);
-  if (keep === -1) return 0;
+  const keep = Math.max(offset - replica.logStartOffset, 0);
   const removed = replica.log.length - keep;
+  if (removed <= 0) return 0;
   replica.log.splice(keep);
   replica.hw = Math.min(replica.hw, offset);
   replica.flushed = Math.min(replica.flushed, offset);
@@ -73,18 +72,9 @@ export function endOffsetForEpoch(
   return { epoch: floor?.epoch ?? requested, endOffset: higher.startOffset };
 }
 
-/** Two logs hold the same record at `offset`. */
-export function sameRecordAt(a: readonly LogRecord[], b: readonly LogRecord[], offset: Offset): boolean {
-  const x = recordAt(a, offset);
-  const y = recordAt(b, offset);
-  return x !== undefined && y !== undefined && x.id === y.id && x.epoch === y.epoch;
-}
-
-/** The record at `offset`, if the log holds it. */
-export function recordAt(log: readonly LogRecord[], offset: Offset): LogRecord | undefined {
-  const first = log[0];
-  if (first === undefined) return undefined;
-  return log[offset - first.offset];
+/** The record at `offset`, if the replica's log holds it. */
+export function recordAt(replica: Pick<Broker, 'log' | 'logStartOffset'>, offset: Offset): LogRecord | undefined {
+  return offset < replica.logStartOffset ? undefined : replica.log[offset - replica.logStartOffset];
 }
 
 /** Where a follower truncates after learning a divergence, and whether it must ask again. */
@@ -99,7 +89,7 @@ export interface TruncationPoint {
  * (epoch, end offset) for the follower's latest epoch, where the follower truncates.
  */
 export function followerTruncationPoint(
-  follower: Pick<Broker, 'log' | 'epochs' | 'hw'>,
+  follower: Pick<Broker, 'log' | 'logStartOffset' | 'epochs' | 'hw'>,
   answer: EpochEndOffset,
   answerBelowFirst = true,
 ): TruncationPoint {

@@ -75,6 +75,9 @@ export interface Broker {
    * only comparisons for one broker matter, so a per-broker counter is equivalent.
    */
   readonly brokerEpoch: number;
+  /** The log start offset: the first offset still in the log (retention advances it). */
+  readonly logStartOffset: Offset;
+  /** The records from the log start offset up, contiguous: record i has offset logStartOffset + i. */
   readonly log: readonly LogRecord[];
   /** The leader-epoch cache, ascending by epoch and start offset. */
   readonly epochs: readonly EpochEntry[];
