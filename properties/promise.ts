@@ -1,25 +1,59 @@
 /**
- * Kafka's durability promise (DESIGN.md section 3): acks=all, an effective min.insync.replicas of at
- * least 2, unclean leader election off, and no unclean shutdown the era cannot tolerate. Inside it, a
- * violation of a durability invariant is a broken promise (a bug in that era of Kafka, or in the
- * model); outside it, loss allowed by the configuration.
+ * Kafka's durability promise, per era (DESIGN.md section 3): acks=all, an effective
+ * min.insync.replicas of at least 2, unclean leader election off, and no more unclean shutdowns than
+ * the era tolerates. Inside it, a violation of a durability invariant is a broken promise (a bug in that
+ * era of Kafka, or in the model); outside it, loss allowed by the configuration.
  */
 import type { Config } from '../spec/config.js';
+import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
+import type { State } from '../spec/types.js';
+
+/**
+ * How many unclean shutdowns each era tolerates (rule 22). Before KIP-966 a single power loss of the
+ * last ISR member can lose acknowledged records ("last replica standing"), so the promise covers no
+ * power loss with a lazy flush (process crashes keep the page cache). KIP-966 tolerates fewer than
+ * min.insync.replicas unclean shutdowns, crashes and power losses together, since the ISR last held
+ * min.insync.replicas members.
+ */
+export const UNCLEAN_SHUTDOWN_TOLERANCE: Readonly<Record<EraName, 'no-power-loss' | 'below-min-isr'>> = {
+  'hw-truncation': 'no-power-loss',
+  'kip-101': 'no-power-loss',
+  'kip-279': 'no-power-loss',
+  'kip-320': 'no-power-loss',
+  kraft: 'no-power-loss',
+  'kip-966': 'below-min-isr',
+};
 
 export interface PromiseVerdict {
   readonly covered: boolean;
-  /** Why the configuration is outside the promise, or what the promise covers. */
+  /** Why the run is outside the promise, or what the promise covers. */
   readonly reason: string;
 }
 
-export function kafkaPromise(config: Config): PromiseVerdict {
+function shutdowns(config: Config, run: State | undefined): PromiseVerdict {
+  const min = effectiveMinIsr(config);
+  if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'below-min-isr') {
+    const unclean = run === undefined ? config.budgets.crashes + config.budgets.powerLosses : run.ghost.maxUncleanShutdowns;
+    return unclean < min
+      ? { covered: true, reason: `fewer than min.insync.replicas=${min} unclean shutdowns before the ISR was whole again (KIP-966)` }
+      : { covered: false, reason: `${unclean} unclean shutdowns (crashes and power losses) before the ISR was whole again: KIP-966 tolerates fewer than min.insync.replicas=${min}` };
+  }
+  const powerLosses = run === undefined ? config.budgets.powerLosses : run.budget.powerLosses;
+  if (powerLosses === 0 || config.flushIntervalMessages === 1) {
+    return { covered: true, reason: 'no power loss of unflushed data' };
+  }
+  return { covered: false, reason: `a power loss with lazy flush: before KIP-966 Kafka promises nothing against it (era ${config.era})` };
+}
+
+/**
+ * Whether Kafka promises durability for `config`, or, given `run` (the state where a violation was
+ * found), for the faults that run actually had.
+ */
+export function kafkaPromise(config: Config, run?: State): PromiseVerdict {
   if (config.acks !== 'all') return { covered: false, reason: `acks=${config.acks} does not wait for the ISR` };
   if (effectiveMinIsr(config) < 2) return { covered: false, reason: 'min.insync.replicas < 2 lets one replica acknowledge' };
   if (config.uncleanLeaderElection) return { covered: false, reason: 'unclean.leader.election.enable=true' };
-  // Before KIP-966 any power loss may lose acknowledged data, unless every append is fsynced (rule 23).
-  if (config.budgets.powerLosses > 0 && config.flushIntervalMessages !== 1) {
-    return { covered: false, reason: 'power loss with lazy flush (the era tolerates no unclean shutdown losing page cache)' };
-  }
-  return { covered: true, reason: 'acks=all, min.insync.replicas >= 2, clean elections, no unflushed power loss' };
+  const faults = shutdowns(config, run);
+  return faults.covered ? { covered: true, reason: `acks=all, min.insync.replicas >= 2, clean elections, ${faults.reason}` } : faults;
 }

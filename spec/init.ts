@@ -22,6 +22,7 @@ export function initialState(config: Config): State {
     flushed: 0,
     hwCheckpoint: 0,
     cleanShutdownEpoch: null,
+    lostPower: false,
     view: null,
     awaitingEpochEnd: false,
     leader: null,

@@ -89,6 +89,8 @@ export interface Broker {
   readonly hwCheckpoint: Offset;
   /** Broker epoch recorded by the clean-shutdown marker, or null when the last stop was unclean. */
   readonly cleanShutdownEpoch: number | null;
+  /** Down after a power loss: the machine reboots, which outlasts the controller's session timeout. */
+  readonly lostPower: boolean;
   /** Its view of the partition from metadata; null after a restart until it has caught up (rule 19). */
   readonly view: PartitionView | null;
   /**

@@ -5,19 +5,15 @@
  */
 import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
-import { describeAction } from '../../spec/describe.js';
-import { INVARIANTS, invariantNamed, kafkaPromise, type Invariant } from '../../properties/index.js';
-import { checkRandom, type CheckResult, type Finding } from '../check.js';
-import { replayTrace } from '../replay.js';
-import { renderReplay } from '../render.js';
-import { saveTrace, TRACE_FORMAT, type Trace } from '../trace.js';
+import type { Invariant } from '../../properties/index.js';
+import { checkRandom, type CheckResult } from '../check.js';
 import { TOOL } from '../version.js';
-import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse, UsageError } from './options.js';
+import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
+import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse } from './options.js';
 
 const OPTIONS = {
   ...CONFIG_OPTIONS,
-  out: { type: 'string', default: 'counterexamples' },
-  invariant: { type: 'string', multiple: true },
+  ...FINDING_OPTIONS,
   runs: { type: 'string' },
   seed: { type: 'string' },
   'max-steps': { type: 'string' },
@@ -26,43 +22,20 @@ const OPTIONS = {
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_MAX_STEPS = 50;
 
-function selectInvariants(names: readonly string[] | undefined): Invariant[] {
-  if (names === undefined || names.length === 0) return [...INVARIANTS];
-  return names.map((name) => {
-    try {
-      return invariantNamed(name);
-    } catch (error) {
-      throw new UsageError(`--invariant: ${(error as Error).message}`);
-    }
-  });
-}
-
 const rate = (steps: number, ms: number): string => Math.round(steps / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
-
-/** The one-line story of a finding: what broke, after which faults and elections. */
-function story(finding: Finding): string {
-  const events = finding.result.steps
-    .filter((a) => /Crash|PowerLoss|Shutdown|Fence|ElectLeader|ShrinkIsr/.test(a.kind))
-    .map(describeAction);
-  const message = finding.result.violation?.message ?? '';
-  return events.length === 0 ? message : `${message}; after ${events.join(', ')}`;
-}
 
 function report(config: Config, invariants: readonly Invariant[], seed: number, result: CheckResult): string[] {
   const lines = [`summary: ${result.runs.toLocaleString('en-US')} runs, ${result.steps.toLocaleString('en-US')} steps in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.steps, result.elapsedMs)} steps/s)`];
-  const violated = result.finding?.result.violation?.invariant;
+  const violation = result.finding?.result.violation ?? null;
   const width = Math.max(...invariants.map((i) => i.name.length));
   for (const invariant of invariants) {
-    lines.push(`  ${invariant.name.padEnd(width)}  ${invariant.name === violated ? 'VIOLATED' : `not violated in ${result.runs.toLocaleString('en-US')} runs`}`);
+    lines.push(`  ${invariant.name.padEnd(width)}  ${invariant.name === violation?.invariant ? 'VIOLATED' : `not violated in ${result.runs.toLocaleString('en-US')} runs`}`);
   }
-  if (violated === undefined) {
+  if (violation === null || result.finding === null) {
     lines.push(`verdict: no violation found (seed ${seed})`);
     return lines;
   }
-  const promise = kafkaPromise(config);
-  lines.push(promise.covered
-    ? `verdict: BROKEN PROMISE: ${violated} fails inside Kafka's promise (${promise.reason})`
-    : `verdict: ${violated} violated: loss allowed by the configuration (${promise.reason})`);
+  lines.push(verdictLine(config, violation, result.finding.result.final));
   return lines;
 }
 
@@ -78,7 +51,7 @@ async function run(args: readonly string[]): Promise<number> {
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(`${TOOL}: random check`);
   describeConfig(config).forEach(out);
-  out(`invariants: ${invariants.length === INVARIANTS.length ? `all (${invariants.length})` : invariants.map((i) => i.name).join(', ')}`);
+  out(describeInvariants(invariants));
   out(`seed ${seed}, runs ${runs}, max steps ${maxSteps}`);
   const result = checkRandom({
     config,
@@ -94,20 +67,12 @@ async function run(args: readonly string[]): Promise<number> {
   report(config, invariants, seed, result).forEach(out);
   const finding = result.finding;
   if (finding === null || finding.result.violation === null) return 0;
-  const trace: Trace = {
-    format: TRACE_FORMAT,
-    config,
-    steps: finding.result.steps,
-    story: story(finding),
-    violation: finding.result.violation,
-    found: { by: 'check', seed, runs: finding.runsToFind, tool: TOOL },
-  };
-  const saved = saveTrace(values.out as string, trace);
   out(`found after ${finding.runsToFind} runs (${(finding.msToFind / 1000).toFixed(2)} s); trace length: generated ${finding.lengths.generated}, shrunk ${finding.lengths.shrunk}, minimal ${finding.lengths.minimal}`);
-  out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);
-  out(`replay: npm run replay -- ${saved.file}`);
-  out('');
-  out(renderReplay(saved.file, trace, replayTrace(trace, invariants)));
+  saveAndShow(out, values.out as string, config, {
+    steps: finding.result.steps,
+    violation: finding.result.violation,
+    provenance: { by: 'check', seed, runs: finding.runsToFind, tool: TOOL },
+  }, invariants);
   return 1;
 }
 

@@ -56,6 +56,7 @@ function broker(b: Broker, state: State, id: Relabel): string {
     b.flushed,
     b.hwCheckpoint,
     b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u',
+    b.lostPower ? 'p' : '',
     partition(b.view, id),
     b.awaitingEpochEnd ? 'a' : '',
     leading,

@@ -31,6 +31,7 @@ export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
     if (target === undefined) return;
     draft.budget.powerLosses += 1;
     truncateTo(target, target.flushed);
+    target.lostPower = true;
     countUncleanShutdown(draft);
     stopBroker(draft, broker);
   },

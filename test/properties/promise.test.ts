@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
 import { kafkaPromise } from '../../properties/promise.js';
-import { config, run, start } from '../builders.js';
+import { act, config, run, start } from '../builders.js';
 import { correlatedPowerLoss } from '../stories.js';
 
 type Overrides = Parameters<typeof config>[0];
 
-const promise = (overrides: Overrides) => kafkaPromise(config(overrides));
+/** The promise before KIP-966 (the `kraft` era): no power loss with a lazy flush. */
+const promise = (overrides: Overrides) => kafkaPromise(config({ era: 'kraft', ...overrides }));
 
 describe('kafkaPromise: covered', () => {
   it('by the safe default: acks=all, min.insync.replicas=2, clean elections, no power loss', () => {
     expect(promise({})).toEqual({
       covered: true,
-      reason: 'acks=all, min.insync.replicas >= 2, clean elections, no unflushed power loss',
+      reason: 'acks=all, min.insync.replicas >= 2, clean elections, no power loss of unflushed data',
     });
   });
 
@@ -59,7 +60,7 @@ describe('kafkaPromise: not covered', () => {
   it('with a power loss under the default lazy flush', () => {
     expect(promise({ budgets: { powerLosses: 1 } })).toEqual({
       covered: false,
-      reason: 'power loss with lazy flush (the era tolerates no unclean shutdown losing page cache)',
+      reason: 'a power loss with lazy flush: before KIP-966 Kafka promises nothing against it (era kraft)',
     });
   });
 
@@ -70,6 +71,29 @@ describe('kafkaPromise: not covered', () => {
   it('names the first reason when several apply (acks before the rest)', () => {
     const verdict = promise({ acks: 1, minInsyncReplicas: 1, uncleanLeaderElection: true, budgets: { powerLosses: 1 } });
     expect(verdict.reason).toBe('acks=1 does not wait for the ISR');
+  });
+});
+
+describe('kafkaPromise under KIP-966: fewer than min.insync.replicas unclean shutdowns (rule 22)', () => {
+  const kip966 = (overrides: Overrides) => kafkaPromise(config({ era: 'kip-966', ...overrides }));
+
+  it('covers budgets allowing one power loss, or one crash', () => {
+    expect(kip966({ budgets: { powerLosses: 1, crashes: 0 } }).covered).toBe(true);
+    expect(kip966({ budgets: { powerLosses: 0, crashes: 1 } }).covered).toBe(true);
+  });
+  it('does not cover budgets allowing two unclean shutdowns of either kind', () => {
+    expect(kip966({ budgets: { powerLosses: 1, crashes: 1 } })).toEqual({
+      covered: false,
+      reason: '2 unclean shutdowns (crashes and power losses) before the ISR was whole again: KIP-966 tolerates fewer than min.insync.replicas=2',
+    });
+  });
+  it('judges a run by the unclean shutdowns it had, counted since the ISR was last whole', () => {
+    const cfg = config({ era: 'kip-966', budgets: { crashes: 2 } });
+    const oneAtATime = run(start(cfg), [act.crash(1), act.fence(1), act.restart(1), act.metadata(1), act.unfence(1), ...act.fetch(1)]);
+    expect(oneAtATime.ghost.maxUncleanShutdowns).toBe(1);
+    expect(kafkaPromise(cfg, oneAtATime).covered).toBe(true);
+    const both = run(start(cfg), [act.crash(1), act.crash(2)]);
+    expect(kafkaPromise(cfg, both).covered).toBe(false);
   });
 });
 
