@@ -16,7 +16,7 @@ function role(state: State, broker: Broker): string {
   if (broker.view === null) return `no-metadata${fenced}`;
   if (broker.leader !== null) return `LEADER e${broker.view.leaderEpoch}${fenced}`;
   const leader = broker.view.leader === null ? 'none' : `b${broker.view.leader}`;
-  return `follows ${leader} e${broker.view.leaderEpoch}${fenced}`;
+  return `follows ${leader} e${broker.view.leaderEpoch}${broker.awaitingEpochEnd ? ' (reconciling)' : ''}${fenced}`;
 }
 
 function logText(broker: Broker): string {
@@ -35,6 +35,10 @@ function inFlight(state: State): string[] {
       ? `${response.records.length} record(s) from ${response.fetchOffset}, hw ${response.hw}`
       : `diverging epoch ${response.diverging.epoch ?? 'undefined'} ends at ${response.diverging.endOffset}`;
     lines.push(`fetch b${response.leader}->b${follower} (e${response.leaderEpoch}): ${body}`);
+  });
+  state.network.epochEndResponses.forEach((response, follower) => {
+    if (response === null) return;
+    lines.push(`OffsetsForLeaderEpoch b${response.leader}->b${follower} (e${response.leaderEpoch}): epoch ${response.answer.epoch ?? 'undefined'} ends at ${response.answer.endOffset}`);
   });
   for (const r of state.network.alterPartitionRequests) lines.push(`AlterPartition b${r.from}->controller: isr ${list(r.isr)} (e${r.leaderEpoch}/p${r.partitionEpoch})`);
   for (const r of state.network.alterPartitionResponses) lines.push(`AlterPartition answer ->b${r.to}: ${r.accepted === null ? `rejected ${r.error ?? ''}` : `accepted isr ${list(r.accepted.isr)}`}`);

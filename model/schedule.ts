@@ -5,9 +5,10 @@
  * is still a valid schedule.
  *
  * Each schedule also draws a swarm (Groce et al., "Swarm Testing", ISSTA 2012): a multiplier per action
- * kind that leaves some kinds out of that run and favours others, so that runs differ in character
- * (one full of crashes and restarts, another of ISR shrinks and fetches) and reach deep histories that
- * one fixed weighting rarely does. Shrinking drives multipliers to 0, the neutral level.
+ * kind, and another per kind and broker, that leave some actions out of that run and favour others, so
+ * that runs differ in character (one full of crashes and restarts, another of ISR shrinks and fetches,
+ * one where a broker never learns new metadata) and reach deep histories that one fixed weighting
+ * rarely does. Shrinking drives multipliers to 0, the neutral level.
  */
 import fc from 'fast-check';
 import { ACTION_KINDS, type Action } from '../spec/actions/index.js';
@@ -21,38 +22,59 @@ export const MAX_CHOICE = 0xffff;
 /** Swarm levels: the multiplier each level applies to a kind's weight (level 0 is neutral). */
 const SWARM_LEVELS = [1, 0, 4, 2] as const;
 
+/** Brokers the per-broker levels cover; actions of later brokers take their kind's level only. */
+const SWARM_BROKERS = 5;
+
 export interface Schedule {
-  /** One level per action kind, in ACTION_KINDS order. */
+  /** One level per action kind (ACTION_KINDS order), then one per kind and broker. */
   readonly swarm: readonly number[];
   readonly choices: readonly number[];
 }
 
+const SWARM_SIZE = ACTION_KINDS.length * (1 + SWARM_BROKERS);
+
 export function schedules(maxSteps: number): fc.Arbitrary<Schedule> {
   return fc.record({
-    swarm: fc.array(fc.nat({ max: SWARM_LEVELS.length - 1 }), { minLength: ACTION_KINDS.length, maxLength: ACTION_KINDS.length }),
+    swarm: fc.array(fc.nat({ max: SWARM_LEVELS.length - 1 }), { minLength: SWARM_SIZE, maxLength: SWARM_SIZE }),
     choices: fc.array(fc.nat({ max: MAX_CHOICE }), { minLength: 1, maxLength: maxSteps, size: 'max' }),
   });
 }
 
-/** The weight of each kind under a swarm, indexed like ACTION_KINDS. */
-export function swarmWeights(swarm: readonly number[]): Map<Action['kind'], number> {
-  return new Map(ACTION_KINDS.map((kind, i) => [kind, WEIGHTS[kind] * (SWARM_LEVELS[swarm[i] ?? 0] ?? 1)]));
+/** The broker an action is about: its first broker parameter. */
+function subject(action: Action): number {
+  if ('broker' in action) return action.broker;
+  return 'follower' in action ? action.follower : action.leader;
 }
 
-const NEUTRAL = swarmWeights([]);
+export type Weigh = (action: Action) => number;
+
+/** The weight of each action under a swarm. */
+export function swarmWeights(swarm: readonly number[]): Weigh {
+  const kinds = new Map(ACTION_KINDS.map((kind, i) => [kind, i]));
+  const level = (i: number): number => SWARM_LEVELS[swarm[i] ?? 0] ?? 1;
+  return (action) => {
+    const kind = kinds.get(action.kind) ?? 0;
+    const broker = subject(action);
+    const perBroker = broker < SWARM_BROKERS ? level(ACTION_KINDS.length * (1 + broker) + kind) : 1;
+    return WEIGHTS[action.kind] * level(kind) * perBroker;
+  };
+}
+
+const NEUTRAL: Weigh = (action) => WEIGHTS[action.kind];
 
 /**
  * The enabled action a choice picks in `state` (null when nothing is enabled). When the swarm leaves
- * out every enabled kind, the neutral weights decide, so a run never stalls on its swarm.
+ * out every enabled action, the neutral weights decide, so a run never stalls on its swarm.
  */
-export function pick(state: State, choice: number, weights: ReadonlyMap<Action['kind'], number> = NEUTRAL): Action | null {
+export function pick(state: State, choice: number, weigh: Weigh = NEUTRAL): Action | null {
   const enabled = enabledActions(state);
+  const weights = enabled.map(weigh);
   let total = 0;
-  for (const action of enabled) total += weights.get(action.kind) ?? 0;
-  if (total === 0) return enabled.length === 0 || weights === NEUTRAL ? null : pick(state, choice, NEUTRAL);
+  for (const weight of weights) total += weight;
+  if (total === 0) return enabled.length === 0 || weigh === NEUTRAL ? null : pick(state, choice, NEUTRAL);
   let target = choice % total;
-  for (const action of enabled) {
-    target -= weights.get(action.kind) ?? 0;
+  for (const [i, action] of enabled.entries()) {
+    target -= weights[i] ?? 0;
     if (target < 0) return action;
   }
   return null;

@@ -176,7 +176,7 @@ function slug(trace: Trace): string {
   const c = trace.config;
   const flush = c.flushIntervalMessages === null ? '' : `-flush${c.flushIntervalMessages}`;
   const unclean = c.uncleanLeaderElection ? '-unclean' : '';
-  const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-')}` : '';
+  const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-').replaceAll(':', '-')}` : '';
   const budgets = Object.entries(c.budgets)
     .filter(([name, value]) => DEFAULT_BUDGETS[name as keyof typeof DEFAULT_BUDGETS] !== value)
     .map(([name, value]) => `-${name}${value}`)

@@ -1,7 +1,12 @@
 /**
- * The leader's high watermark (rules 1-2): the minimum LEO over the maximal ISR, also held back by
- * caught-up followers outside it (KAFKA-4485). Advancing it exposes records to consumers and completes
- * delayed acks=all produces (KIP-497's completion check).
+ * The leader's high watermark (rules 1-2): the minimum LEO over the maximal ISR. Advancing it exposes
+ * records to consumers and completes delayed acks=all produces (KIP-497's completion check).
+ *
+ * Simplification: Kafka also holds the HW back for a follower outside the ISR that caught up within
+ * replica.lag.time.max.ms (KAFKA-4485, filtered by eligibility since KAFKA-15021). The model takes that
+ * time as elapsed: the rule only delays the HW by at most the lag time, and never lets it pass a record
+ * some ISR member lacks, so no invariant depends on it; modelled with the model's untimed "caught up"
+ * it would instead freeze the HW behind a follower that stopped fetching.
  */
 import type { Draft } from 'immer';
 import type { Config } from './config.js';
@@ -9,10 +14,10 @@ import { acknowledge, expose, fail } from './ghost.js';
 import { effectiveMinIsr, maximalIsr } from './isr.js';
 import { logEndOffset } from './log.js';
 import { isOn } from './switches.js';
-import type { Broker, BrokerId, FollowerFetchState, Offset, Registration, State } from './types.js';
+import type { Broker, BrokerId, Offset, State } from './types.js';
 
 /** The HW the leader's replica states allow, or null when they allow none (an unknown member LEO). */
-export function leaderHighWatermark(config: Config, leader: Broker, registrations: readonly Registration[]): Offset | null {
+export function leaderHighWatermark(config: Config, leader: Broker): Offset | null {
   const state = leader.leader;
   if (state === null) return null;
   // CHECK: consistent-read (KAFKA-15583, 3.7: no advance while the committed ISR is below the effective minimum)
@@ -28,30 +33,14 @@ export function leaderHighWatermark(config: Config, leader: Broker, registration
     if (follower === null || follower === undefined) return null;
     hw = Math.min(hw, follower.leo);
   }
-  state.followers.forEach((follower, id) => {
-    // KAFKA-4485: a caught-up follower about to join the ISR also holds the HW back, if it is
-    // eligible (KAFKA-15021, 3.6): unfenced at the broker epoch it fetched with.
-    if (follower !== null && !members.includes(id) && follower.leo >= leader.hw && eligible(registrations[id], follower)) {
-      hw = Math.min(hw, follower.leo);
-    }
-  });
   return hw;
-}
-
-/**
- * Simplification: the leader reads registrations from its metadata cache; the model lets it see the
- * controller's current ones. This only decides whether a follower outside the ISR holds the HW back,
- * which can delay the HW but never lets it pass a record some ISR member lacks.
- */
-function eligible(registration: Registration | undefined, follower: FollowerFetchState): boolean {
-  return registration !== undefined && !registration.fenced && registration.brokerEpoch === follower.brokerEpoch;
 }
 
 /** Partition.maybeIncrementLeaderHW: called after appends, fetches, elections and ISR changes. */
 export function maybeIncrementLeaderHw(draft: Draft<State>, leaderId: BrokerId): void {
   const leader = draft.brokers[leaderId];
   if (leader === undefined) return;
-  const hw = leaderHighWatermark(draft.config, leader, draft.controller.registrations);
+  const hw = leaderHighWatermark(draft.config, leader);
   if (hw === null || hw <= leader.hw) return;
   leader.hw = hw;
   expose(draft, leaderId, hw);

@@ -2,7 +2,7 @@
  * The initial state: every broker running and registered, broker 0 leading epoch 0 with every replica
  * in the ISR, empty logs, and nothing in flight.
  */
-import { produce } from 'immer';
+import { produce, type Draft } from 'immer';
 import { applyPartitionRecord } from './broker.js';
 import type { Config } from './config.js';
 import type { Broker, PartitionView, State } from './types.js';
@@ -62,6 +62,10 @@ export function initialState(config: Config): State {
     budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 },
   };
   return produce(empty, (draft) => {
-    for (const id of replicas) applyPartitionRecord(draft, id, partition);
+    for (const id of replicas) {
+      applyPartitionRecord(draft, id, partition);
+      // A new partition's empty logs have nothing to reconcile.
+      (draft.brokers[id] as Draft<Broker>).awaitingEpochEnd = false;
+    }
   });
 }

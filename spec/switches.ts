@@ -3,6 +3,7 @@
  * Every switch can be removed from a configuration (`--without-fix NAME`), so a test can show what a
  * fix or guard protects: with it removed, the checker must find a violation of the invariant it names.
  */
+import { isDraft, original } from 'immer';
 import type { Config } from './config.js';
 import { eraOf } from './eras/index.js';
 
@@ -147,9 +148,15 @@ export function isSwitchName(name: string): name is SwitchName {
 }
 
 const activeCache = new WeakMap<Config, ReadonlySet<SwitchName>>();
+let lastConfig: Config | null = null;
+let lastActive: ReadonlySet<SwitchName> = new Set();
 
 /** The switches on in this configuration: every check, the era's fixes, minus `withoutFixes`. */
-export function activeSwitches(config: Config): ReadonlySet<SwitchName> {
+export function activeSwitches(draftOrConfig: Config): ReadonlySet<SwitchName> {
+  // Inside a step the config arrives as an immer draft: key the cache by the config itself.
+  const config: Config = isDraft(draftOrConfig) ? (original(draftOrConfig as never) as Config) : draftOrConfig;
+  // A run uses one config throughout: remember the last one before asking the WeakMap.
+  if (config === lastConfig) return lastActive;
   let active = activeCache.get(config);
   if (active === undefined) {
     const era = eraOf(config);
@@ -162,6 +169,8 @@ export function activeSwitches(config: Config): ReadonlySet<SwitchName> {
     );
     activeCache.set(config, active);
   }
+  lastConfig = config;
+  lastActive = active;
   return active;
 }
 

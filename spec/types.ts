@@ -157,6 +157,8 @@ export interface AlterPartitionResponse {
 export interface EpochEndResponse {
   readonly leader: BrokerId;
   readonly leaderEpoch: LeaderEpoch;
+  /** The follower's leader epoch when it asked: an answer to an older reconciliation is discarded. */
+  readonly requestEpoch: LeaderEpoch;
   readonly answer: EpochEndOffset;
 }
 

@@ -2,9 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { regenerate } from '../model/docs.js';
+import { regenerate, savedTraceIndex } from '../model/docs.js';
+import { historyDocument } from '../model/history.js';
 
 it('README.md documents every step kind and invariant as the registries define them', () => {
   const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
   expect(regenerate(readme)).toBe(readme);
+});
+
+it('docs/history.md is generated from the verdict table and the saved traces', () => {
+  const history = readFileSync(join(import.meta.dirname, '..', 'docs', 'history.md'), 'utf8');
+  expect(historyDocument(savedTraceIndex())).toBe(history);
 });

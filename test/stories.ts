@@ -20,14 +20,17 @@ export const uncleanElectionLosesW0: readonly Action[] = [
 ];
 
 /**
- * w0 committed on every replica; all three lose power and restart; b2, the last ISR member left,
- * is elected. Needs a power-loss budget of 3.
+ * w0 committed on every replica; all three lose power, the controller fences them as their sessions
+ * expire, and they reboot; b2, the last ISR member left, is elected. Needs a power-loss budget of 3.
  */
 export const correlatedPowerLoss: readonly Action[] = [
   ...committedWrite(0, [1, 2]),
   act.powerLoss(0),
   act.powerLoss(1),
   act.powerLoss(2),
+  act.fence(0),
+  act.fence(1),
+  act.fence(2),
   act.restart(0),
   act.restart(1),
   act.restart(2),
@@ -50,6 +53,7 @@ export const lastReplicaStanding: readonly Action[] = [
   act.crash(2),
   act.fence(2),
   act.powerLoss(0),
+  act.fence(0),
   act.restart(0),
   act.metadata(0),
   act.unfence(0),

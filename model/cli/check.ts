@@ -7,6 +7,7 @@ import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
 import { checkRandom, type CheckResult } from '../check.js';
+import { erasTable, fixesList } from '../eras-table.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
 import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse } from './options.js';
@@ -17,6 +18,7 @@ const OPTIONS = {
   runs: { type: 'string' },
   seed: { type: 'string' },
   'max-steps': { type: 'string' },
+  'list-eras': { type: 'boolean', default: false },
 } as const;
 
 export const DEFAULT_RUNS = 1000;
@@ -41,6 +43,10 @@ function report(config: Config, invariants: readonly Invariant[], seed: number, 
 
 async function run(args: readonly string[]): Promise<number> {
   const { values } = parse(args, OPTIONS);
+  if (values['list-eras'] === true) {
+    process.stdout.write(`${erasTable()}\n\n${fixesList()}\n`);
+    return 0;
+  }
   const config = configFromFlags(values);
   const invariants = selectInvariants(values.invariant as string[] | undefined);
   const runs = integerFlag('runs', values.runs as string | undefined, 1) ?? DEFAULT_RUNS;

@@ -1,7 +1,10 @@
-/** `npm run docs`: rewrites the generated tables in README.md from the registries. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { regenerate } from '../docs.js';
+/** `npm run docs`: rewrites the generated tables in README.md and docs/history.md from the registries. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { regenerate, savedTraceIndex } from '../docs.js';
+import { historyDocument } from '../history.js';
 
-const file = new URL('../../README.md', import.meta.url);
-writeFileSync(file, regenerate(readFileSync(file, 'utf8')));
-process.stdout.write('README.md tables regenerated\n');
+const readme = new URL('../../README.md', import.meta.url);
+writeFileSync(readme, regenerate(readFileSync(readme, 'utf8')));
+mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../../docs/history.md', import.meta.url), historyDocument(savedTraceIndex()));
+process.stdout.write('README.md tables and docs/history.md regenerated\n');

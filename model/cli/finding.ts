@@ -6,7 +6,8 @@ import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import { describeAction } from '../../spec/describe.js';
 import type { State } from '../../spec/types.js';
-import { INVARIANTS, invariantNamed, kafkaPromise, type Invariant } from '../../properties/index.js';
+import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
+import { judge } from '../../properties/judge.js';
 import { replayTrace } from '../replay.js';
 import { renderReplay } from '../render.js';
 import type { Violation } from '../runner.js';
@@ -36,13 +37,10 @@ export function describeInvariants(invariants: readonly Invariant[]): string {
 
 /** The verdict line: a broken promise, or loss the configuration allows, judged on the run's faults. */
 export function verdictLine(config: Config, violation: Violation, state: State): string {
-  const invariant = invariantNamed(violation.invariant);
-  const promise = kafkaPromise(config, state);
-  if (invariant.promised === 'always' || promise.covered) {
-    const why = invariant.promised === 'always' ? 'Kafka promises it in every configuration' : `inside Kafka's promise: ${promise.reason}`;
-    return `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${why}`;
-  }
-  return `verdict: ${violation.invariant} violated: loss allowed by the configuration (${promise.reason})`;
+  const { judged, reason } = judge(config, violation.invariant, state);
+  return judged === 'broken'
+    ? `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${reason}`
+    : `verdict: ${violation.invariant} violated: loss allowed by the configuration (${reason})`;
 }
 
 /** The one-line story of a finding: what broke, after which faults and elections. */

@@ -34,22 +34,13 @@ function fetch(r: FetchResponse | null, id: Relabel): string {
   return `${id(r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}${diverging}[${records(r.records)}]`;
 }
 
-/** One broker, with the other brokers it refers to relabelled by `id`. */
-function broker(b: Broker, state: State, id: Relabel): string {
-  const leader = b.leader;
-  const leading =
-    leader === null
-      ? ''
-      : `L${leader.epochStartOffset}f${leader.followers.map((f, i) => (f === null ? '' : `${id(i)}:${f.leo}.${f.brokerEpoch}`)).filter(Boolean).sort().join(',')}` +
-        `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, id)}` +
-        `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}`).join(',')}`;
+/** What a broker holds that names no other broker: how brokers are told apart before relabelling. */
+function local(b: Broker, state: State): string {
   const registration = state.controller.registrations[b.id];
-  const epochEnd = state.network.epochEndResponses[b.id];
-  const answer = epochEnd == null ? '-' : `${id(epochEnd.leader)}e${epochEnd.leaderEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
-  const lastFetch = state.ghost.lastFetch[b.id];
   return [
     b.status === 'running' ? 'R' : 'D',
     b.brokerEpoch,
+    b.logStartOffset,
     records(b.log),
     b.epochs.map((e) => `${e.epoch}.${e.startOffset}`).join(' '),
     b.hw,
@@ -57,10 +48,27 @@ function broker(b: Broker, state: State, id: Relabel): string {
     b.hwCheckpoint,
     b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u',
     b.lostPower ? 'p' : '',
-    partition(b.view, id),
     b.awaitingEpochEnd ? 'a' : '',
-    leading,
     registration === undefined ? '' : `${registration.brokerEpoch}${registration.fenced ? 'F' : ''}`,
+  ].join('|');
+}
+
+/** What a broker holds that names other brokers, relabelled by `id`. */
+function references(b: Broker, state: State, id: Relabel): string {
+  const leader = b.leader;
+  const leading =
+    leader === null
+      ? ''
+      : `L${leader.epochStartOffset}f${leader.followers.map((f, i) => (f === null ? '' : `${id(i)}:${f.leo}.${f.brokerEpoch}`)).filter(Boolean).sort().join(',')}` +
+        `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, id)}` +
+        `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}`).join(',')}`;
+  const epochEnd = state.network.epochEndResponses[b.id];
+  const answer =
+    epochEnd == null ? '-' : `${id(epochEnd.leader)}e${epochEnd.leaderEpoch}r${epochEnd.requestEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
+  const lastFetch = state.ghost.lastFetch[b.id];
+  return [
+    partition(b.view, id),
+    leading,
     fetch(state.network.fetchResponses[b.id] ?? null, id),
     answer,
     lastFetch == null ? '-' : `${id(lastFetch.leader)}e${lastFetch.epoch}`,
@@ -87,25 +95,27 @@ function identity(id: BrokerId | null): string {
   return id === null ? '-' : String(id);
 }
 
-/** References hidden: how brokers are told apart before they are relabelled. */
-function blind(id: BrokerId | null): string {
-  return id === null ? '-' : '*';
-}
-
 /** The view of a state; `symmetric` canonicalises broker identities. */
 export function viewOf(state: State, symmetric: boolean): string {
   const brokers = state.brokers;
-  if (!symmetric) return `${brokers.map((b) => broker(b, state, identity)).join('/')}#${shared(state, identity)}`;
-  // Order brokers by their encoding with references hidden, then relabel by that order.
-  // Only replicas are interchangeable: brokers beyond the replication factor host nothing and stay put.
+  const locals = brokers.map((b) => local(b, state));
+  if (!symmetric) {
+    return `${brokers.map((b, i) => `${locals[i]}|${references(b, state, identity)}`).join('/')}#${shared(state, identity)}`;
+  }
+  // Order the replicas by what they hold themselves (ties by id), then relabel every reference by that
+  // order. Brokers beyond the replication factor host nothing and keep their place.
   const rf = state.config.replicationFactor;
-  const order = brokers
-    .slice(0, rf)
-    .map((b) => ({ id: b.id, key: broker(b, state, blind) }))
-    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.id - y.id))
-    .map((entry) => entry.id)
-    .concat(brokers.slice(rf).map((b) => b.id));
-  const rank = new Map(order.map((id, index) => [id, index]));
-  const relabel: Relabel = (id) => (id === null ? '-' : String(rank.get(id)));
-  return `${order.map((id) => broker(brokers[id] as Broker, state, relabel)).join('/')}#${shared(state, relabel)}`;
+  const order = brokers.map((b) => b.id);
+  const replicas = order.slice(0, rf).sort((x, y) => {
+    const a = locals[x] ?? '';
+    const b = locals[y] ?? '';
+    return a < b ? -1 : a > b ? 1 : x - y;
+  });
+  const ranked = [...replicas, ...order.slice(rf)];
+  const rank: number[] = [];
+  ranked.forEach((id, index) => {
+    rank[id] = index;
+  });
+  const relabel: Relabel = (id) => (id === null ? '-' : String(rank[id]));
+  return `${ranked.map((id) => `${locals[id]}|${references(brokers[id] as Broker, state, relabel)}`).join('/')}#${shared(state, relabel)}`;
 }

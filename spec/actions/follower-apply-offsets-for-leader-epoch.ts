@@ -1,7 +1,8 @@
 /**
  * followerApplyOffsetsForLeaderEpoch: a follower truncates where the leader's answer says its log
  * diverges (rule 9), then fetches; KIP-279 asks again when it did not know the leader's epoch. An answer
- * is dropped when the follower no longer follows that leader or is no longer reconciling.
+ * is dropped when the follower no longer follows that leader at the epoch it asked in, or is no longer
+ * reconciling.
  */
 import { witness } from '../ghost.js';
 import { followerTruncationPoint, truncateTo } from '../log.js';
@@ -31,7 +32,8 @@ export const followerApplyOffsetsForLeaderEpoch: ActionSpec<FollowerApplyOffsets
     const replica = draft.brokers[follower];
     if (response == null || replica === undefined) return;
     draft.network.epochEndResponses[follower] = null;
-    if (!replica.awaitingEpochEnd || replica.view?.leader !== response.leader) {
+    // The fetcher replaced its partition state since it asked: the answer is for another epoch.
+    if (!replica.awaitingEpochEnd || replica.view?.leader !== response.leader || replica.view.leaderEpoch !== response.requestEpoch) {
       witness(draft, 'staleFetchDropped');
       return;
     }

@@ -47,6 +47,8 @@ export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForL
     if (down !== null) return down;
     if (state.brokers[follower]?.awaitingEpochEnd !== true) return `${b(follower)} is not reconciling its log with a new leader`;
     if (state.network.epochEndResponses[follower] !== null) return `an OffsetsForLeaderEpoch answer to ${b(follower)} is in flight`;
+    // The fetcher thread truncates, then fetches, one blocking request at a time (AbstractFetcherThread).
+    if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is still in flight`;
     return leaderRefusal(state, follower);
   },
   apply(draft, { follower }) {
@@ -55,6 +57,11 @@ export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForL
     const leader = leaderId == null ? undefined : draft.brokers[leaderId];
     if (replica === undefined || leaderId == null || leader?.view == null) return;
     const answer = eraOf(draft.config).epochEndAnswer(draft.config, leader, latestEpoch(replica.epochs));
-    draft.network.epochEndResponses[follower] = { leader: leaderId, leaderEpoch: leader.view.leaderEpoch, answer };
+    draft.network.epochEndResponses[follower] = {
+      leader: leaderId,
+      leaderEpoch: leader.view.leaderEpoch,
+      requestEpoch: replica.view?.leaderEpoch ?? -1,
+      answer,
+    };
   },
 };

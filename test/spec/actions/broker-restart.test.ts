@@ -25,7 +25,7 @@ describe('brokerRestart', () => {
   });
 
   it('clamps the checkpointed HW to the log that survived a power loss (rule 5)', () => {
-    const s = run(start({ acks: 1, budgets: { powerLosses: 1 } }), [...committed, act.checkpoint(0), act.powerLoss(0)]);
+    const s = run(start({ acks: 1, budgets: { powerLosses: 1 } }), [...committed, act.checkpoint(0), act.powerLoss(0), act.fence(0)]);
     expect(s.brokers[0]?.log).toEqual([]);
     const end = step(s, act.restart(0));
     expect(end.brokers[0]?.hwCheckpoint).toBe(1);

@@ -1,0 +1,226 @@
+/**
+ * Expected verdicts as data: era x configuration x budgets x invariant -> holds / violated, each with
+ * its source and the smallest budgets that show it. `test/verdicts.test.ts` enforces every row both
+ * ways with deterministic runs, and `npm run check -- <flags> --invariant <name> --seed S --runs R`
+ * reproduces each one from the command line (exit 1 for a violated row, 0 for one that holds).
+ *
+ * A bug's "present" row runs the era that had it, or the default era with that one fix removed; its
+ * "fixed" row runs the default era, with the same settings where Kafka's promise covers them, and
+ * otherwise with the settings under which the fix matters, checking the invariant the bug broke.
+ */
+
+export interface VerdictRow {
+  readonly id: string;
+  readonly claim: string;
+  /** The configuration and budgets, as `check` and `explore` take them (defaults for the rest). */
+  readonly flags: readonly string[];
+  readonly invariant: string;
+  readonly expected: 'holds' | 'violated';
+  /** For a violated row, how the report judges it: loss the configuration allows, or a broken promise. */
+  readonly judged?: 'allowed' | 'broken';
+  readonly source: string;
+  /** The random runs that settle the row: a violated row is found within them, a holding row is not. */
+  readonly check?: { readonly seed: number; readonly runs: number };
+  /**
+   * A saved counterexample (in counterexamples/) that shows a violated row step by step; where random
+   * search is too weak to find the row in reasonable time, it is the row's evidence (found by
+   * `npm run explore`, or written by hand from the bug report).
+   */
+  readonly trace?: string;
+}
+
+/** Minimal budgets: every perturbation off, to be turned on one by one. */
+const QUIET = ['--records', '1', '--crashes', '0', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0'];
+
+/** Flags with some budgets raised from QUIET. */
+function budgets(raised: Readonly<Record<string, number>>): string[] {
+  const flags = [...QUIET];
+  for (const [flag, value] of Object.entries(raised)) flags[flags.indexOf(`--${flag}`) + 1] = String(value);
+  return flags;
+}
+
+const DOCS = 'https://kafka.apache.org/documentation/#design_replicatedlog';
+const KIP_101 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation';
+const KIP_279 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-279%3A+Fix+log+divergence+between+leader+and+follower+after+fast+leader+fail+over';
+const KIP_966 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-966%3A+Eligible+Leader+Replicas';
+const JEPSEN = 'https://aphyr.com/posts/293-jepsen-kafka';
+const JIRA = (key: string): string => `https://issues.apache.org/jira/browse/${key}`;
+
+const KIP_101_S1 = ['--brokers', '2', ...budgets({ crashes: 1, shutdowns: 1 })];
+const KIP_101_S2 = ['--brokers', '2', '--acks', '1', ...budgets({ records: 2, 'power-losses': 2 })];
+const FAST_FAILOVERS = ['--brokers', '2', '--min-isr', '1', '--unclean', 'true', ...budgets({ records: 2, fences: 2 })];
+const SAME_LEADER_RETURNS = ['--acks', '1', ...budgets({ records: 2, crashes: 1, fences: 1 })];
+const KAFKA_7128 = ['--brokers', '4', ...budgets({ crashes: 1, fences: 1, shrinks: 1 })];
+const KIP_903 = budgets({ fences: 1, shrinks: 1, 'power-losses': 1 });
+const LAST_REPLICA = budgets({ fences: 1, shutdowns: 1, 'power-losses': 1 });
+const NERAA = ['--brokers', '2', ...budgets({ shrinks: 1, 'power-losses': 1 })];
+
+export const VERDICTS: readonly VerdictRow[] = [
+  // The seed's claims, in the default era.
+  { id: 'default-acked', claim: 'the safe setting loses no acknowledged record', flags: [], invariant: 'acked-never-lost', expected: 'holds', source: DOCS, check: { seed: 1, runs: 1000 } },
+  { id: 'default-consistent-read', claim: 'the safe setting never takes back a record a consumer could read', flags: [], invariant: 'consistent-read', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 2, runs: 1000 } },
+  { id: 'default-log-matching', claim: 'replicas never diverge in the safe setting', flags: [], invariant: 'log-matching', expected: 'holds', source: KIP_279, check: { seed: 3, runs: 1000 } },
+  { id: 'acks-1', claim: 'acks=1 loses a record the leader acknowledged alone', flags: ['--acks', '1', ...budgets({ fences: 1 })], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#producerconfigs_acks', check: { seed: 1, runs: 200 } },
+  { id: 'acks-0', claim: 'acks=0 acknowledges a record no leader ever appends', flags: ['--acks', '0', ...QUIET], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#producerconfigs_acks', check: { seed: 1, runs: 200 } },
+  { id: 'flush-per-message', claim: 'two power losses lose nothing when every message is fsynced', flags: ['--power-losses', '2', '--flush-messages', '1'], invariant: 'acked-never-lost', expected: 'holds', source: 'https://kafka.apache.org/documentation/#brokerconfigs_log.flush.interval.messages', check: { seed: 4, runs: 1000 } },
+  { id: 'min-isr-above-rf', claim: 'min.insync.replicas above RF is legal and loses nothing', flags: ['--min-isr', '4'], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 5, runs: 1000 } },
+
+  // Jepsen 2013: the ISR shrinks to the leader, an out-of-sync replica is elected uncleanly.
+  { id: 'jepsen-2013-present', claim: 'min.insync.replicas=1 with unclean election loses acknowledged writes', flags: ['--min-isr', '1', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: JEPSEN, check: { seed: 1, runs: 2000 } },
+  { id: 'jepsen-2013-fixed', claim: 'min.insync.replicas=2 and clean elections lose nothing under the same faults', flags: budgets({ crashes: 1, shrinks: 2 }), invariant: 'acked-never-lost', expected: 'holds', source: JEPSEN, check: { seed: 1, runs: 2000 } },
+
+  // KIP-101: truncating to the follower's own high watermark.
+  { id: 'kip-101-scenario-1-present', claim: 'a restarted follower truncates to its stale HW and is elected without an acknowledged record', flags: ['--era', 'hw-truncation', ...KIP_101_S1], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 3, runs: 3000 } },
+  { id: 'kip-101-scenario-1-fixed', claim: 'leader epochs keep the record', flags: KIP_101_S1, invariant: 'acked-never-lost', expected: 'holds', source: KIP_101, check: { seed: 6, runs: 3000 } },
+  { id: 'kip-101-scenario-2-present', claim: 'after both replicas lose power, their logs diverge', flags: ['--era', 'hw-truncation', ...KIP_101_S2], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 6, runs: 5000 } },
+  { id: 'kip-101-scenario-2-fixed', claim: 'leader epochs truncate the divergent record', flags: KIP_101_S2, invariant: 'log-matching', expected: 'holds', source: KIP_101, check: { seed: 1, runs: 5000 } },
+
+  // KAFKA-6361 (KIP-279): an end offset alone after back-to-back leader changes.
+  { id: 'kafka-6361-present', claim: 'fast back-to-back leader changes leave the logs diverged', flags: ['--era', 'kip-101', ...FAST_FAILOVERS], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-6361'), check: { seed: 1, runs: 5000 } },
+  { id: 'kafka-6361-fixed', claim: 'the (epoch, end offset) answer makes them agree', flags: FAST_FAILOVERS, invariant: 'log-matching', expected: 'holds', source: KIP_279, check: { seed: 1, runs: 5000 } },
+  { id: 'kafka-7415-present', claim: 'an epoch below the new leader’s first one is answered UNDEFINED: the follower keeps its divergent log', flags: ['--era', 'kip-279', ...FAST_FAILOVERS], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-7415'), check: { seed: 1, runs: 5000 } },
+  { id: 'kafka-7415-fixed', claim: 'the new leader records its epoch at election and answers with its first offset', flags: ['--era', 'kip-320', ...FAST_FAILOVERS], invariant: 'log-matching', expected: 'holds', source: JIRA('KAFKA-7415'), check: { seed: 1, runs: 5000 } },
+
+  // KAFKA-7164: the same leader returning more than one epoch later.
+  { id: 'kafka-7164-present', claim: 'a follower that missed an epoch skips truncation when the same leader returns', flags: ['--era', 'kip-320', '--without-fix', 'KAFKA-7164', '--without-fix', 'KIP-320', ...SAME_LEADER_RETURNS], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-7164'), trace: 'kafka-7164.json' },
+  { id: 'kafka-7164-fixed', claim: 'every epoch change makes the follower reconcile', flags: ['--era', 'kip-320', ...SAME_LEADER_RETURNS], invariant: 'log-matching', expected: 'holds', source: JIRA('KAFKA-7164'), check: { seed: 1, runs: 5000 } },
+
+  // KAFKA-7128: a lagging follower joins the ISR below the leader-epoch start offset.
+  { id: 'kafka-7128-present', claim: 'a follower joins the ISR at a new leader’s stale HW and is elected without committed records', flags: ['--without-fix', 'KAFKA-7128', ...KAFKA_7128], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-7128'), trace: 'kafka-7128.json' },
+  { id: 'kafka-7128-fixed', claim: 'it must first reach the leader-epoch start offset', flags: KAFKA_7128, invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-7128'), check: { seed: 1, runs: 3000 } },
+
+  // KIP-903: a restarted broker joins the ISR on a stale AlterPartition.
+  { id: 'kip-903-present', claim: 'an AlterPartition sent before the follower lost its disk adds its new, empty incarnation', flags: ['--without-fix', 'KIP-903', ...KIP_903], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-903%3A+Replicas+with+stale+broker+epoch+should+not+be+allowed+to+join+the+ISR', trace: 'kip-903.json' },
+  { id: 'kip-903-fixed', claim: 'the broker epoch in the fetch makes the controller refuse it', flags: KIP_903, invariant: 'acked-never-lost', expected: 'holds', source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-903%3A+Replicas+with+stale+broker+epoch+should+not+be+allowed+to+join+the+ISR', check: { seed: 1, runs: 3000 } },
+
+  // Last replica standing (KIP-966).
+  { id: 'last-replica-standing-present', claim: 'KRaft re-elects the last ISR member after a power loss took committed records', flags: ['--era', 'kraft', ...LAST_REPLICA], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
+  { id: 'last-replica-standing-fixed', claim: 'with ELR an eligible leader replica that holds them is elected instead', flags: LAST_REPLICA, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 5000 } },
+  { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 7, runs: 3000 } },
+  { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 8, runs: 5000 } },
+
+  // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
+  { id: 'kafka-15583-present', claim: 'a lone leader exposes a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND; a power loss takes it back', flags: ['--era', 'kraft', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
+  { id: 'kafka-15583-removed', claim: 'the same in the default era with KAFKA-15583 removed', flags: ['--without-fix', 'KAFKA-15583', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
+  { id: 'kafka-15583-fixed', claim: 'the HW stays below the record while the ISR is below min.insync.replicas', flags: NERAA, invariant: 'consistent-read', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
+];
+
+/** One bug Kafka had: the story, the rows that show it present and fixed, and what closed it. */
+export interface KnownBug {
+  readonly id: string;
+  readonly title: string;
+  readonly story: string;
+  readonly closedBy: string;
+  readonly source: string;
+  readonly present: string;
+  readonly fixed: readonly string[];
+}
+
+export const KNOWN_BUGS: readonly KnownBug[] = [
+  {
+    id: 'kip-101-scenario-1',
+    title: 'KIP-101 scenario 1: an acknowledged record lost to high-watermark truncation',
+    story:
+      'A follower learns the leader’s high watermark one fetch late. It restarts, truncates its log to its own stale HW (dropping a record the leader already acknowledged), and is elected when the leader goes away.',
+    closedBy: 'leader epochs and OffsetsForLeaderEpoch (KIP-101, 0.11; the `kip-101` era on)',
+    source: KIP_101,
+    present: 'kip-101-scenario-1-present',
+    fixed: ['kip-101-scenario-1-fixed'],
+  },
+  {
+    id: 'kip-101-scenario-2',
+    title: 'KIP-101 scenario 2: replicas diverge after both lose power',
+    story:
+      'Both replicas lose unflushed records; the one that restarts first leads and takes new writes at the offsets the other still holds. The other truncates only to its own HW and keeps its old records: the logs differ at the same offset for good.',
+    closedBy: 'leader epochs (KIP-101, 0.11)',
+    source: KIP_101,
+    present: 'kip-101-scenario-2-present',
+    fixed: ['kip-101-scenario-2-fixed'],
+  },
+  {
+    id: 'kafka-6361',
+    title: 'KAFKA-6361: divergence after fast back-to-back leader changes',
+    story:
+      'A follower asks where its latest epoch ends; a leader that never had that epoch answers with the start of a later one, an offset from another lineage. The follower keeps records the leader never had.',
+    closedBy: 'KIP-279 (2.0): the answer carries (epoch, end offset) and truncation repeats until the logs agree',
+    source: JIRA('KAFKA-6361'),
+    present: 'kafka-6361-present',
+    fixed: ['kafka-6361-fixed'],
+  },
+  {
+    id: 'kafka-7415',
+    title: 'KAFKA-7415: an UNDEFINED answer sends the follower back to HW truncation',
+    story:
+      'In 2.0.0 a new leader wrote its epoch into its cache only with its first record, and answered UNDEFINED for an epoch older than its first entry. The follower then truncated to its own HW, keeping records the new leader overwrote.',
+    closedBy: 'KAFKA-7415 (2.0.1)',
+    source: JIRA('KAFKA-7415'),
+    present: 'kafka-7415-present',
+    fixed: ['kafka-7415-fixed'],
+  },
+  {
+    id: 'kafka-7164',
+    title: 'KAFKA-7164: the same leader returns more than one epoch later',
+    story:
+      'A follower misses an epoch in which another broker led and wrote. When its old leader leads again, epochs later, the follower sees "same leader" and skips reconciling: it keeps a record the leader no longer has.',
+    closedBy: 'KAFKA-7164 (2.0.1); from 2.1 KIP-320 reconciles on every epoch change',
+    source: JIRA('KAFKA-7164'),
+    present: 'kafka-7164-present',
+    fixed: ['kafka-7164-fixed'],
+  },
+  {
+    id: 'kafka-7128',
+    title: 'KAFKA-7128: a lagging follower joins the ISR at a new leader’s stale HW',
+    story:
+      'A new leader starts with a stale high watermark. A far-behind follower that reaches it is added to the ISR while it still lacks committed records; the leader dies and that follower is elected.',
+    closedBy: 'KAFKA-7128 (2.0.1): a follower joins only once it reaches the leader-epoch start offset',
+    source: JIRA('KAFKA-7128'),
+    present: 'kafka-7128-present',
+    fixed: ['kafka-7128-fixed'],
+  },
+  {
+    id: 'kip-903',
+    title: 'KIP-903: a broker that lost its disk joins the ISR on a stale request',
+    story:
+      'The leader asks to add a caught-up follower; before the controller answers, the follower loses power and comes back empty with a new broker epoch. The controller accepts the old request for the new incarnation, which is then elected.',
+    closedBy: 'KIP-903 (3.5): fetches carry the broker epoch; the controller refuses a stale one',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-903%3A+Replicas+with+stale+broker+epoch+should+not+be+allowed+to+join+the+ISR',
+    present: 'kip-903-present',
+    fixed: ['kip-903-fixed'],
+  },
+  {
+    id: 'jepsen-2013',
+    title: 'Jepsen 2013: unclean election after the ISR shrank to the leader',
+    story:
+      'The followers fall out of the ISR, so the leader alone acknowledges acks=all writes; it is cut off, and an out-of-sync replica is elected: the acknowledged writes vanish.',
+    closedBy: 'min.insync.replicas=2 and unclean.leader.election.enable=false (KAFKA-1555, KIP-106)',
+    source: JEPSEN,
+    present: 'jepsen-2013-present',
+    fixed: ['jepsen-2013-fixed'],
+  },
+  {
+    id: 'last-replica-standing',
+    title: 'Last replica standing: one power loss under KRaft 3.6',
+    story:
+      'The ISR shrinks to the leader; it loses power before the OS flushed committed records and, as the last ISR member, is elected again without them, while followers that hold them wait outside the ISR.',
+    closedBy: 'KIP-966 (4.1): eligible leader replicas and unclean-shutdown detection; two unclean shutdowns can still lose data, as documented',
+    source: KIP_966,
+    present: 'last-replica-standing-present',
+    fixed: ['last-replica-standing-fixed', 'kip-966-two-power-losses', 'kip-966-power-loss-and-crash'],
+  },
+  {
+    id: 'kafka-15583',
+    title: 'KAFKA-15583: a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND is read, then lost',
+    story:
+      'The ISR shrinks to the leader while an acks=all write waits; the lone leader advances the HW over it, so consumers read it while the producer is told it failed; then the leader loses it.',
+    closedBy: 'KAFKA-15583 (3.7): the HW does not advance while the ISR is below min.insync.replicas',
+    source: JIRA('KAFKA-15583'),
+    present: 'kafka-15583-present',
+    fixed: ['kafka-15583-fixed', 'kafka-15583-removed'],
+  },
+];
+
+export function verdictRow(id: string): VerdictRow {
+  const row = VERDICTS.find((candidate) => candidate.id === id);
+  if (row === undefined) throw new Error(`no verdict row ${id}`);
+  return row;
+}

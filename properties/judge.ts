@@ -1,0 +1,21 @@
+/**
+ * Judging a violation: a broken promise (the invariant is promised always, or the run stayed inside
+ * Kafka's durability promise) or loss the configuration allows.
+ */
+import type { Config } from '../spec/config.js';
+import type { State } from '../spec/types.js';
+import { invariantNamed } from './index.js';
+import { kafkaPromise } from './promise.js';
+
+export interface Judgement {
+  readonly judged: 'allowed' | 'broken';
+  readonly reason: string;
+}
+
+export function judge(config: Config, invariant: string, run: State): Judgement {
+  if (invariantNamed(invariant).promised === 'always') return { judged: 'broken', reason: 'Kafka promises it in every configuration' };
+  const promise = kafkaPromise(config, run);
+  return promise.covered
+    ? { judged: 'broken', reason: `inside Kafka's promise: ${promise.reason}` }
+    : { judged: 'allowed', reason: promise.reason };
+}

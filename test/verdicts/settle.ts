@@ -1,0 +1,51 @@
+/**
+ * Settles one verdict row the way the command line does: its flags through the CLI's parser, the
+ * random checker with the row's seed and runs, and, where the row names one, its saved trace replayed.
+ */
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Config } from '../../spec/config.js';
+import { invariantNamed } from '../../properties/index.js';
+import { judge } from '../../properties/judge.js';
+import { checkRandom } from '../../model/check.js';
+import { CONFIG_OPTIONS, configFromFlags, parse } from '../../model/cli/options.js';
+import { replayTrace } from '../../model/replay.js';
+import { loadTrace } from '../../model/trace.js';
+import type { VerdictRow } from '../../model/verdicts.js';
+
+export function rowConfig(row: VerdictRow): Config {
+  return configFromFlags(parse(row.flags, CONFIG_OPTIONS).values);
+}
+
+/** The tests of one row: the random search agrees with it, and so does its saved trace. */
+export function settle(row: VerdictRow): void {
+  it('is settled by random runs or by a saved trace', () => {
+    expect(row.check !== undefined || (row.expected === 'violated' && row.trace !== undefined)).toBe(true);
+  });
+  const runs = row.check;
+  if (runs !== undefined) {
+    it(`${row.id}: ${row.invariant} ${row.expected} (${row.flags.join(' ') || 'defaults'})`, () => {
+      const config = rowConfig(row);
+      const result = checkRandom({ config, invariants: [invariantNamed(row.invariant)], runs: runs.runs, seed: runs.seed, maxSteps: 50 });
+      if (row.expected === 'holds') {
+        expect(result.finding, `found ${result.finding?.result.violation?.message}`).toBeNull();
+        return;
+      }
+      const finding = result.finding;
+      expect(finding?.result.violation?.invariant, 'no violation found').toBe(row.invariant);
+      if (finding !== null && row.judged !== undefined) {
+        expect(judge(config, row.invariant, finding.result.final).judged).toBe(row.judged);
+      }
+    });
+  }
+  if (row.trace === undefined) return;
+  it(`${row.id}: the saved trace ${row.trace} reproduces it`, () => {
+    const trace = loadTrace(join(import.meta.dirname, '..', '..', 'counterexamples', row.trace ?? ''));
+    expect(trace.config).toEqual(rowConfig(row));
+    const result = replayTrace(trace, [invariantNamed(row.invariant)]);
+    expect(result.reproduced).toBe(true);
+    expect(result.firstViolations.map((v) => v.invariant)).toEqual([row.invariant]);
+    const final = result.steps.at(-1)?.state;
+    if (final !== undefined && row.judged !== undefined) expect(judge(trace.config, row.invariant, final).judged).toBe(row.judged);
+  });
+}
