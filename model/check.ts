@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import type { Config } from '../spec/config.js';
 import type { Invariant } from '../properties/index.js';
 import { minimize } from './minimize.js';
-import { runSchedule, type RunResult } from './runner.js';
-import { schedules } from './schedule.js';
+import { explore } from './explore/explore.js';
+import { runActions, runSchedule, type RunResult } from './runner.js';
+import { schedules, type Schedule } from './schedule.js';
 
 /**
  * fast-check's shrinker replays a whole schedule per candidate, so it is bounded by a count (not a
@@ -48,13 +49,28 @@ export interface CheckResult extends Progress {
   readonly finding: Finding | null;
 }
 
+/**
+ * A bounded breadth-first search below the minimised trace's length: when a shorter counterexample of
+ * the same invariants exists within a few thousand states, it is the one reported (by construction the
+ * shortest of them).
+ */
+function shorterByExploring(config: Config, invariants: readonly Invariant[], found: RunResult): RunResult {
+  if (found.steps.length <= 1) return found;
+  const search = explore({ config, invariants, witnesses: [], maxDepth: found.steps.length - 1, maxStates: SHORTER_SEARCH_STATES });
+  const shorter = search.violation === null ? null : runActions(config, search.violation.steps, invariants);
+  return shorter?.violation == null ? found : shorter;
+}
+
+/** The states the search for a shorter counterexample may visit. */
+export const SHORTER_SEARCH_STATES = 5000;
+
 export function checkRandom(options: CheckOptions): CheckResult {
   const { config, invariants, maxSteps, onProgress } = options;
   const started = Date.now();
   let runs = 0;
   let steps = 0;
   let lastReport = started;
-  let firstFailure: { length: number; runs: number; ms: number } | null = null;
+  let firstFailure: { length: number; runs: number; ms: number; schedule: Schedule } | null = null;
   const shrinkBudget = options.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
   let shrinkRuns = 0;
   const property = fc.property(schedules(maxSteps), (schedule) => {
@@ -64,7 +80,7 @@ export function checkRandom(options: CheckOptions): CheckResult {
     runs += 1;
     steps += result.steps.length;
     if (result.violation !== null && firstFailure === null) {
-      firstFailure = { length: result.steps.length, runs, ms: Date.now() - started };
+      firstFailure = { length: result.steps.length, runs, ms: Date.now() - started, schedule };
     }
     const now = Date.now();
     if (onProgress !== undefined && now - lastReport >= 1000) {
@@ -79,9 +95,12 @@ export function checkRandom(options: CheckOptions): CheckResult {
   if (!details.failed || schedule === undefined || firstFailure === null) {
     return { runs, steps, elapsedMs: elapsed(), finding: null };
   }
-  const found: { length: number; runs: number; ms: number } = firstFailure;
+  const found: { length: number; runs: number; ms: number; schedule: Schedule } = firstFailure;
   const shrunk = runSchedule(config, schedule, invariants);
-  const minimal = minimize(config, shrunk, invariants);
+  // Shrinking the choices changes the path; keep whichever of the two minimises shorter.
+  const candidates = [minimize(config, shrunk, invariants), minimize(config, runSchedule(config, found.schedule, invariants), invariants)];
+  const minimised = candidates.reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
+  const minimal = shorterByExploring(config, invariants, minimised);
   return {
     runs,
     steps,

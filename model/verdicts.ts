@@ -70,9 +70,9 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'jepsen-2013-fixed', claim: 'min.insync.replicas=2 and clean elections lose nothing under the same faults', flags: budgets({ crashes: 1, shrinks: 2 }), invariant: 'acked-never-lost', expected: 'holds', source: JEPSEN, check: { seed: 1, runs: 2000 } },
 
   // KIP-101: truncating to the follower's own high watermark.
-  { id: 'kip-101-scenario-1-present', claim: 'a restarted follower truncates to its stale HW and is elected without an acknowledged record', flags: ['--era', 'hw-truncation', ...KIP_101_S1], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 3, runs: 3000 } },
+  { id: 'kip-101-scenario-1-present', claim: 'a restarted follower truncates to its stale HW and is elected without an acknowledged record', flags: ['--era', 'hw-truncation', ...KIP_101_S1], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 3000 } },
   { id: 'kip-101-scenario-1-fixed', claim: 'leader epochs keep the record', flags: KIP_101_S1, invariant: 'acked-never-lost', expected: 'holds', source: KIP_101, check: { seed: 6, runs: 3000 } },
-  { id: 'kip-101-scenario-2-present', claim: 'after both replicas lose power, their logs diverge', flags: ['--era', 'hw-truncation', ...KIP_101_S2], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 6, runs: 5000 } },
+  { id: 'kip-101-scenario-2-present', claim: 'after both replicas lose power, their logs diverge', flags: ['--era', 'hw-truncation', ...KIP_101_S2], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 5000 } },
   { id: 'kip-101-scenario-2-fixed', claim: 'leader epochs truncate the divergent record', flags: KIP_101_S2, invariant: 'log-matching', expected: 'holds', source: KIP_101, check: { seed: 1, runs: 5000 } },
 
   // KAFKA-6361 (KIP-279): an end offset alone after back-to-back leader changes.
@@ -96,8 +96,8 @@ export const VERDICTS: readonly VerdictRow[] = [
   // Last replica standing (KIP-966).
   { id: 'last-replica-standing-present', claim: 'KRaft re-elects the last ISR member after a power loss took committed records', flags: ['--era', 'kraft', ...LAST_REPLICA], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
   { id: 'last-replica-standing-fixed', claim: 'with ELR an eligible leader replica that holds them is elected instead', flags: LAST_REPLICA, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 5000 } },
-  { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 7, runs: 3000 } },
-  { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 8, runs: 5000 } },
+  { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 3000 } },
+  { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
 
   // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
   { id: 'kafka-15583-present', claim: 'a lone leader exposes a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND; a power loss takes it back', flags: ['--era', 'kraft', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
