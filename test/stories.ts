@@ -60,3 +60,31 @@ export const lastReplicaStanding: readonly Action[] = [
   act.elect(0),
   act.metadata(0),
 ];
+
+/**
+ * The ISR shrinks to b0, which is fenced for lost heartbeats and, as the last member (or, under KIP-966,
+ * the last known leader), elected again at epoch 2 once it is unfenced; b0 learns it leads.
+ */
+export const lastMemberReelected: readonly Action[] = [
+  ...act.shrinkCommitted(0, 1),
+  ...act.shrinkCommitted(0, 2),
+  act.fence(0),
+  act.metadata(0),
+  act.unfence(0),
+  act.elect(0),
+  act.metadata(0),
+];
+
+/**
+ * acks=1: b0 writes w0 and only b1 copies it; b0 dies and b2, which never had w0, leads epoch 2;
+ * b1 learns of it, still holding w0 at offset 0.
+ */
+export const followerDiverges: readonly Action[] = [
+  act.send(0, 1),
+  ...act.fetch(1),
+  act.crash(0),
+  act.fence(0),
+  act.elect(2),
+  act.metadata(2),
+  act.metadata(1),
+];

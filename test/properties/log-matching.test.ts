@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { logMatching } from '../../properties/log-matching.js';
 import { act, edit, ids, run, start } from '../builders.js';
+import { followerDiverges } from '../stories.js';
 
 /**
  * acks=1: b0 writes w0 and only b1 copies it; b0 dies and b2, which never had w0, leads epoch 2.
  * b1 still holds w0 at offset 0 and has not fetched from b2 yet.
  */
-const diverged = run(start({ acks: 1 }), [
-  act.send(0, 1),
-  ...act.fetch(1),
-  act.crash(0),
-  act.fence(0),
-  act.elect(2),
-  act.metadata(2),
-  act.metadata(1),
-]);
+const diverged = run(start({ acks: 1 }), followerDiverges);
 
 describe('log-matching: holds', () => {
   it('in the initial state', () => {
@@ -95,13 +88,7 @@ describe('log-matching: a divergence that survives a fetch round trip', () => {
   // with the truncation guard removed the divergent suffix the follower keeps is flagged.
   it('is flagged with check:truncate-on-divergence removed', () => {
     const noTruncation = run(start({ acks: 1, withoutFixes: ['check:truncate-on-divergence'] }), [
-      act.send(0, 1),
-      ...act.fetch(1),
-      act.crash(0),
-      act.fence(0),
-      act.elect(2),
-      act.metadata(2),
-      act.metadata(1),
+      ...followerDiverges,
       act.send(2, 1),
       ...act.fetch(1),
       ...act.fetch(1),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../../spec/step.js';
 import { ENABLED, act, disabled, ids, run, start, verdict } from '../../builders.js';
+import { lastMemberReelected } from '../../stories.js';
 
 describe('followerApplyFetch: records', () => {
   it('appends the records, keeps the epoch cache in step and takes min(leader HW, own LEO) (rule 5)', () => {
@@ -56,13 +57,7 @@ describe('followerApplyFetch: stale responses (rule 11)', () => {
     const s = run(start({ acks: 1 }), [
       act.send(0, 1),
       act.serve(1),
-      ...act.shrinkCommitted(0, 1),
-      ...act.shrinkCommitted(0, 2),
-      act.fence(0),
-      act.metadata(0),
-      act.unfence(0),
-      act.elect(0),
-      act.metadata(0),
+      ...lastMemberReelected,
       act.metadata(1),
     ]);
     expect(s.brokers[1]?.view).toMatchObject({ leader: 0, leaderEpoch: 2 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maximalIsr } from '../../../spec/isr.js';
 import { step } from '../../../spec/step.js';
 import { ENABLED, act, disabled, edit, run, start, verdict } from '../../builders.js';
+import { lastMemberReelected } from '../../stories.js';
 
 describe('leaderServeFetch: records', () => {
   it('returns the records from the fetch offset and records the follower LEO and broker epoch', () => {
@@ -121,15 +122,7 @@ describe('leaderServeFetch: divergence (KAFKA-10554)', () => {
 describe('leaderServeFetch: refusals', () => {
   it('refuses a follower at an older leader epoch: FENCED_LEADER_EPOCH (KIP-320, rule 8)', () => {
     // b0 stays the last ISR member, is fenced and re-elected at epoch 2; b1 still thinks epoch 0.
-    const script = [
-      ...act.shrinkCommitted(0, 1),
-      ...act.shrinkCommitted(0, 2),
-      act.fence(0),
-      act.metadata(0),
-      act.unfence(0),
-      act.elect(0),
-      act.metadata(0),
-    ];
+    const script = lastMemberReelected;
     const s = run(start(), script);
     expect([s.brokers[0]?.view?.leaderEpoch, s.brokers[1]?.view?.leaderEpoch]).toEqual([2, 0]);
     expect(verdict(s, act.serve(1))).toEqual(disabled('FENCED_LEADER_EPOCH'));
