@@ -21,7 +21,7 @@ const OPTIONS = {
   'list-eras': { type: 'boolean', default: false },
 } as const;
 
-export const DEFAULT_RUNS = 1000;
+export const DEFAULT_RUNS = 5000;
 export const DEFAULT_MAX_STEPS = 50;
 
 const rate = (steps: number, ms: number): string => Math.round(steps / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
