@@ -8,7 +8,10 @@
 import { setAutoFreeze } from 'immer';
 import { configWarnings } from '../../spec/config.js';
 import { WITNESSES } from '../../properties/index.js';
-import { explore, type ExploreResult } from '../explore/explore.js';
+import { collisionOdds } from '../explore/fingerprint.js';
+import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
+import { exploreParallel } from '../explore/parallel.js';
+import { defaultWorkers } from '../workers/spawn.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
 import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse } from './options.js';
@@ -22,6 +25,7 @@ const OPTIONS = {
   'max-states': { type: 'string' },
   'time-limit': { type: 'string' },
   'no-symmetry': { type: 'boolean', default: false },
+  workers: { type: 'string' },
 } as const;
 
 const STOPS: Record<NonNullable<ExploreResult['stoppedBy']>, string> = {
@@ -33,7 +37,12 @@ const STOPS: Record<NonNullable<ExploreResult['stoppedBy']>, string> = {
 
 const perSecond = (n: number, ms: number): string => Math.round(n / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
 
-function run(args: readonly string[]): number {
+/** One worker runs in this thread; more run as worker threads over a shared state table. */
+function search(options: ExploreOptions, workers: number): Promise<ExploreResult> {
+  return workers === 1 ? Promise.resolve(explore(options)) : exploreParallel({ ...options, workers });
+}
+
+async function run(args: readonly string[]): Promise<number> {
   const { values } = parse(args, OPTIONS);
   const config = configFromFlags(values);
   const invariants = selectInvariants(values.invariant as string[] | undefined);
@@ -41,14 +50,15 @@ function run(args: readonly string[]): number {
   const maxStates = integerFlag('max-states', values['max-states'] as string | undefined, 1);
   const timeLimit = integerFlag('time-limit', values['time-limit'] as string | undefined, 1);
   const symmetric = values['no-symmetry'] !== true;
+  const workers = integerFlag('workers', values.workers as string | undefined, 1) ?? defaultWorkers();
   for (const warning of configWarnings(config)) process.stderr.write(`warning: ${warning}\n`);
   setAutoFreeze(false);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(`${TOOL}: exhaustive exploration`);
   describeConfig(config).forEach(out);
   out(describeInvariants(invariants));
-  out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}`);
-  const result = explore({
+  out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}, ${workers} worker${workers === 1 ? '' : 's'}`);
+  const result = await search({
     config,
     invariants,
     witnesses: WITNESSES,
@@ -58,7 +68,7 @@ function run(args: readonly string[]): number {
     ...(timeLimit === undefined ? {} : { timeLimitMs: timeLimit * 1000 }),
     onProgress: (p) =>
       process.stderr.write(`  ... ${p.states.toLocaleString('en-US')} states, queue ${p.queue.toLocaleString('en-US')}, depth ${p.depth}, ${perSecond(p.states, p.elapsedMs)} states/s\n`),
-  });
+  }, workers);
   out(`explored ${result.states.toLocaleString('en-US')} distinct states (${result.transitions.toLocaleString('en-US')} transitions) to depth ${result.depth} in ${(result.elapsedMs / 1000).toFixed(1)} s (${perSecond(result.states, result.elapsedMs)} states/s)`);
   if (result.violation !== null) {
     const { steps, violation } = result.violation;
@@ -70,7 +80,7 @@ function run(args: readonly string[]): number {
   }
   const complete = result.stoppedBy === null;
   out(complete
-    ? `no violation: ${result.states.toLocaleString('en-US')} distinct states, depth ${result.depth}, every state within the budgets`
+    ? `no violation: ${result.states.toLocaleString('en-US')} distinct states, depth ${result.depth}, every state within the budgets (64-bit fingerprints: collision odds ${collisionOdds(result.states).toExponential(1)})`
     : `no violation so far: stopped by ${STOPS[result.stoppedBy]} at depth ${result.depth} with ${result.queue.toLocaleString('en-US')} states still queued`);
   for (const witness of WITNESSES) {
     const reached = result.reached.includes(witness.name);

@@ -1,19 +1,21 @@
 /**
  * The exhaustive explorer: breadth-first search of every state reachable within the budgets (and an
  * optional depth), from the same `enabledActions`/`step` as the random checker, de-duplicated by the
- * view (view.ts). Every invariant is checked on every new state; the first violation found is a
- * shortest counterexample by construction. Without one, the result is the proof within bounds: the
- * number of distinct states, the depth, and which witnesses were reached.
+ * fingerprint of each state's view (view.ts, fingerprint.ts). Every invariant is checked on every new
+ * state; the first violation found is a shortest counterexample by construction. Without one, the
+ * result is the proof within bounds: the number of distinct states, the depth, and which witnesses were
+ * reached. This is the single-threaded search; parallel.ts spreads the same levels over workers.
  */
-import { getHeapStatistics } from 'node:v8';
 import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
-import { enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
-import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
+import type { Invariant, Witness } from '../../properties/index.js';
 import type { Violation } from '../runner.js';
-import { viewOf } from './view.js';
+import { Expander, limitReached, pathTo, type Found, type Limits, type StopReason } from './expander.js';
+import { StateTable } from './state-table.js';
+
+export type { StopReason } from './expander.js';
 
 export interface ExploreOptions {
   readonly config: Config;
@@ -23,11 +25,13 @@ export interface ExploreOptions {
   readonly maxDepth: number;
   readonly maxStates?: number;
   readonly timeLimitMs?: number;
-  /** Stop when the heap passes this many bytes (default: 85% of the heap limit). */
-  readonly memoryLimitBytes?: number;
+  /** Stop when the heap passes this fraction of its limit (default 0.85). */
+  readonly heapFraction?: number;
   /** Canonicalise broker identities (default true). */
   readonly symmetric?: boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
+  /** Called once for every distinct state, the initial one included (cross-checks use it). */
+  readonly onState?: (state: State) => void;
 }
 
 export interface ExploreProgress {
@@ -36,8 +40,6 @@ export interface ExploreProgress {
   readonly depth: number;
   readonly elapsedMs: number;
 }
-
-export type StopReason = 'max-depth' | 'max-states' | 'time-limit' | 'memory';
 
 export interface ExploreResult extends ExploreProgress {
   /** Successor states computed (transitions), including ones already seen. */
@@ -49,87 +51,93 @@ export interface ExploreResult extends ExploreProgress {
   readonly reached: readonly string[];
 }
 
-/** Parent pointers: how each distinct state was first reached. */
-interface Discovery {
-  readonly parents: number[];
-  readonly actions: (Action | null)[];
+export const DEFAULT_HEAP_FRACTION = 0.85;
+
+export function limitsOf(options: ExploreOptions, started: number): Limits {
+  return {
+    heapFraction: options.heapFraction ?? DEFAULT_HEAP_FRACTION,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.timeLimitMs === undefined ? {} : { deadline: started + options.timeLimitMs }),
+  };
 }
 
-function pathTo(discovery: Discovery, index: number): Action[] {
-  const steps: Action[] = [];
-  for (let i = index; i > 0; i = discovery.parents[i] ?? 0) {
-    const action = discovery.actions[i];
-    if (action != null) steps.push(action);
-  }
-  return steps.reverse();
+/** What every explorer reports, given how it ended. */
+export interface Ending {
+  readonly table: StateTable;
+  readonly started: number;
+  readonly depth: number;
+  readonly queue: number;
+  readonly transitions: number;
+  readonly reached: ReadonlySet<string>;
+  readonly stoppedBy: StopReason | null;
+  readonly violation: ExploreResult['violation'];
+}
+
+export function resultOf(options: ExploreOptions, ending: Ending): ExploreResult {
+  return {
+    states: ending.table.size,
+    queue: ending.queue,
+    depth: ending.depth,
+    elapsedMs: Date.now() - ending.started,
+    transitions: ending.transitions,
+    stoppedBy: ending.stoppedBy,
+    violation: ending.violation,
+    reached: options.witnesses.map((w) => w.name).filter((name) => ending.reached.has(name)),
+  };
+}
+
+/** The trace of a violation: the path to it, with the step index filled in. */
+export function traceOf(steps: readonly Action[], found: Found): NonNullable<ExploreResult['violation']> {
+  return { steps, violation: { ...found.violation, step: steps.length - 1 } };
 }
 
 export function explore(options: ExploreOptions): ExploreResult {
-  const { config, invariants, witnesses, maxDepth } = options;
-  const symmetric = options.symmetric ?? true;
-  const memoryLimit = options.memoryLimitBytes ?? getHeapStatistics().heap_size_limit * 0.85;
   const started = Date.now();
-  let lastReport = started;
-  const reached = new Set<string>();
-  const seen = new Set<string>();
-  const discovery: Discovery = { parents: [0], actions: [null] };
-  let transitions = 0;
-  let deepest = 0;
-  const initial = initialState(config);
-  seen.add(viewOf(initial, symmetric));
-
-  const visit = (state: State): Violation | null => {
-    for (const witness of witnesses) if (!reached.has(witness.name) && witness.reached(state)) reached.add(witness.name);
-    const found = firstViolation(state, invariants);
-    return found === null ? null : { invariant: found.invariant.name, step: -1, message: found.message };
-  };
-  const finish = (depth: number, queue: number, stoppedBy: StopReason | null, violation: ExploreResult['violation'] = null): ExploreResult => ({
-    states: seen.size,
-    queue,
-    depth,
-    elapsedMs: Date.now() - started,
-    transitions,
-    stoppedBy,
-    violation,
-    reached: witnesses.map((w) => w.name).filter((name) => reached.has(name)),
+  const table = StateTable.create(options.maxStates);
+  const expander = new Expander({
+    invariants: options.invariants,
+    witnesses: options.witnesses,
+    symmetric: options.symmetric ?? true,
+    table,
+    worker: 0,
+    workers: 1,
+    ...(options.onState === undefined ? {} : { onState: options.onState }),
   });
-
-  const atStart = visit(initial);
-  if (atStart !== null) return finish(0, 0, null, { steps: [], violation: atStart });
-  let frontier: { state: State; index: number }[] = [{ state: initial, index: 0 }];
-  for (let depth = 0; frontier.length > 0; depth++) {
-    if (depth >= maxDepth) return finish(depth, frontier.length, 'max-depth');
-    const next: { state: State; index: number }[] = [];
-    for (const [position, { state, index }] of frontier.entries()) {
-      for (const action of enabledActions(state)) {
-        const successor = step(state, action);
-        transitions += 1;
-        const view = viewOf(successor, symmetric);
-        if (seen.has(view)) continue;
-        seen.add(view);
-        const child = discovery.parents.push(index) - 1;
-        discovery.actions.push(action);
-        deepest = depth + 1;
-        const violation = visit(successor);
-        if (violation !== null) {
-          const steps = pathTo(discovery, child);
-          return finish(depth + 1, next.length, null, { steps, violation: { ...violation, step: steps.length - 1 } });
-        }
-        next.push({ state: successor, index: child });
-      }
-      if ((position & 63) === 0) {
-        const now = Date.now();
-        const queue = frontier.length - position + next.length;
-        if (options.maxStates !== undefined && seen.size >= options.maxStates) return finish(depth, queue, 'max-states');
-        if (options.timeLimitMs !== undefined && now - started >= options.timeLimitMs) return finish(depth, queue, 'time-limit');
-        if (process.memoryUsage().heapUsed > memoryLimit) return finish(depth, queue, 'memory');
-        if (options.onProgress !== undefined && now - lastReport >= 1000) {
-          lastReport = now;
-          options.onProgress({ states: seen.size, queue, depth, elapsedMs: now - started });
-        }
-      }
+  const limits = limitsOf(options, started);
+  let lastReport = started;
+  let depth = 0;
+  const end = (stoppedBy: StopReason | null, found: Found | null = null): ExploreResult =>
+    resultOf(options, {
+      table,
+      started,
+      depth,
+      queue: expander.queued,
+      transitions: expander.transitions,
+      reached: expander.reached,
+      stoppedBy,
+      violation: found === null ? null : traceOf(pathTo(found.ref, (ref) => expander.discovery(ref)), found),
+    });
+  const atRoot = expander.root(initialState(options.config));
+  if (atRoot !== null) return end(null, atRoot);
+  const tick = (): StopReason | null => {
+    const stop = limitReached(limits, table);
+    const now = Date.now();
+    if (stop === null && options.onProgress !== undefined && now - lastReport >= 1000) {
+      lastReport = now;
+      options.onProgress({ states: table.size, queue: expander.queued, depth, elapsedMs: now - started });
     }
-    frontier = next;
+    return stop;
+  };
+  for (; expander.frontier.length > 0; depth++) {
+    if (depth >= options.maxDepth) return end('max-depth');
+    const { found, stopped } = expander.expand(tick);
+    if (found !== null) {
+      depth += 1;
+      return end(null, found);
+    }
+    if (stopped !== null && stopped !== 'halted') return end(stopped);
   }
-  return finish(deepest, 0, null);
+  // The last level kept nothing new: the deepest state is one level up.
+  depth = Math.max(0, depth - 1);
+  return end(null);
 }

@@ -95,27 +95,63 @@ function identity(id: BrokerId | null): string {
   return id === null ? '-' : String(id);
 }
 
-/** The view of a state; `symmetric` canonicalises broker identities. */
+/** Every ordering of `items`. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
+/**
+ * The replica orderings to try: replicas sorted by what they hold themselves, and within each run of
+ * replicas that hold the same, every ordering (those replicas differ only in what they say of others).
+ */
+function orderings(replicas: readonly BrokerId[], locals: readonly string[]): BrokerId[][] {
+  const sorted = [...replicas].sort((x, y) => {
+    const a = locals[x] ?? '';
+    const b = locals[y] ?? '';
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const tied = sorted.some((id, i) => i > 0 && locals[id] === locals[sorted[i - 1] as BrokerId]);
+  if (!tied) return [sorted];
+  let result: BrokerId[][] = [[]];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && locals[sorted[end] as BrokerId] === locals[sorted[start] as BrokerId]) end++;
+    const runs = permutations(sorted.slice(start, end));
+    result = result.flatMap((prefix) => runs.map((run) => [...prefix, ...run]));
+    start = end;
+  }
+  return result;
+}
+
+function render(state: State, locals: readonly string[], ranked: readonly BrokerId[]): string {
+  const rank: number[] = [];
+  ranked.forEach((id, index) => {
+    rank[id] = index;
+  });
+  const relabel: Relabel = (id) => (id === null ? '-' : String(rank[id]));
+  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, state, relabel)}`).join('/')}#${shared(state, relabel)}`;
+}
+
+/**
+ * The view of a state; `symmetric` canonicalises broker identities: the least rendering over the
+ * relabellings that order replicas by what they hold, so every permutation of a state has the same
+ * view (a tie broken by broker id would make the view depend on which permutation was met first, and
+ * the explored set on the order of search). Brokers beyond the replication factor host nothing and
+ * keep their place.
+ */
 export function viewOf(state: State, symmetric: boolean): string {
   const brokers = state.brokers;
   const locals = brokers.map((b) => local(b, state));
   if (!symmetric) {
     return `${brokers.map((b, i) => `${locals[i]}|${references(b, state, identity)}`).join('/')}#${shared(state, identity)}`;
   }
-  // Order the replicas by what they hold themselves (ties by id), then relabel every reference by that
-  // order. Brokers beyond the replication factor host nothing and keep their place.
-  const rf = state.config.replicationFactor;
   const order = brokers.map((b) => b.id);
-  const replicas = order.slice(0, rf).sort((x, y) => {
-    const a = locals[x] ?? '';
-    const b = locals[y] ?? '';
-    return a < b ? -1 : a > b ? 1 : x - y;
-  });
-  const ranked = [...replicas, ...order.slice(rf)];
-  const rank: number[] = [];
-  ranked.forEach((id, index) => {
-    rank[id] = index;
-  });
-  const relabel: Relabel = (id) => (id === null ? '-' : String(rank[id]));
-  return `${ranked.map((id) => `${locals[id]}|${references(brokers[id] as Broker, state, relabel)}`).join('/')}#${shared(state, relabel)}`;
+  const rf = state.config.replicationFactor;
+  let least: string | null = null;
+  for (const replicas of orderings(order.slice(0, rf), locals)) {
+    const view = render(state, locals, [...replicas, ...order.slice(rf)]);
+    if (least === null || view < least) least = view;
+  }
+  return least ?? '';
 }
