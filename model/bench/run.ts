@@ -1,0 +1,137 @@
+/**
+ * `npm run bench [-- --quick] [--json FILE]`: micro-benchmarks, the random checker's and the explorer's
+ * throughput, a full run of the anchor configuration, the time to find each known bug, peak memory, and
+ * the issue's targets next to the figures. Prints a table, then the results as JSON (or writes the JSON
+ * to FILE). Progress goes to stderr. `--quick` runs the micro-benchmarks and short throughput runs only
+ * (about 30 s); the full bench takes several minutes. Not part of `npm test`.
+ */
+import { writeFileSync } from 'node:fs';
+import { setAutoFreeze } from 'immer';
+import { main, parse } from '../cli/options.js';
+import { bugFinds } from './bugs.js';
+import { machine } from './machine.js';
+import { loadMeter, type Load } from './load.js';
+import { enterPhase, memoryReport } from './memory.js';
+import { microBenchmarks } from './micro.js';
+import { render, type BenchResults, type BenchSettings } from './report.js';
+import { targets } from './targets.js';
+import { exploreThroughput, fullRun, randomThroughput } from './whole.js';
+
+const OPTIONS = {
+  quick: { type: 'boolean', default: false },
+  json: { type: 'string' },
+} as const;
+
+/** Sized on a 2-core machine: the random run takes about 10 s, the explorer's fixed depth 12 to 25 s on one worker. */
+const FULL: BenchSettings = {
+  mode: 'full',
+  micro: { timeMs: 1000, warmupMs: 250 },
+  random: { seed: 1, runs: 1500 },
+  exploreDepth: 8,
+  fullRunLimitMs: 60_000,
+  bugExploreLimitMs: 30_000,
+};
+
+const QUICK: BenchSettings = {
+  mode: 'quick',
+  micro: { timeMs: 200, warmupMs: 50 },
+  random: { seed: 1, runs: 300 },
+  exploreDepth: 7,
+  fullRunLimitMs: null,
+  bugExploreLimitMs: null,
+};
+
+/** Cores kept busy by other processes, on average over a phase, from which the bench warns. */
+const BUSY_CORES = 0.25;
+
+const progress = (line: string): void => {
+  process.stderr.write(`bench: ${line}\n`);
+};
+
+async function run(args: readonly string[]): Promise<number> {
+  const { values } = parse(args, OPTIONS);
+  const settings = values.quick === true ? QUICK : FULL;
+  const jsonFile = values.json as string | undefined;
+  setAutoFreeze(false);
+  const started = Date.now();
+  const host = machine();
+  const total = loadMeter();
+  const loads: Record<string, Load> = {};
+
+  enterPhase('micro-benchmarks');
+  progress('micro-benchmarks');
+  const microLoad = loadMeter();
+  const micro = await microBenchmarks(settings.micro);
+  loads.micro = microLoad();
+
+  enterPhase('random throughput');
+  progress(`random checker, default config, seed ${settings.random.seed}, ${settings.random.runs} runs`);
+  const random = randomThroughput(settings.random.seed, settings.random.runs);
+  loads.random = random.load;
+
+  enterPhase('explore throughput');
+  progress(`explorer, anchor config to depth ${settings.exploreDepth}, one worker then all`);
+  const exploring = await exploreThroughput(settings.exploreDepth);
+  loads['explore, one worker'] = exploring.one.load;
+  loads['explore, all workers'] = exploring.all.load;
+
+  let full = null;
+  if (settings.fullRunLimitMs !== null) {
+    enterPhase('full run');
+    progress(`explorer, anchor config without a depth cut, limit ${settings.fullRunLimitMs / 1000} s`);
+    full = await fullRun(settings.fullRunLimitMs);
+    loads['full run'] = full.load;
+  }
+
+  let bugs = null;
+  if (settings.bugExploreLimitMs !== null) {
+    enterPhase('known bugs');
+    const bugsLoad = loadMeter();
+    bugs = bugFinds(settings.bugExploreLimitMs, (row) => progress(`known bug ${row}`));
+    loads['known bugs'] = bugsLoad();
+  }
+  loads.total = total();
+
+  const warnings: string[] = [];
+  if (!exploring.countsEqual) {
+    warnings.push(
+      `one worker counted ${exploring.one.states} states to depth ${exploring.one.depth}, ${exploring.all.workers} workers ${exploring.all.states} to depth ${exploring.all.depth}: the parallel explorer must count exactly the same`,
+    );
+  }
+  const busiest = Object.entries(loads).reduce<[string, Load] | null>((most, entry) => ((entry[1].otherCores ?? 0) > (most?.[1].otherCores ?? 0) ? entry : most), null);
+  if (busiest !== null && (busiest[1].otherCores ?? 0) >= BUSY_CORES) {
+    warnings.push(
+      `other processes kept ${loads.total?.otherCores ?? '?'} of ${host.cores} cores busy on average (${busiest[1].otherCores} during ${busiest[0]}): ` +
+        'every figure is understated, the parallel speed-up most',
+    );
+  }
+  if (random.violation !== null) warnings.push(`the random checker found ${random.violation} violated in the default configuration`);
+  const results: BenchResults = {
+    machine: host,
+    settings,
+    micro,
+    random,
+    explore: exploring,
+    fullRun: full,
+    bugs,
+    memory: memoryReport(),
+    load: loads,
+    targets: targets(random, exploring, full, bugs),
+    warnings,
+    totalMs: Date.now() - started,
+  };
+  for (const warning of warnings) process.stderr.write(`\n!!! WARNING: ${warning}\n\n`);
+  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+  render(results).forEach(out);
+  const json = JSON.stringify(results, null, 2);
+  if (jsonFile === undefined) {
+    out('');
+    out(json);
+  } else {
+    writeFileSync(jsonFile, `${json}\n`);
+    out(`results written to ${jsonFile}`);
+  }
+  return 0;
+}
+
+await main(() => run(process.argv.slice(2)));
