@@ -25,8 +25,12 @@ export interface CheckOptions {
   readonly maxSteps: number;
   /** How many candidate schedules fast-check's shrinker may try before minimising takes over. */
   readonly shrinkRuns?: number;
-  /** Called about once a second while schedules run. */
+  /** Called about once a second (or every `progressEveryMs`) while schedules run. */
   readonly onProgress?: (progress: Progress) => void;
+  /** How often `onProgress` is called, in milliseconds (default 1000). */
+  readonly progressEveryMs?: number;
+  /** Called once, at the first failing schedule, before shrinking starts. */
+  readonly onFailure?: (progress: Progress) => void;
 }
 
 export interface Progress {
@@ -72,6 +76,7 @@ export function checkRandom(options: CheckOptions): CheckResult {
   let lastReport = started;
   let firstFailure: { length: number; runs: number; ms: number; schedule: Schedule } | null = null;
   const shrinkBudget = options.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
+  const progressEvery = options.progressEveryMs ?? 1000;
   let shrinkRuns = 0;
   const property = fc.property(schedules(maxSteps), (schedule) => {
     // Past the shrink budget every candidate passes, so fast-check keeps the smallest failure so far.
@@ -81,9 +86,10 @@ export function checkRandom(options: CheckOptions): CheckResult {
     steps += result.steps.length;
     if (result.violation !== null && firstFailure === null) {
       firstFailure = { length: result.steps.length, runs, ms: Date.now() - started, schedule };
+      options.onFailure?.({ runs, steps, elapsedMs: firstFailure.ms });
     }
     const now = Date.now();
-    if (onProgress !== undefined && now - lastReport >= 1000) {
+    if (onProgress !== undefined && now - lastReport >= progressEvery) {
       lastReport = now;
       onProgress({ runs, steps, elapsedMs: now - started });
     }
