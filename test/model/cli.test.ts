@@ -1,21 +1,8 @@
 /** The CLI as a user runs it: exit codes, error lines that name the field, saved findings. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-
-function cli(command: 'check' | 'replay', ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'model', 'cli', `${command}.ts`), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const tempDir = (): string => mkdtempSync(join(tmpdir(), 'cli-'));
+import { cli, tempDir } from '../cli.js';
 
 describe('check: bad input exits 2 with one line naming the field', () => {
   it.each([
