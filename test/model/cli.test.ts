@@ -2,7 +2,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../cli.js';
+import { cli, expectBadInput, tempDir } from '../cli.js';
 
 describe('check: bad input exits 2 with one line naming the field', () => {
   it.each([
@@ -14,10 +14,7 @@ describe('check: bad input exits 2 with one line naming the field', () => {
     [['--runs', 'many'], /--runs: expected an integer/],
     [['--bogus'], /Unknown option '--bogus'/],
   ])('%j', (args, message) => {
-    const result = cli('check', ...args);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(message);
+    expectBadInput('check', args, message);
   });
 });
 

@@ -1,7 +1,7 @@
 /** `npm run explore` as a user runs it: bad input, a proof within bounds, a saved shortest counterexample. */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../cli.js';
+import { cli, expectBadInput, tempDir } from '../cli.js';
 
 const SMALL = ['--brokers', '2', '--rf', '2', '--records', '1', '--crashes', '1', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0'];
 
@@ -11,10 +11,7 @@ describe('explore: bad input exits 2 with one line naming the field', () => {
     [['--max-depth', 'deep'], /--max-depth: expected an integer/],
     [['--rf', '4', '--brokers', '3'], /replication factor 4 is larger than the 3 available brokers/],
   ])('%j', (args, message) => {
-    const result = cli('explore', ...args);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(message);
+    expectBadInput('explore', args, message);
   });
 });
 

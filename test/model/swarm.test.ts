@@ -12,7 +12,7 @@ import { checkRandom } from '../../model/check.js';
 import { runActions } from '../../model/runner.js';
 import { checkSwarm, swarmSeeds } from '../../model/swarm.js';
 import { VERDICTS, type VerdictRow } from '../../model/verdicts.js';
-import { cli, tempDir } from '../cli.js';
+import { cli, expectBadInput, tempDir } from '../cli.js';
 import { rowConfig } from '../verdicts/settle.js';
 
 beforeAll(() => setAutoFreeze(false));
@@ -82,10 +82,7 @@ describe('check --workers', () => {
     [['--workers', '0'], /--workers: must be at least 1, got 0/],
     [['--workers', '1.5'], /--workers: expected an integer, got "1.5"/],
   ])('%j exits 2 with one line naming the flag', (args, message) => {
-    const result = cli('check', ...args);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(message);
+    expectBadInput('check', args, message);
   });
 
   it('prints each worker’s seed, saves the winner’s finding, and says how one worker reproduces it', () => {
