@@ -11,7 +11,7 @@ import { erasTable, fixesList } from '../eras-table.js';
 import { checkSwarm, swarmSeeds } from '../swarm.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
-import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse } from './options.js';
+import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';
 
 const OPTIONS = {
   ...CONFIG_OPTIONS,
@@ -62,7 +62,7 @@ async function run(args: readonly string[]): Promise<number> {
     process.stdout.write(`${erasTable()}\n\n${fixesList()}\n`);
     return 0;
   }
-  const config = configFromFlags(values);
+  const { config, sources } = loadConfig(values);
   const invariants = selectInvariants(values.invariant as string[] | undefined);
   const runs = integerFlag('runs', values.runs as string | undefined, 1) ?? DEFAULT_RUNS;
   const maxSteps = integerFlag('max-steps', values['max-steps'] as string | undefined, 1) ?? DEFAULT_MAX_STEPS;
@@ -72,7 +72,7 @@ async function run(args: readonly string[]): Promise<number> {
   setAutoFreeze(false);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(`${TOOL}: random check`);
-  describeConfig(config).forEach(out);
+  [...describeConfig(config), ...sources].forEach(out);
   out(describeInvariants(invariants));
   out(workers === 1 ? `seed ${seed}, runs ${runs}, max steps ${maxSteps}` : `seed ${seed}, runs ${runs} per worker, max steps ${maxSteps}, ${workers} workers`);
   const seeds = swarmSeeds(seed, workers);

@@ -14,7 +14,7 @@ import { exploreParallel } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
-import { CONFIG_OPTIONS, configFromFlags, describeConfig, integerFlag, main, parse } from './options.js';
+import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';
 import { replayTrace } from '../replay.js';
 import { TRACE_FORMAT } from '../trace.js';
 
@@ -44,7 +44,7 @@ function search(options: ExploreOptions, workers: number): Promise<ExploreResult
 
 async function run(args: readonly string[]): Promise<number> {
   const { values } = parse(args, OPTIONS);
-  const config = configFromFlags(values);
+  const { config, sources } = loadConfig(values);
   const invariants = selectInvariants(values.invariant as string[] | undefined);
   const maxDepth = integerFlag('max-depth', values['max-depth'] as string | undefined, 0) ?? Infinity;
   const maxStates = integerFlag('max-states', values['max-states'] as string | undefined, 1);
@@ -55,7 +55,7 @@ async function run(args: readonly string[]): Promise<number> {
   setAutoFreeze(false);
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
   out(`${TOOL}: exhaustive exploration`);
-  describeConfig(config).forEach(out);
+  [...describeConfig(config), ...sources].forEach(out);
   out(describeInvariants(invariants));
   out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}, ${workers} worker${workers === 1 ? '' : 's'}`);
   const result = await search({

@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from '../properties-file.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -38,6 +39,8 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
 export const CONFIG_OPTIONS: Options = {
   ...Object.fromEntries([...Object.keys(CONFIG_FLAGS), ...Object.keys(BUDGET_FLAGS)].map((flag) => [flag, { type: 'string' }])),
   'without-fix': { type: 'string', multiple: true },
+  'server-properties': { type: 'string' },
+  'producer-properties': { type: 'string' },
 };
 
 /** The flag that sets a Config field, for error messages. */
@@ -67,13 +70,54 @@ function booleanFlag(flag: string, value: string): boolean {
   throw new UsageError(`--${flag}: expected true or false, got "${value}"`);
 }
 
-/** The Config the flags describe (defaults elsewhere), or a UsageError naming the flag. */
-export function configFromFlags(values: Record<string, unknown>): Config {
+/** A configuration with, when properties files were given, where each file-settable value came from. */
+export interface LoadedConfig {
+  readonly config: Config;
+  /** Lines saying where each value came from and which settings were ignored (empty without files). */
+  readonly sources: readonly string[];
+}
+
+/** The files' settings over Kafka's defaults; null when no file was given. */
+function fromFiles(values: Record<string, unknown>): (FileReading & { settings: Required<FileSettings> }) | null {
+  const server = typeof values['server-properties'] === 'string' ? loadProperties('server', values['server-properties']) : null;
+  const producer = typeof values['producer-properties'] === 'string' ? loadProperties('producer', values['producer-properties']) : null;
+  if (server === null && producer === null) return null;
+  const readings = [server, producer].filter((r): r is FileReading => r !== null);
+  return {
+    settings: Object.assign({ ...KAFKA_DEFAULTS }, ...readings.map((r) => r.settings)) as Required<FileSettings>,
+    sources: Object.assign({}, ...readings.map((r) => r.sources)) as Sources,
+    ignored: readings.flatMap((r) => r.ignored),
+  };
+}
+
+/** Each file-settable field's Kafka setting and the flag that overrides it. */
+const FILE_FIELDS: Record<keyof FileSettings, { readonly setting: string; readonly flag: string }> = {
+  replicationFactor: { setting: 'default.replication.factor', flag: 'rf' },
+  minInsyncReplicas: { setting: 'min.insync.replicas', flag: 'min-isr' },
+  uncleanLeaderElection: { setting: 'unclean.leader.election.enable', flag: 'unclean' },
+  flushIntervalMessages: { setting: 'log.flush.interval.messages', flag: 'flush-messages' },
+  acks: { setting: 'acks', flag: 'acks' },
+};
+
+/**
+ * The Config the flags (and properties files) describe, or a UsageError naming the flag or the file's
+ * line. Flags override files; a file leaves the rest at Kafka's defaults, and without `--brokers` the
+ * replication factor decides the broker count (at least 3).
+ */
+export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   const text = (flag: string): string | undefined => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
-  const input: Record<string, unknown> = {};
+  let files: ReturnType<typeof fromFiles>;
+  try {
+    files = fromFiles(values);
+  } catch (error) {
+    if (error instanceof PropertiesError) throw new UsageError(error.message);
+    throw error;
+  }
+  const input: Record<string, unknown> = files === null ? {} : { ...files.settings };
   const brokers = integerFlag('brokers', text('brokers'), -Infinity);
   if (brokers !== undefined) input.brokers = brokers;
-  input.replicationFactor = integerFlag('rf', text('rf'), -Infinity) ?? brokers;
+  input.replicationFactor = integerFlag('rf', text('rf'), -Infinity) ?? input.replicationFactor ?? brokers;
+  if (files !== null && brokers === undefined) input.brokers = Math.max(3, input.replicationFactor as number);
   const minIsr = integerFlag('min-isr', text('min-isr'), -Infinity);
   if (minIsr !== undefined) input.minInsyncReplicas = minIsr;
   const acks = text('acks');
@@ -88,12 +132,30 @@ export function configFromFlags(values: Record<string, unknown>): Config {
     Object.entries(BUDGET_FLAGS).map(([flag, field]) => [field, integerFlag(flag, text(flag), -Infinity) ?? DEFAULT_BUDGETS[field]]),
   );
   if (input.replicationFactor === undefined) delete input.replicationFactor;
+  let config: Config;
   try {
-    return validateConfig(input);
+    config = validateConfig(input);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`${flagOf(error.field)} (${error.field}): ${error.message.slice(error.field.length + 2)}`);
     throw error;
   }
+  if (files === null) return { config, sources: [] };
+  const fields = Object.keys(FILE_FIELDS) as (keyof FileSettings)[];
+  const origin = (field: keyof FileSettings): string =>
+    text(FILE_FIELDS[field].flag) !== undefined ? `--${FILE_FIELDS[field].flag}` : files.sources[field] ?? "Kafka's default";
+  return {
+    config,
+    sources: [
+      ...fields.map((field) => `from: ${FILE_FIELDS[field].setting}=${config[field] ?? '(lazy)'} (${origin(field)})`),
+      `from: brokers ${config.brokers} (${brokers === undefined ? 'the replication factor, at least 3' : '--brokers'})`,
+      ...files.ignored.map((line) => `ignored: ${line}`),
+    ],
+  };
+}
+
+/** The Config the flags describe (defaults elsewhere), or a UsageError naming the flag. */
+export function configFromFlags(values: Record<string, unknown>): Config {
+  return loadConfig(values).config;
 }
 
 /** parseArgs with strict flags; unknown flags and missing values become UsageErrors. */

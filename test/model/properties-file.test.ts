@@ -1,0 +1,80 @@
+/** Kafka's own properties files as configuration: mapping, Kafka's defaults, overrides, errors naming the line. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readProperties } from '../../model/properties-file.js';
+import { loadConfig } from '../../model/cli/options.js';
+import { cli, expectBadInput, tempDir } from '../cli.js';
+
+describe('readProperties', () => {
+  it('maps the settings the model knows, in any of the format’s separators, and names their lines', () => {
+    const reading = readProperties('server', 's.properties', '# comment\ndefault.replication.factor = 3\nmin.insync.replicas: 2\nunclean.leader.election.enable true\n');
+    expect(reading.settings).toEqual({ replicationFactor: 3, minInsyncReplicas: 2, uncleanLeaderElection: true });
+    expect(reading.sources).toEqual({ replicationFactor: 's.properties:2', minInsyncReplicas: 's.properties:3', uncleanLeaderElection: 's.properties:4' });
+  });
+
+  it('reads continuation lines and treats Kafka’s Long.MAX_VALUE flush interval as the lazy default', () => {
+    const reading = readProperties('server', 's', 'log.flush.interval.messages=9223372036\\\n  854775807\nmin.insync.replicas=1\n');
+    expect(reading.settings).toEqual({ flushIntervalMessages: null, minInsyncReplicas: 1 });
+    expect(reading.sources.minInsyncReplicas).toBe('s:3');
+  });
+
+  it('lists settings it does not model as ignored, with the reason', () => {
+    const reading = readProperties('producer', 'p', 'acks=1\nretries=5\nlinger.ms=5\n');
+    expect(reading.settings).toEqual({ acks: 1 });
+    expect(reading.ignored).toEqual(['p:2 retries: retries are not modelled: each produce attempt is one send', 'p:3 linger.ms: not a setting the model uses']);
+  });
+
+  it.each([
+    ['min.insync.replicas=0\n', /s:1: min.insync.replicas: must be at least 1, got 0/],
+    ['num.partitions=3\ndefault.replication.factor=three\n', /s:2: default.replication.factor: expected a positive integer, got "three"/],
+    ['unclean.leader.election.enable=yes\n', /s:1: unclean.leader.election.enable: expected true or false/],
+    ['# ok\nmin.insync.replicas\n', /s:2: "min.insync.replicas" has no value/],
+  ])('%j is refused naming the line', (text, message) => {
+    expect(() => readProperties('server', 's', text)).toThrow(message);
+  });
+});
+
+it('reads a producer setting only from the producer file', () => {
+  expect(readProperties('server', 's', '\n\nacks=2\n').ignored).toEqual(['s:3 acks: not a setting the model uses']);
+  expect(() => readProperties('producer', 'p', '\n\nacks=2\n')).toThrow(/p:3: acks: expected 0, 1, all or -1, got "2"/);
+});
+
+describe('loadConfig with files', () => {
+  const write = (text: string): string => {
+    const file = join(tempDir(), 'server.properties');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('takes Kafka’s defaults for what the file leaves out, not the checker’s safe ones', () => {
+    const { config, sources } = loadConfig({ 'server-properties': write('num.partitions=3\n') });
+    expect(config).toMatchObject({ brokers: 3, replicationFactor: 1, minInsyncReplicas: 1, acks: 'all', uncleanLeaderElection: false, flushIntervalMessages: null });
+    expect(sources).toContain("from: min.insync.replicas=1 (Kafka's default)");
+  });
+
+  it('lets the replication factor decide the broker count, and flags override the file', () => {
+    const file = write('default.replication.factor=5\nmin.insync.replicas=3\n');
+    expect(loadConfig({ 'server-properties': file }).config).toMatchObject({ brokers: 5, replicationFactor: 5, minInsyncReplicas: 3 });
+    const overridden = loadConfig({ 'server-properties': file, 'min-isr': '2', brokers: '6' });
+    expect(overridden.config).toMatchObject({ brokers: 6, replicationFactor: 5, minInsyncReplicas: 2 });
+    expect(overridden.sources).toContain('from: min.insync.replicas=2 (--min-isr)');
+    expect(overridden.sources).toContain(`from: default.replication.factor=5 (${file}:1)`);
+  });
+});
+
+describe('check --server-properties', () => {
+  it('checks the seed’s own files, saying where each value came from', () => {
+    const result = cli('check', '--server-properties', 'examples/seed-server.properties', '--producer-properties', 'examples/seed-producer.properties', '--runs', '100', '--seed', '1', '--out', tempDir());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/from: acks=all \(examples\/seed-producer.properties:2\)/);
+    expect(result.stdout).toMatch(/ignored: examples\/seed-server.properties:\d+ offsets.topic.replication.factor/);
+  }, 30_000);
+
+  it('exits 2 naming the line of a malformed file, and naming a missing file', () => {
+    const file = join(tempDir(), 'bad.properties');
+    writeFileSync(file, 'min.insync.replicas=two\n');
+    expectBadInput('check', ['--server-properties', file], new RegExp(`${file}:1: min.insync.replicas: expected a positive integer`));
+    expectBadInput('check', ['--server-properties', '/no/such.properties'], /--server-properties: cannot read \/no\/such.properties: ENOENT/);
+  }, 30_000);
+});
