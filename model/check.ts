@@ -17,6 +17,10 @@ import { schedules, type Schedule } from './schedule.js';
  */
 export const DEFAULT_SHRINK_RUNS = 1000;
 
+/** `npm run check`'s defaults: runs, and steps per run (the verdict rows and the bench use them too). */
+export const DEFAULT_RUNS = 5000;
+export const DEFAULT_MAX_STEPS = 50;
+
 export interface CheckOptions {
   readonly config: Config;
   readonly invariants: readonly Invariant[];

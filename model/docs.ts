@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { ACTION_KINDS, ACTIONS } from '../spec/actions/index.js';
-import { CONFIG_OPTIONS, configFromFlags, parse } from './cli/options.js';
+import { configFromArgs } from './cli/options.js';
 import { INVARIANTS } from '../properties/index.js';
 import { erasTable } from './eras-table.js';
 import type { TraceIndex } from './history.js';
@@ -44,7 +44,7 @@ export function savedTraceIndex(dir = COUNTEREXAMPLES): TraceIndex {
   const saved = tracesIn(dir).map(({ file, trace }) => ({ file: `counterexamples/${file.slice(dir.length + 1)}`, trace }));
   return (row) => {
     if (row.trace !== undefined) return saved.find(({ file }) => file.endsWith(`/${row.trace}`));
-    const config = JSON.stringify(configFromFlags(parse(row.flags, CONFIG_OPTIONS).values));
+    const config = JSON.stringify(configFromArgs(row.flags));
     return saved.find(({ trace }) => JSON.stringify(trace.config) === config && expectation(trace)?.invariant === row.invariant);
   };
 }

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseLines } from 'dot-properties';
+import { acksOf } from '../spec/config.js';
 import type { Acks } from '../spec/types.js';
 
 export type PropertiesKind = 'server' | 'producer';
@@ -43,16 +44,15 @@ function positive(field: keyof FileSettings): Parse {
 }
 
 /** Kafka's default `log.flush.interval.messages` is Long.MAX_VALUE: never forced, the OS flushes lazily. */
-const flushMessages: Parse = (value) => {
-  if (!/^\d+$/.test(value)) return `expected a positive integer, got "${value}"`;
-  if (BigInt(value) >= 2n ** 53n) return { flushIntervalMessages: null };
-  return positive('flushIntervalMessages')(value);
-};
+const flushMessages: Parse = (value) =>
+  /^\d+$/.test(value) && BigInt(value) >= 2n ** 53n ? { flushIntervalMessages: null } : positive('flushIntervalMessages')(value);
 
 const bool: Parse = (value) => (value === 'true' || value === 'false' ? { uncleanLeaderElection: value === 'true' } : `expected true or false, got "${value}"`);
 
-const acks: Parse = (value) =>
-  value === 'all' || value === '-1' ? { acks: 'all' } : value === '0' ? { acks: 0 } : value === '1' ? { acks: 1 } : `expected 0, 1, all or -1, got "${value}"`;
+const acks: Parse = (value) => {
+  const parsed = acksOf(value);
+  return parsed === null ? `expected 0, 1, all or -1, got "${value}"` : { acks: parsed };
+};
 
 /** The settings the model maps; each with what it sets, or why it is read but not modelled. */
 const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string }>> = {

@@ -85,10 +85,18 @@ function integer(field: string, value: unknown, min: number): number {
   return value;
 }
 
+/** Producer `acks` as Kafka spells it (-1 is all), from a number or from text; null if it is none. */
+export function acksOf(value: unknown): Acks | null {
+  if (value === 'all' || value === -1 || value === '-1') return 'all';
+  if (value === 0 || value === '0') return 0;
+  if (value === 1 || value === '1') return 1;
+  return null;
+}
+
 function acks(value: unknown): Acks {
-  if (value === 0 || value === 1 || value === 'all') return value;
-  if (value === -1 || value === '-1') return 'all';
-  throw new ConfigError('acks', `must be 0, 1, all or -1, got ${JSON.stringify(value)}`);
+  const parsed = acksOf(value);
+  if (parsed === null) throw new ConfigError('acks', `must be 0, 1, all or -1, got ${JSON.stringify(value)}`);
+  return parsed;
 }
 
 function record(field: string, value: unknown): Record<string, unknown> {

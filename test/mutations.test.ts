@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { invariantNamed } from '../properties/index.js';
-import { checkRandom } from '../model/check.js';
-import { CONFIG_OPTIONS, configFromFlags, parse } from '../model/cli/options.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check.js';
+import { configFromArgs } from '../model/cli/options.js';
 import { MUTATIONS } from '../model/mutations.js';
 import { replayTrace } from '../model/replay.js';
 import { loadTrace } from '../model/trace.js';
@@ -41,7 +41,7 @@ describe('every CHECK-tagged guard', () => {
   });
 });
 
-const config = (flags: readonly string[]) => configFromFlags(parse(flags, CONFIG_OPTIONS).values);
+const config = configFromArgs;
 
 describe.each(MUTATIONS)('removing $guard', (mutation) => {
   if (!('flags' in mutation)) {
@@ -62,11 +62,11 @@ describe.each(MUTATIONS)('removing $guard', (mutation) => {
     });
   } else {
     it(`lets the checker violate ${mutation.invariant}`, () => {
-      const result = checkRandom({ config: removed, invariants, runs: found.runs, seed: found.seed, maxSteps: 50 });
+      const result = checkRandom({ config: removed, invariants, runs: found.runs, seed: found.seed, maxSteps: DEFAULT_MAX_STEPS });
       expect(result.finding?.result.violation?.invariant).toBe(mutation.invariant);
     });
   }
   it(`while with the guard in place ${mutation.invariant} holds`, () => {
-    expect(checkRandom({ config: config(mutation.flags), invariants, runs: kept.runs, seed: kept.seed, maxSteps: 50 }).finding).toBeNull();
+    expect(checkRandom({ config: config(mutation.flags), invariants, runs: kept.runs, seed: kept.seed, maxSteps: DEFAULT_MAX_STEPS }).finding).toBeNull();
   });
 });

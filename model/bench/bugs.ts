@@ -5,13 +5,13 @@
  * trace alone have no seed: they get the explorer's measurement only.
  */
 import { invariantNamed } from '../../properties/index.js';
-import { checkRandom } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../check.js';
 import { explore } from '../explore/explore.js';
 import { runActions } from '../runner.js';
 import { loadTrace } from '../trace.js';
 import { KNOWN_BUGS, verdictRow } from '../verdicts.js';
 import { sampleHeap } from './memory.js';
-import { configOf, MAX_STEPS } from './whole.js';
+import { configFromArgs } from '../cli/options.js';
 
 export interface RandomFind {
   readonly seed: number;
@@ -65,11 +65,11 @@ export function bugFinds(exploreLimitMs: number, onRow: (row: string) => void = 
   return KNOWN_BUGS.map((bug) => {
     const row = verdictRow(bug.present);
     onRow(row.id);
-    const config = configOf(row.flags);
+    const config = configFromArgs(row.flags);
     const invariants = [invariantNamed(row.invariant)];
     let random: RandomFind | null = null;
     if (row.check !== undefined) {
-      const result = checkRandom({ config, invariants, runs: row.check.runs, seed: row.check.seed, maxSteps: MAX_STEPS, onProgress: sampleHeap });
+      const result = checkRandom({ config, invariants, runs: row.check.runs, seed: row.check.seed, maxSteps: DEFAULT_MAX_STEPS, onProgress: sampleHeap });
       const finding = result.finding;
       random = {
         ...row.check,

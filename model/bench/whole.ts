@@ -4,9 +4,8 @@
  * two must count the same states), then without a depth cut under a time limit.
  */
 import { INVARIANTS, WITNESSES } from '../../properties/index.js';
-import type { Config } from '../../spec/config.js';
-import { checkRandom } from '../check.js';
-import { CONFIG_OPTIONS, configFromFlags, parse } from '../cli/options.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../check.js';
+import { configFromArgs } from '../cli/options.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
 import { exploreParallel } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';
@@ -14,13 +13,6 @@ import { loadMeter, type Load } from './load.js';
 import { sampleHeap, startSampler } from './memory.js';
 import { perSecond } from './table.js';
 
-/** The configuration a command line with these flags checks. */
-export function configOf(flags: readonly string[]): Config {
-  return configFromFlags(parse(flags, CONFIG_OPTIONS).values);
-}
-
-/** `npm run check`'s default --max-steps. */
-export const MAX_STEPS = 50;
 
 /** The issue's anchor configuration for the explorer (default era kip-966, RF 3). */
 export const ANCHOR_FLAGS = ['--records', '2', '--crashes', '1', '--fences', '1', '--shutdowns', '0', '--shrinks', '1'] as const;
@@ -41,13 +33,13 @@ export interface RandomThroughput {
 /** `npm run check` with default flags, every invariant, a fixed seed and run count. */
 export function randomThroughput(seed: number, runs: number): RandomThroughput {
   const meter = loadMeter();
-  const result = checkRandom({ config: configOf([]), invariants: INVARIANTS, runs, seed, maxSteps: MAX_STEPS, onProgress: sampleHeap });
+  const result = checkRandom({ config: configFromArgs([]), invariants: INVARIANTS, runs, seed, maxSteps: DEFAULT_MAX_STEPS, onProgress: sampleHeap });
   sampleHeap();
   return {
     flags: [],
     seed,
     runs: result.runs,
-    maxSteps: MAX_STEPS,
+    maxSteps: DEFAULT_MAX_STEPS,
     steps: result.steps,
     ms: result.elapsedMs,
     stepsPerSec: perSecond(result.steps, result.elapsedMs),
@@ -86,7 +78,7 @@ function exploreRun(result: ExploreResult, workers: number, load: Load): Explore
 /** The explorer as `npm run explore` runs it: every invariant and witness, symmetry on. */
 function anchorOptions(maxDepth: number, timeLimitMs?: number): ExploreOptions {
   return {
-    config: configOf(ANCHOR_FLAGS),
+    config: configFromArgs(ANCHOR_FLAGS),
     invariants: INVARIANTS,
     witnesses: WITNESSES,
     maxDepth,

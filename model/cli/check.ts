@@ -6,7 +6,7 @@
 import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
-import { checkRandom, type CheckOptions, type CheckResult } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type CheckResult } from '../check.js';
 import { erasTable, fixesList } from '../eras-table.js';
 import { checkSwarm, swarmSeeds } from '../swarm.js';
 import { TOOL } from '../version.js';
@@ -23,8 +23,6 @@ const OPTIONS = {
   'list-eras': { type: 'boolean', default: false },
 } as const;
 
-export const DEFAULT_RUNS = 5000;
-export const DEFAULT_MAX_STEPS = 50;
 
 const rate = (steps: number, ms: number): string => Math.round(steps / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
 

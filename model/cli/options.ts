@@ -61,10 +61,6 @@ export function integerFlag(flag: string, value: string | undefined, min: number
   return n;
 }
 
-function acksFlag(value: string): unknown {
-  return value === 'all' || value === '-1' ? 'all' : value === '0' ? 0 : value === '1' ? 1 : value;
-}
-
 function booleanFlag(flag: string, value: string): boolean {
   if (value === 'true' || value === 'false') return value === 'true';
   throw new UsageError(`--${flag}: expected true or false, got "${value}"`);
@@ -121,7 +117,7 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   const minIsr = integerFlag('min-isr', text('min-isr'), -Infinity);
   if (minIsr !== undefined) input.minInsyncReplicas = minIsr;
   const acks = text('acks');
-  if (acks !== undefined) input.acks = acksFlag(acks);
+  if (acks !== undefined) input.acks = acks;
   const unclean = text('unclean');
   if (unclean !== undefined) input.uncleanLeaderElection = booleanFlag('unclean', unclean);
   const flush = integerFlag('flush-messages', text('flush-messages'), -Infinity);
@@ -156,6 +152,11 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
 /** The Config the flags describe (defaults elsewhere), or a UsageError naming the flag. */
 export function configFromFlags(values: Record<string, unknown>): Config {
   return loadConfig(values).config;
+}
+
+/** The Config a command line with these configuration flags checks (verdict rows are such lines). */
+export function configFromArgs(args: readonly string[]): Config {
+  return configFromFlags(parse(args, CONFIG_OPTIONS).values);
 }
 
 /** parseArgs with strict flags; unknown flags and missing values become UsageErrors. */

@@ -104,8 +104,8 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
         depth += 1;
         return await end(null, found);
       }
-      const stopped = reports.find((r) => r.stopped !== null && r.stopped !== 'halted')?.stopped ?? null;
-      if (stopped !== null && stopped !== 'halted') return await end(stopped);
+      const limit = reports.map((r) => r.stopped).find((s): s is StopReason => s !== null && s !== 'halted');
+      if (limit !== undefined) return await end(limit);
       sizes = reports.map((r) => r.queued);
     }
     depth = Math.max(0, depth - 1);

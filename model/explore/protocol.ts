@@ -1,17 +1,15 @@
 /** The messages between the parallel explorer (parallel.ts) and its workers (workers/explore-worker.ts). */
 import type { Config } from '../../spec/config.js';
-import type { FrontierEntry, LevelOutcome, Limits } from './expander.js';
+import type { ExpanderSetup, FrontierEntry, LevelOutcome, Limits } from './expander.js';
 
-export interface ExploreWorkerSetup {
+/** An expander's setup as plain data: invariants and witnesses by name, the table as its buffer. */
+export interface ExploreWorkerSetup extends Pick<ExpanderSetup, 'symmetric' | 'worker' | 'workers'> {
   readonly config: Config;
   readonly invariants: readonly string[];
   readonly witnesses: readonly string[];
-  readonly symmetric: boolean;
   readonly table: SharedArrayBuffer;
   /** Int32 slots: [halt flag, queued per worker...]. */
   readonly stats: SharedArrayBuffer;
-  readonly worker: number;
-  readonly workers: number;
   readonly limits: Limits;
 }
 

@@ -178,18 +178,14 @@ describe('exploring with and without symmetry reduction gives the same verdicts'
  * which print "no violation: N distinct states, depth D" (all invariants, symmetry on, as here).
  */
 describe('pinned distinct-state counts', () => {
-  it('kip-966, RF 2, one record, one crash: 6,338 states, depth 23', () => {
-    const { result } = explored('kip966', SMALL.kip966, INVARIANTS, true);
+  it.each([
+    ['kip966', 6338, 23],
+    ['hwTruncation', 3410, 22],
+  ] as const)('%s, RF 2, one record, one crash: %i states, depth %i', (name, states, depth) => {
+    const { result } = explored(name, SMALL[name], INVARIANTS, true);
     expect(result.stoppedBy).toBeNull();
     expect(result.violation).toBeNull();
-    expect(result.states).toBe(6338);
-    expect(result.depth).toBe(23);
-  });
-  it('hw-truncation, RF 2, one record, one crash: 3,410 states, depth 22', () => {
-    const { result } = explored('hwTruncation', SMALL.hwTruncation, INVARIANTS, true);
-    expect(result.stoppedBy).toBeNull();
-    expect(result.violation).toBeNull();
-    expect(result.states).toBe(3410);
-    expect(result.depth).toBe(22);
+    expect(result.states).toBe(states);
+    expect(result.depth).toBe(depth);
   });
 });

@@ -8,7 +8,7 @@ import { setAutoFreeze } from 'immer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { checkRandom } from '../../model/check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check.js';
 import { runActions } from '../../model/runner.js';
 import { checkSwarm, swarmSeeds } from '../../model/swarm.js';
 import { VERDICTS, type VerdictRow } from '../../model/verdicts.js';
@@ -24,7 +24,7 @@ function row(id: string): VerdictRow & { check: NonNullable<VerdictRow['check']>
 }
 
 const swarmOf = (r: ReturnType<typeof row>, runs = r.check.runs): ReturnType<typeof checkSwarm> =>
-  checkSwarm({ config: rowConfig(r), invariants: [invariantNamed(r.invariant)], runs, seed: r.check.seed, maxSteps: 50, workers: 2 });
+  checkSwarm({ config: rowConfig(r), invariants: [invariantNamed(r.invariant)], runs, seed: r.check.seed, maxSteps: DEFAULT_MAX_STEPS, workers: 2 });
 
 const memo = new Map<string, ReturnType<typeof checkSwarm>>();
 const swarmOfRow = (id: string): ReturnType<typeof checkSwarm> => {
@@ -60,7 +60,7 @@ describe('two workers find what one worker finds on a bug row', () => {
     const r = row('acks-1');
     const result = await swarmOfRow('acks-1');
     const seed = result.winner?.seed ?? NaN;
-    const one = checkRandom({ config: rowConfig(r), invariants: [invariantNamed(r.invariant)], runs: r.check.runs, seed, maxSteps: 50 });
+    const one = checkRandom({ config: rowConfig(r), invariants: [invariantNamed(r.invariant)], runs: r.check.runs, seed, maxSteps: DEFAULT_MAX_STEPS });
     expect(one.finding?.result.steps).toEqual(result.finding?.result.steps);
     expect(one.finding?.runsToFind).toBe(result.finding?.runsToFind);
   }, 30_000);

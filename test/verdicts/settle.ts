@@ -7,14 +7,14 @@ import { expect, it } from 'vitest';
 import type { Config } from '../../spec/config.js';
 import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { checkRandom } from '../../model/check.js';
-import { CONFIG_OPTIONS, configFromFlags, parse } from '../../model/cli/options.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check.js';
+import { configFromArgs } from '../../model/cli/options.js';
 import { replayTrace } from '../../model/replay.js';
 import { loadTrace } from '../../model/trace.js';
 import type { VerdictRow } from '../../model/verdicts.js';
 
 export function rowConfig(row: VerdictRow): Config {
-  return configFromFlags(parse(row.flags, CONFIG_OPTIONS).values);
+  return configFromArgs(row.flags);
 }
 
 /** The tests of one row: the random search agrees with it, and so does its saved trace. */
@@ -26,7 +26,7 @@ export function settle(row: VerdictRow): void {
   if (runs !== undefined) {
     it(`${row.id}: ${row.invariant} ${row.expected} (${row.flags.join(' ') || 'defaults'})`, () => {
       const config = rowConfig(row);
-      const result = checkRandom({ config, invariants: [invariantNamed(row.invariant)], runs: runs.runs, seed: runs.seed, maxSteps: 50 });
+      const result = checkRandom({ config, invariants: [invariantNamed(row.invariant)], runs: runs.runs, seed: runs.seed, maxSteps: DEFAULT_MAX_STEPS });
       if (row.expected === 'holds') {
         expect(result.finding, `found ${result.finding?.result.violation?.message}`).toBeNull();
         return;
