@@ -5,7 +5,7 @@
  */
 import { describeAction } from '../spec/describe.js';
 import { logEndOffset } from '../spec/log.js';
-import type { PartitionView, State } from '../spec/types.js';
+import type { Consumer, PartitionState, PartitionView, State } from '../spec/types.js';
 import type { ReplayResult } from './replay.js';
 import type { Trace } from './trace.js';
 
@@ -24,15 +24,15 @@ function partition(view: PartitionView | null): Itf {
   };
 }
 
-function itfState(state: State, action: string, violations: readonly string[], index: number): Record<string, Itf> {
+/** One partition's replicas, controller record and produce attempts. */
+function replication(state: PartitionState): Record<string, Itf> {
   return {
-    '#meta': { index: int(index) },
-    action,
     brokers: state.brokers.map((b) => ({
       id: int(b.id),
       status: b.status,
       brokerEpoch: int(b.brokerEpoch),
-      log: b.log.map((r) => ({ offset: int(r.offset), epoch: int(r.epoch), id: int(r.id) })),
+      logStartOffset: int(b.logStartOffset),
+      log: b.log.map((r) => ({ offset: int(r.offset), epoch: int(r.epoch), id: int(r.id), commit: int(r.commit ?? null) })),
       leo: int(logEndOffset(b)),
       hw: int(b.hw),
       flushed: int(b.flushed),
@@ -50,6 +50,26 @@ function itfState(state: State, action: string, violations: readonly string[], i
       status: a.status,
       offset: int(a.status === 'acknowledged' ? a.offset : null),
     })),
+  };
+}
+
+/** The consumer: its position (-1 for none, -2 to reset, -3 stopped), what it processed, its commits. */
+function consumer(c: Consumer): Itf {
+  const position = typeof c.position === 'number' ? c.position : c.position === null ? -1 : c.position === 'reset' ? -2 : -3;
+  return {
+    position: int(position),
+    processed: c.seen.map((r) => int(r.id)),
+    commits: c.commits.map((commit) => ({ attempt: int(commit.attempt), offset: int(commit.offset) })),
+  };
+}
+
+function itfState(state: State, action: string, violations: readonly string[], index: number): Record<string, Itf> {
+  return {
+    '#meta': { index: int(index) },
+    action,
+    ...replication(state),
+    ...(state.offsetsTopic === null ? {} : { offsetsTopic: replication(state.offsetsTopic) }),
+    ...(state.consumer === null ? {} : { consumer: consumer(state.consumer) }),
     violations: { '#set': [...violations] },
   };
 }
@@ -66,7 +86,7 @@ export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
       'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
       description: trace.story,
     },
-    vars: ['action', 'brokers', 'controller', 'attempts', 'violations'],
+    vars: ['action', 'brokers', 'controller', 'attempts', ...(result.initial.consumer === null ? [] : ['offsetsTopic', 'consumer']), 'violations'],
     states,
   };
 }

@@ -27,7 +27,13 @@ export interface FileSettings {
   minInsyncReplicas?: number;
   uncleanLeaderElection?: boolean;
   flushIntervalMessages?: number | null;
+  offsetsTopicReplicationFactor?: number;
   acks?: Acks;
+  /**
+   * Whether retention deletes anything: `log.retention.hours` (or `.minutes`, `.ms`) or
+   * `log.retention.bytes` not -1. Not a Config field: when a file sets it, the retention budget is 1.
+   */
+  retention?: boolean;
 }
 
 /** Where a value came from, for the "which value came from where" lines. */
@@ -49,6 +55,12 @@ const flushMessages: Parse = (value) =>
 
 const bool: Parse = (value) => (value === 'true' || value === 'false' ? { uncleanLeaderElection: value === 'true' } : `expected true or false, got "${value}"`);
 
+/** A retention limit: -1 is unlimited; any other value (at least 0) lets retention delete segments. */
+const retentionLimit: Parse = (value) => {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) return `expected -1 (unlimited) or a non-negative integer, got "${value}"`;
+  return { retention: Number(value) !== -1 };
+};
+
 const acks: Parse = (value) => {
   const parsed = acksOf(value);
   return parsed === null ? `expected 0, 1, all or -1, got "${value}"` : { acks: parsed };
@@ -62,14 +74,18 @@ const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string 
     'unclean.leader.election.enable': bool,
     'log.flush.interval.messages': flushMessages,
     'log.flush.interval.ms': { ignored: 'time is not modelled: only the message-count flush policy is' },
-    'offsets.topic.replication.factor': { ignored: '__consumer_offsets is not modelled yet' },
+    'offsets.topic.replication.factor': positive('offsetsTopicReplicationFactor'),
     'transaction.state.log.replication.factor': { ignored: 'transactions are not modelled' },
     'transaction.state.log.min.isr': { ignored: 'transactions are not modelled' },
     'num.partitions': { ignored: 'one partition is modelled; partitions replicate independently' },
-    'log.retention.hours': { ignored: 'retention is not modelled yet' },
-    'log.retention.bytes': { ignored: 'retention is not modelled yet' },
-    'log.segment.bytes': { ignored: 'retention is not modelled yet' },
-    'log.retention.check.interval.ms': { ignored: 'retention is not modelled yet' },
+    'log.retention.hours': retentionLimit,
+    'log.retention.minutes': retentionLimit,
+    'log.retention.ms': retentionLimit,
+    'log.retention.bytes': retentionLimit,
+    'log.segment.bytes': {
+      ignored: 'segments are one record each (they also roll by time, log.roll.hours, so any offset may start one); --segment-records coarsens them',
+    },
+    'log.retention.check.interval.ms': { ignored: 'time is not modelled: retention may run at any moment' },
   },
   producer: {
     acks,
@@ -79,11 +95,12 @@ const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string 
 };
 
 /** Kafka's defaults for the settings a file leaves out (acks=all is the producer default since 3.0, KIP-679). */
-export const KAFKA_DEFAULTS: Required<FileSettings> = {
+export const KAFKA_DEFAULTS: Required<Omit<FileSettings, 'retention'>> = {
   replicationFactor: 1,
   minInsyncReplicas: 1,
   uncleanLeaderElection: false,
   flushIntervalMessages: null,
+  offsetsTopicReplicationFactor: 3,
   acks: 'all',
 };
 

@@ -2,15 +2,16 @@
  * Text rendering of states and replays: per broker its role, log (offset:epoch:write), HW, LEO,
  * flushed offset and view of the ISR; the controller's partition record; what is in flight.
  */
+import { hasConsumer } from '../spec/config.js';
 import { describeAction } from '../spec/describe.js';
 import { logEndOffset } from '../spec/log.js';
-import type { Broker, PartitionView, State } from '../spec/types.js';
+import type { Broker, PartitionState, PartitionView, State } from '../spec/types.js';
 import type { ReplayResult, ReplayedStep } from './replay.js';
 import type { Trace } from './trace.js';
 
 const list = (ids: readonly number[]): string => `[${ids.map((id) => `b${id}`).join(',')}]`;
 
-function role(state: State, broker: Broker): string {
+function role(state: PartitionState, broker: Broker): string {
   const fenced = state.controller.registrations[broker.id]?.fenced ? ' fenced' : '';
   if (broker.status === 'down') return `down${fenced}`;
   if (broker.view === null) return `no-metadata${fenced}`;
@@ -20,20 +21,24 @@ function role(state: State, broker: Broker): string {
 }
 
 function logText(broker: Broker): string {
-  return broker.log.length === 0 ? '-' : broker.log.map((r) => `${r.offset}:e${r.epoch}:w${r.id}`).join(' ');
+  const start = broker.logStartOffset > 0 ? `(from ${broker.logStartOffset}) ` : '';
+  const records = broker.log.map((r) => `${r.offset}:e${r.epoch}:${r.commit === undefined ? `w${r.id}` : `commit ${r.commit}`}`);
+  return `${start}${records.length === 0 ? '-' : records.join(' ')}`;
 }
 
 function view(partition: PartitionView | null): string {
   return partition === null ? '-' : `isr ${list(partition.isr)}${partition.elr.length > 0 ? ` elr ${list(partition.elr)}` : ''}`;
 }
 
-function inFlight(state: State): string[] {
+function inFlight(state: PartitionState): string[] {
   const lines: string[] = [];
   state.network.fetchResponses.forEach((response, follower) => {
     if (response === null) return;
-    const body = response.diverging === null
-      ? `${response.records.length} record(s) from ${response.fetchOffset}, hw ${response.hw}`
-      : `diverging epoch ${response.diverging.epoch ?? 'undefined'} ends at ${response.diverging.endOffset}`;
+    const body = response.diverging !== null
+      ? `diverging epoch ${response.diverging.epoch ?? 'undefined'} ends at ${response.diverging.endOffset}`
+      : response.outOfRange
+        ? `OFFSET_OUT_OF_RANGE below log start ${response.logStartOffset}`
+        : `${response.records.length} record(s) from ${response.fetchOffset}, hw ${response.hw}`;
     lines.push(`fetch b${response.leader}->b${follower} (e${response.leaderEpoch}): ${body}`);
   });
   state.network.epochEndResponses.forEach((response, follower) => {
@@ -45,8 +50,32 @@ function inFlight(state: State): string[] {
   return lines;
 }
 
-/** A state as an aligned table plus the controller, in-flight messages and pending produces. */
+/**
+ * A state as an aligned table plus the controller, in-flight messages and pending produces; then the
+ * same for `__consumer_offsets`, and the consumer, when they are modelled.
+ */
 export function renderState(state: State): string[] {
+  const lines = renderPartition(state);
+  if (state.offsetsTopic !== null) lines.push('  __consumer_offsets:', ...renderPartition(state.offsetsTopic).map((line) => `  ${line}`));
+  if (state.consumer !== null) lines.push(`  consumer: ${consumerText(state)}`);
+  return lines;
+}
+
+function consumerText(state: State): string {
+  const consumer = state.consumer;
+  if (consumer === null) return '';
+  const position =
+    consumer.position === null ? 'no position (asks its coordinator)'
+    : consumer.position === 'reset' ? 'no commit found: auto.offset.reset next'
+    : consumer.position === 'failed' ? 'stopped (auto.offset.reset=none)'
+    : `at offset ${consumer.position}`;
+  const seen = consumer.seen.map((r) => `w${r.id}@${r.offset}`).join(' ') || 'nothing';
+  const attempts = state.offsetsTopic?.ghost.attempts ?? [];
+  const commits = consumer.commits.map((c) => `${c.offset} (${attempts[c.attempt]?.status ?? '?'})`).join(', ') || 'none';
+  return `${position}; processed ${seen}; commits ${commits}`;
+}
+
+function renderPartition(state: PartitionState): string[] {
   const p = state.controller.partition;
   const rows = state.brokers.slice(0, state.config.replicationFactor).map((broker) => [
     `b${broker.id}`,
@@ -96,7 +125,8 @@ export function renderReplay(file: string, trace: Trace, result: ReplayResult): 
     trace.story === '' ? null : `story: ${trace.story}`,
     trace.source === undefined ? null : `source: ${trace.source}`,
     `era ${c.era}; brokers ${c.brokers}, rf ${c.replicationFactor}, min.insync.replicas ${c.minInsyncReplicas}, acks ${c.acks}, ` +
-      `unclean ${c.uncleanLeaderElection}, flush ${c.flushIntervalMessages ?? 'os'}${c.withoutFixes.length > 0 ? `, without ${c.withoutFixes.join(' ')}` : ''}`,
+      `unclean ${c.uncleanLeaderElection}, flush ${c.flushIntervalMessages ?? 'os'}${c.withoutFixes.length > 0 ? `, without ${c.withoutFixes.join(' ')}` : ''}` +
+      (hasConsumer(c) ? `; offsets rf ${c.offsetsTopicReplicationFactor}, auto.offset.reset ${c.autoOffsetReset}` : ''),
     'initial state:',
     ...renderState(result.initial),
   ].filter((line): line is string => line !== null);

@@ -36,7 +36,7 @@ export function runSchedule(config: Config, schedule: Schedule, invariants: read
   let violation = violationAt(state, -1, invariants);
   for (const choice of schedule.choices) {
     if (violation !== null) break;
-    const action = pick(state, choice, weights);
+    const action = pick(state, choice, weights, steps.length < schedule.quiet);
     if (action === null) break;
     state = step(state, action);
     steps.push(action);

@@ -9,18 +9,24 @@
  * that runs differ in character (one full of crashes and restarts, another of ISR shrinks and fetches,
  * one where a broker never learns new metadata) and reach deep histories that one fixed weighting
  * rarely does. Shrinking drives multipliers to 0, the neutral level.
+ *
+ * And each schedule draws a quiet spell: for its first steps no fault is picked (crash, power loss,
+ * fence, shutdown, ISR shrink, consumer restart, retention), so that some runs build up state (records
+ * committed, read, offsets committed) before faults spend their budgets. Bugs that need a fault late in
+ * a long history (a commit lost after it was acknowledged) are otherwise out of a random walk's reach,
+ * since budgets are spent early. Shrinking drives the spell to 0.
  */
 import fc from 'fast-check';
 import { ACTION_KINDS, type Action } from '../spec/actions/index.js';
 import { enabledActions } from '../spec/step.js';
 import type { State } from '../spec/types.js';
-import { WEIGHTS } from './weights.js';
+import { FAULTS, WEIGHTS } from './weights.js';
 
 /** The largest choice value; choices are taken modulo the total weight of the enabled actions. */
 export const MAX_CHOICE = 0xffff;
 
 /** Swarm levels: the multiplier each level applies to a kind's weight (level 0 is neutral). */
-const SWARM_LEVELS = [1, 0, 4, 2] as const;
+const SWARM_LEVELS = [4, 0, 16, 8, 1] as const;
 
 /** Brokers the per-broker levels cover; actions of later brokers take their kind's level only. */
 const SWARM_BROKERS = 5;
@@ -28,6 +34,8 @@ const SWARM_BROKERS = 5;
 export interface Schedule {
   /** One level per action kind (ACTION_KINDS order), then one per kind and broker. */
   readonly swarm: readonly number[];
+  /** Steps at the start during which no fault is picked. */
+  readonly quiet: number;
   readonly choices: readonly number[];
 }
 
@@ -36,16 +44,18 @@ const SWARM_SIZE = ACTION_KINDS.length * (1 + SWARM_BROKERS);
 export function schedules(maxSteps: number): fc.Arbitrary<Schedule> {
   return fc.record({
     swarm: fc.array(fc.nat({ max: SWARM_LEVELS.length - 1 }), { minLength: SWARM_SIZE, maxLength: SWARM_SIZE }),
+    quiet: fc.nat({ max: maxSteps }),
     // Full-length schedules: a run stops at its first violation anyway, and minimising shortens it after;
     // short schedules only waste runs on histories too brief to reach a deep bug.
     choices: fc.array(fc.nat({ max: MAX_CHOICE }), { minLength: maxSteps, maxLength: maxSteps }),
   });
 }
 
-/** The broker an action is about: its first broker parameter. */
+/** The broker an action is about: its first broker parameter (the consumer's restart names none). */
 function subject(action: Action): number {
   if ('broker' in action) return action.broker;
-  return 'follower' in action ? action.follower : action.leader;
+  if ('follower' in action) return action.follower;
+  return 'leader' in action ? action.leader : SWARM_BROKERS;
 }
 
 export type Weigh = (action: Action) => number;
@@ -64,20 +74,36 @@ export function swarmWeights(swarm: readonly number[]): Weigh {
 
 const NEUTRAL: Weigh = (action) => WEIGHTS[action.kind];
 
-/**
- * The enabled action a choice picks in `state` (null when nothing is enabled). When the swarm leaves
- * out every enabled action, the neutral weights decide, so a run never stalls on its swarm.
- */
-export function pick(state: State, choice: number, weigh: Weigh = NEUTRAL): Action | null {
-  const enabled = enabledActions(state);
+/** `weigh`, with faults left out: the weighting of a quiet spell. */
+export function withoutFaults(weigh: Weigh): Weigh {
+  return (action) => (FAULTS.has(action.kind) ? 0 : weigh(action));
+}
+
+/** The action `choice` picks among `enabled` under `weigh`, or null when they all weigh 0. */
+function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Action | null {
   const weights = enabled.map(weigh);
   let total = 0;
   for (const weight of weights) total += weight;
-  if (total === 0) return enabled.length === 0 || weigh === NEUTRAL ? null : pick(state, choice, NEUTRAL);
+  if (total === 0) return null;
   let target = choice % total;
   for (const [i, action] of enabled.entries()) {
     target -= weights[i] ?? 0;
     if (target < 0) return action;
+  }
+  return null;
+}
+
+/**
+ * The enabled action a choice picks in `state` (null when nothing is enabled). When the swarm leaves
+ * out every enabled action, the neutral weights decide, so a run never stalls on its swarm; in a quiet
+ * spell faults come last, only when nothing else is enabled.
+ */
+export function pick(state: State, choice: number, weigh: Weigh = NEUTRAL, quiet = false): Action | null {
+  const enabled = enabledActions(state);
+  const tiers = quiet ? [withoutFaults(weigh), withoutFaults(NEUTRAL), NEUTRAL] : [weigh, NEUTRAL];
+  for (const tier of tiers) {
+    const action = choose(enabled, choice, tier);
+    if (action !== null) return action;
   }
   return null;
 }

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ACTION_KINDS, ACTIONS, type Action } from '../spec/actions/index.js';
+import { ACTION_KINDS, ACTIONS, OFFSETS_TOPIC, type Action } from '../spec/actions/index.js';
 import type { ParamType } from '../spec/actions/action.js';
-import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Config } from '../spec/config.js';
+import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../spec/config.js';
 import { DEFAULT_ERA } from '../spec/eras/names.js';
 import { INVARIANT_NAMES } from '../properties/index.js';
 import type { Violation } from './runner.js';
@@ -64,7 +64,9 @@ const stepSchema = z.discriminatedUnion(
   ACTION_KINDS.map((kind) => {
     const params = ACTIONS[kind].params as Record<string, { type: ParamType }>;
     const shape = Object.fromEntries(Object.entries(params).map(([name, p]) => [name, PARAM_SCHEMAS[p.type]]));
-    return z.strictObject({ kind: z.literal(kind), ...shape });
+    // Only a partition action addresses a topic, and the data partition is the default.
+    const topic = ACTIONS[kind].scope === 'partition' ? { topic: z.literal(OFFSETS_TOPIC).optional() } : {};
+    return z.strictObject({ kind: z.literal(kind), ...shape, ...topic });
   }) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
@@ -92,6 +94,16 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(root)';
 }
 
+/**
+ * A trace that names no commits budget predates the consumer: it had none. (Saved traces record every
+ * budget, so only those and hand-written ones omit it.)
+ */
+function withoutConsumerByDefault(budgets: unknown): unknown {
+  if (budgets === undefined) return { commits: 0 };
+  if (typeof budgets !== 'object' || budgets === null || Array.isArray(budgets)) return budgets;
+  return { commits: 0, ...budgets };
+}
+
 /** Validates a parsed trace document; `file` names it in errors. */
 export function parseTrace(input: unknown, file: string): Trace {
   const parsed = fileSchema.safeParse(input);
@@ -102,7 +114,7 @@ export function parseTrace(input: unknown, file: string): Trace {
   const doc = parsed.data;
   let config: Config;
   try {
-    config = validateConfig({ ...doc.config, era: doc.era ?? DEFAULT_ERA });
+    config = validateConfig({ ...doc.config, budgets: withoutConsumerByDefault(doc.config?.budgets), era: doc.era ?? DEFAULT_ERA });
   } catch (error) {
     if (error instanceof ConfigError) throw new TraceError(file, error.field === 'era' ? 'era' : `config.${error.field}`, error.message.slice(error.field.length + 2));
     throw error;
@@ -176,13 +188,15 @@ function slug(trace: Trace): string {
   const c = trace.config;
   const flush = c.flushIntervalMessages === null ? '' : `-flush${c.flushIntervalMessages}`;
   const unclean = c.uncleanLeaderElection ? '-unclean' : '';
+  const offsets = hasConsumer(c) && c.offsetsTopicReplicationFactor !== DEFAULT_CONFIG.offsetsTopicReplicationFactor ? `-offsetsrf${c.offsetsTopicReplicationFactor}` : '';
+  const reset = hasConsumer(c) && c.autoOffsetReset !== DEFAULT_CONFIG.autoOffsetReset ? `-reset-${c.autoOffsetReset}` : '';
   const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-').replaceAll(':', '-')}` : '';
   const budgets = Object.entries(c.budgets)
     .filter(([name, value]) => DEFAULT_BUDGETS[name as keyof typeof DEFAULT_BUDGETS] !== value)
     .map(([name, value]) => `-${name}${value}`)
     .join('');
   const hash = createHash('sha256').update(identity(trace)).digest('hex').slice(0, 8);
-  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${unclean}${flush}${without}${budgets}--${hash}`;
+  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${offsets}${reset}${unclean}${flush}${without}${budgets}--${hash}`;
 }
 
 /** The trace files in a folder, with their parsed content (unreadable files are skipped). */

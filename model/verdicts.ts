@@ -30,10 +30,16 @@ export interface VerdictRow {
 }
 
 /** Minimal budgets: every perturbation off, to be turned on one by one. */
-const QUIET = ['--records', '1', '--crashes', '0', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0'];
+const QUIET = ['--records', '1', '--crashes', '0', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0', '--commits', '0'];
 
-/** Flags with some budgets raised from QUIET. */
-function budgets(raised: Readonly<Record<string, number>>): string[] {
+/**
+ * The producer's rows leave the consumer out (a commits budget of 0): they are about the data
+ * partition's writes, and a consumer's reads and commits would only dilute their search.
+ */
+const PRODUCER_ONLY = ['--commits', '0'];
+
+/** Flags with some budgets raised from QUIET (the verdict rows and the mutation tests use them). */
+export function budgets(raised: Readonly<Record<string, number>>): string[] {
   const flags = [...QUIET];
   for (const [flag, value] of Object.entries(raised)) flags[flags.indexOf(`--${flag}`) + 1] = String(value);
   return flags;
@@ -43,6 +49,8 @@ const DOCS = 'https://kafka.apache.org/documentation/#design_replicatedlog';
 const KIP_101 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation';
 const KIP_279 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-279%3A+Fix+log+divergence+between+leader+and+follower+after+fast+leader+fail+over';
 const KIP_966 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-966%3A+Eligible+Leader+Replicas';
+const OFFSETS_TOPIC_DOCS = 'https://kafka.apache.org/documentation/#brokerconfigs_offsets.topic.replication.factor';
+const RETENTION_DOCS = 'https://kafka.apache.org/documentation/#brokerconfigs_log.retention.hours';
 const JEPSEN = 'https://aphyr.com/posts/293-jepsen-kafka';
 const JIRA = (key: string): string => `https://issues.apache.org/jira/browse/${key}`;
 
@@ -57,13 +65,19 @@ const NERAA = ['--brokers', '2', ...budgets({ shrinks: 1, 'power-losses': 1 })];
 
 export const VERDICTS: readonly VerdictRow[] = [
   // The seed's claims, in the default era.
-  { id: 'default-acked', claim: 'the safe setting loses no acknowledged record', flags: [], invariant: 'acked-never-lost', expected: 'holds', source: DOCS, check: { seed: 1, runs: 1000 } },
-  { id: 'default-consistent-read', claim: 'the safe setting never takes back a record a consumer could read', flags: [], invariant: 'consistent-read', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 2, runs: 1000 } },
-  { id: 'default-log-matching', claim: 'replicas never diverge in the safe setting', flags: [], invariant: 'log-matching', expected: 'holds', source: KIP_279, check: { seed: 3, runs: 1000 } },
+  { id: 'default-acked', claim: 'the safe setting loses no acknowledged record', flags: PRODUCER_ONLY, invariant: 'acked-never-lost', expected: 'holds', source: DOCS, check: { seed: 1, runs: 1000 } },
+  { id: 'default-consistent-read', claim: 'the safe setting never takes back a record a consumer could read', flags: PRODUCER_ONLY, invariant: 'consistent-read', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 2, runs: 1000 } },
+  { id: 'default-log-matching', claim: 'replicas never diverge in the safe setting', flags: PRODUCER_ONLY, invariant: 'log-matching', expected: 'holds', source: KIP_279, check: { seed: 3, runs: 1000 } },
   { id: 'acks-1', claim: 'acks=1 loses a record the leader acknowledged alone', flags: ['--acks', '1', ...budgets({ fences: 1 })], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#producerconfigs_acks', check: { seed: 1, runs: 200 } },
   { id: 'acks-0', claim: 'acks=0 acknowledges a record no leader ever appends', flags: ['--acks', '0', ...QUIET], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#producerconfigs_acks', check: { seed: 1, runs: 200 } },
-  { id: 'flush-per-message', claim: 'two power losses lose nothing when every message is fsynced', flags: ['--power-losses', '2', '--flush-messages', '1'], invariant: 'acked-never-lost', expected: 'holds', source: 'https://kafka.apache.org/documentation/#brokerconfigs_log.flush.interval.messages', check: { seed: 4, runs: 1000 } },
-  { id: 'min-isr-above-rf', claim: 'min.insync.replicas above RF is legal and loses nothing', flags: ['--min-isr', '4'], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 5, runs: 1000 } },
+  { id: 'flush-per-message', claim: 'two power losses lose nothing when every message is fsynced', flags: ['--power-losses', '2', '--flush-messages', '1', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'holds', source: 'https://kafka.apache.org/documentation/#brokerconfigs_log.flush.interval.messages', check: { seed: 4, runs: 1000 } },
+  { id: 'min-isr-above-rf', claim: 'min.insync.replicas above RF is legal and loses nothing', flags: ['--min-isr', '4', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-15583'), check: { seed: 5, runs: 1000 } },
+  // The consumer's claims: committed offsets replicated in __consumer_offsets, and retention.
+  { id: 'offsets-rf-3', claim: 'a commit to three replicas with min.insync.replicas=2 is never lost', flags: [], invariant: 'offsets-never-regress', expected: 'holds', source: OFFSETS_TOPIC_DOCS, check: { seed: 1, runs: 300 } },
+  { id: 'offsets-rf-3-power-loss', claim: 'not even to one power loss (KIP-966)', flags: ['--power-losses', '1', '--crashes', '0'], invariant: 'offsets-never-regress', expected: 'holds', source: OFFSETS_TOPIC_DOCS, check: { seed: 1, runs: 300 } },
+  { id: 'offsets-rf-1-power-loss', claim: 'with offsets.topic.replication.factor=1 a power loss takes an acknowledged commit: records are processed again', flags: ['--offsets-rf', '1', '--power-losses', '1', '--crashes', '0'], invariant: 'offsets-never-regress', expected: 'violated', judged: 'allowed', source: OFFSETS_TOPIC_DOCS, check: { seed: 1, runs: 1000 }, trace: 'offsets-never-regress--kip-966-acksall-rf3-isr2-offsetsrf1-crashes0-powerLosses1--a1be230d.json' },
+  { id: 'retention-skips', claim: 'a consumer slower than retention skips records it never read', flags: ['--retention', '1'], invariant: 'no-skip', expected: 'violated', judged: 'allowed', source: RETENTION_DOCS, check: { seed: 1, runs: 1000 }, trace: 'no-skip--kip-966-acksall-rf3-isr2-retention1--6015e106.json' },
+  { id: 'retention-expires-not-loses', claim: 'records deleted by retention are expired, not lost', flags: ['--retention', '2'], invariant: 'acked-never-lost', expected: 'holds', source: RETENTION_DOCS, check: { seed: 1, runs: 300 } },
 
   // Jepsen 2013: the ISR shrinks to the leader, an out-of-sync replica is elected uncleanly.
   { id: 'jepsen-2013-present', claim: 'min.insync.replicas=1 with unclean election loses acknowledged writes', flags: ['--min-isr', '1', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: JEPSEN, check: { seed: 1, runs: 2000 } },
@@ -96,8 +110,8 @@ export const VERDICTS: readonly VerdictRow[] = [
   // Last replica standing (KIP-966).
   { id: 'last-replica-standing-present', claim: 'KRaft re-elects the last ISR member after a power loss took committed records', flags: ['--era', 'kraft', ...LAST_REPLICA], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
   { id: 'last-replica-standing-fixed', claim: 'with ELR an eligible leader replica that holds them is elected instead', flags: LAST_REPLICA, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 5000 } },
-  { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 3000 } },
-  { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1'], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
+  { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 3000 } },
+  { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
 
   // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
   { id: 'kafka-15583-present', claim: 'a lone leader exposes a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND; a power loss takes it back', flags: ['--era', 'kraft', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },

@@ -25,4 +25,20 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   brokerRestart: 3,
   controllerFenceBroker: 3,
   controllerUnfenceBroker: 3,
+  brokerDeleteSegments: 3,
+  consumerFetchOffset: 8,
+  consumerFetch: 8,
+  consumerCommit: 6,
+  consumerRestart: 6,
 };
+
+/** The perturbations a schedule's quiet spell holds back (schedule.ts). */
+export const FAULTS: ReadonlySet<ActionKind> = new Set<ActionKind>([
+  'leaderShrinkIsr',
+  'brokerShutdown',
+  'brokerCrash',
+  'brokerPowerLoss',
+  'controllerFenceBroker',
+  'brokerDeleteSegments',
+  'consumerRestart',
+]);

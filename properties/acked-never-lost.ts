@@ -1,6 +1,7 @@
+import { expiredBelow } from '../spec/consumer.js';
 import { recordAt } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
-import { effectiveLeader, holds } from './leader.js';
+import { effectiveLeader, expiredWrite, holds } from './leader.js';
 
 /**
  * acked-never-lost: a record acknowledged to its producer, under any acks mode, is in the leader's log
@@ -20,10 +21,11 @@ export const ackedNeverLost: Invariant = {
     for (const attempt of state.ghost.attempts) {
       if (attempt.status !== 'acknowledged') continue;
       if (attempt.offset === null) {
-        if (leader.log.some((record) => record.id === attempt.id)) continue;
+        if (leader.log.some((record) => record.id === attempt.id) || expiredWrite(state, attempt.id)) continue;
         return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.id} never got it`;
       }
-      if (recordAt(leader, attempt.offset)?.id === attempt.id) continue;
+      // Offsets below the log start offset are expired by retention, not lost.
+      if (attempt.offset < expiredBelow(state) || recordAt(leader, attempt.offset)?.id === attempt.id) continue;
       return (
         `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
         `but leader b${leader.id} (epoch ${state.controller.partition.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`

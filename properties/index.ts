@@ -12,6 +12,8 @@ import { leaderCompleteness } from './leader-completeness.js';
 import { leaderInIsr } from './leader-in-isr.js';
 import { leaderLeoAboveHw } from './leader-leo-above-hw.js';
 import { logMatching } from './log-matching.js';
+import { noSkip } from './no-skip.js';
+import { offsetsNeverRegress } from './offsets-never-regress.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
 import { isrShrinkAndReexpand } from './witnesses/isr-shrink-and-reexpand.js';
 import { notEnoughReplicas } from './witnesses/not-enough-replicas.js';
@@ -24,6 +26,8 @@ export const INVARIANTS: readonly Invariant[] = [
   logMatching,
   leaderCompleteness,
   consistentRead,
+  offsetsNeverRegress,
+  noSkip,
   oneLeaderPerEpoch,
   epochsMonotonic,
   isrWithinReplicas,

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../spec/config.js';
 import type { State } from '../spec/types.js';
+import type { PromiseVerdict } from './promise.js';
 
 /** Under which configurations Kafka promises an invariant. */
 export type Promised =
@@ -23,6 +24,12 @@ export interface Invariant {
   readonly brokenBy: readonly string[];
   /** Null when the invariant holds in `state`, else a message naming brokers, offsets and records. */
   readonly check: (state: State) => string | null;
+  /**
+   * For a durability invariant that is not about the data partition's writes: whether Kafka promises it
+   * for `config` and the run that violated it. Without it, Kafka's durability promise for the data
+   * partition decides (promise.ts).
+   */
+  readonly promise?: (config: Config, run: State) => PromiseVerdict;
 }
 
 export interface Witness {

@@ -14,7 +14,8 @@ export interface Judgement {
 
 export function judge(config: Config, invariant: string, run: State): Judgement {
   if (invariantNamed(invariant).promised === 'always') return { judged: 'broken', reason: 'Kafka promises it in every configuration' };
-  const promise = kafkaPromise(config, run);
+  const { promise: promiseOf } = invariantNamed(invariant);
+  const promise = promiseOf === undefined ? kafkaPromise(config, run) : promiseOf(config, run);
   return promise.covered
     ? { judged: 'broken', reason: `inside Kafka's promise: ${promise.reason}` }
     : { judged: 'allowed', reason: promise.reason };

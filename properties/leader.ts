@@ -1,4 +1,5 @@
 /** Helpers the replication invariants share: who leads now, and how to name a record. */
+import { expiredBelow } from '../spec/consumer.js';
 import { recordAt } from '../spec/log.js';
 import type { Broker, LogRecord, Offset, State } from '../spec/types.js';
 
@@ -30,7 +31,16 @@ export function holds(broker: Broker, offset: Offset): string {
  * `forfeited` skips the records an unclean election gave up.
  */
 export function firstMissingExposed(state: State, broker: Broker, forfeited: readonly number[] = []): LogRecord | undefined {
-  return state.ghost.exposed.find((record) => !forfeited.includes(record.id) && recordAt(broker, record.offset)?.id !== record.id);
+  const expired = expiredBelow(state);
+  return state.ghost.exposed.find(
+    (record) => record.offset >= expired && !forfeited.includes(record.id) && recordAt(broker, record.offset)?.id !== record.id,
+  );
+}
+
+/** Whether retention has deleted the record a write made (an acks=0 write has no offset to compare). */
+export function expiredWrite(state: State, id: number): boolean {
+  const expired = expiredBelow(state);
+  return state.ghost.exposed.some((record) => record.id === id && record.offset < expired);
 }
 
 /** The true HW: the highest HW any leader exposed. */

@@ -23,6 +23,8 @@ export const logMatching: Invariant = {
       const fetched = state.ghost.lastFetch[follower.id];
       if (follower.id === leader.id || fetched?.leader !== leader.id || fetched.epoch !== epoch) continue;
       const mismatch = follower.log.find((record) => {
+        // Below the leader's log start offset retention deleted the leader's copy: nothing to match.
+        if (record.offset < leader.logStartOffset) return false;
         const other = recordAt(leader, record.offset);
         return other?.id !== record.id || other.epoch !== record.epoch;
       });

@@ -7,7 +7,7 @@
 import type { Config } from '../spec/config.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
-import type { State } from '../spec/types.js';
+import type { PartitionState } from '../spec/types.js';
 
 /**
  * How many unclean shutdowns each era tolerates (rule 22). Before KIP-966 a single power loss of the
@@ -31,7 +31,7 @@ export interface PromiseVerdict {
   readonly reason: string;
 }
 
-function shutdowns(config: Config, run: State | undefined): PromiseVerdict {
+function shutdowns(config: Config, run: PartitionState | undefined): PromiseVerdict {
   const min = effectiveMinIsr(config);
   if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'below-min-isr') {
     const unclean = run === undefined ? config.budgets.crashes + config.budgets.powerLosses : run.ghost.maxUncleanShutdowns;
@@ -50,7 +50,7 @@ function shutdowns(config: Config, run: State | undefined): PromiseVerdict {
  * Whether Kafka promises durability for `config`, or, given `run` (the state where a violation was
  * found), for the faults that run actually had.
  */
-export function kafkaPromise(config: Config, run?: State): PromiseVerdict {
+export function kafkaPromise(config: Config, run?: PartitionState): PromiseVerdict {
   if (config.acks !== 'all') return { covered: false, reason: `acks=${config.acks} does not wait for the ISR` };
   if (effectiveMinIsr(config) < 2) return { covered: false, reason: 'min.insync.replicas < 2 lets one replica acknowledge' };
   if (config.uncleanLeaderElection) return { covered: false, reason: 'unclean.leader.election.enable=true' };

@@ -8,10 +8,10 @@ import { expose, fail } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
 import { isOn } from './switches.js';
-import type { BrokerId, PartitionView, State } from './types.js';
+import type { BrokerId, PartitionView, PartitionState } from './types.js';
 
 /** Pending acks=all produces fail when their leader stops leading (NOT_LEADER_OR_FOLLOWER, rule 3). */
-export function resignLeadership(draft: Draft<State>, brokerId: BrokerId): void {
+export function resignLeadership(draft: Draft<PartitionState>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker?.leader === null || broker?.leader === undefined) return;
   for (const produce of broker.leader.delayedProduces) fail(draft, produce.id, 'NOT_LEADER_OR_FOLLOWER');
@@ -22,7 +22,7 @@ export function resignLeadership(draft: Draft<State>, brokerId: BrokerId): void 
  * The broker process stops: its memory (leadership, metadata view, delayed produces) is gone and its
  * connections close, so fetch traffic to and from it and AlterPartition answers to it are dropped.
  */
-export function stopBroker(draft: Draft<State>, brokerId: BrokerId): void {
+export function stopBroker(draft: Draft<PartitionState>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker === undefined) return;
   resignLeadership(draft, brokerId);
@@ -44,7 +44,7 @@ function dropTraffic(responses: Draft<({ readonly leader: BrokerId } | null)[]>,
 }
 
 /** Applies one partition record the controller wrote: the broker leads or follows accordingly. */
-export function applyPartitionRecord(draft: Draft<State>, brokerId: BrokerId, record: PartitionView): void {
+export function applyPartitionRecord(draft: Draft<PartitionState>, brokerId: BrokerId, record: PartitionView): void {
   const broker = draft.brokers[brokerId];
   if (broker === undefined) return;
   const previous = broker.view;
@@ -62,7 +62,7 @@ export function applyPartitionRecord(draft: Draft<State>, brokerId: BrokerId, re
  * what the leader knows of followers, unless the same broker leads again (rule 13). The committed ISR
  * comes from the record, superseding any AlterPartition still in flight.
  */
-function becomeLeader(draft: Draft<State>, brokerId: BrokerId, previous: PartitionView | null): void {
+function becomeLeader(draft: Draft<PartitionState>, brokerId: BrokerId, previous: PartitionView | null): void {
   const broker = draft.brokers[brokerId];
   const view = broker?.view;
   if (broker === undefined || view === null || view === undefined) return;

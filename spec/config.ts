@@ -2,7 +2,7 @@
  * The knobs of the seed, as Kafka names them, plus the perturbation budgets of the checker.
  * One validation function turns untrusted input into a Config or fails naming the field.
  */
-import type { Acks } from './types.js';
+import type { Acks, AutoOffsetReset } from './types.js';
 import { ERA_NAMES, DEFAULT_ERA, type EraName } from './eras/names.js';
 import { isSwitchName, type SwitchName } from './switches.js';
 
@@ -20,6 +20,12 @@ export interface Budgets {
   readonly shutdowns: number;
   /** Lag-driven ISR shrinks (`replica.lag.time.max.ms` expiring). */
   readonly shrinks: number;
+  /** Offset commits by the consumer; 0 leaves the consumer and `__consumer_offsets` out of the model. */
+  readonly commits: number;
+  /** Consumer restarts (a crash or a rebalance: it resumes from its group coordinator's answer). */
+  readonly consumerRestarts: number;
+  /** Segment deletions by retention (`log.retention.*`) on the data partition. */
+  readonly retention: number;
 }
 
 export interface Config {
@@ -36,6 +42,12 @@ export interface Config {
   readonly uncleanLeaderElection: boolean;
   /** `log.flush.interval.messages`; null is Kafka's default: never forced, the OS flushes lazily. */
   readonly flushIntervalMessages: number | null;
+  /** `offsets.topic.replication.factor`: replicas of the group's `__consumer_offsets` partition. */
+  readonly offsetsTopicReplicationFactor: number;
+  /** The consumer's `auto.offset.reset`. */
+  readonly autoOffsetReset: AutoOffsetReset;
+  /** `log.segment.bytes` as a record count: retention deletes whole segments only. */
+  readonly segmentRecords: number;
   /** Fixes and guards removed from the era (`--without-fix`). */
   readonly withoutFixes: readonly SwitchName[];
   readonly budgets: Budgets;
@@ -48,6 +60,9 @@ export const DEFAULT_BUDGETS: Budgets = {
   fences: 1,
   shutdowns: 1,
   shrinks: 2,
+  commits: 2,
+  consumerRestarts: 1,
+  retention: 0,
 };
 
 /** The safe setting the seed's reasoning leads to. */
@@ -59,6 +74,9 @@ export const DEFAULT_CONFIG: Config = {
   acks: 'all',
   uncleanLeaderElection: false,
   flushIntervalMessages: null,
+  offsetsTopicReplicationFactor: 3,
+  autoOffsetReset: 'earliest',
+  segmentRecords: 1,
   withoutFixes: [],
   budgets: DEFAULT_BUDGETS,
 };
@@ -125,6 +143,9 @@ function budgets(value: unknown): Budgets {
     fences: read('fences'),
     shutdowns: read('shutdowns'),
     shrinks: read('shrinks'),
+    commits: read('commits'),
+    consumerRestarts: read('consumerRestarts'),
+    retention: read('retention'),
   };
 }
 
@@ -164,6 +185,17 @@ export function validateConfig(input: unknown): Config {
     );
   }
   const flush = raw.flushIntervalMessages ?? null;
+  const offsetsTopicReplicationFactor = integer(
+    'offsetsTopicReplicationFactor',
+    raw.offsetsTopicReplicationFactor ?? Math.min(DEFAULT_CONFIG.offsetsTopicReplicationFactor, brokers),
+    1,
+  );
+  if (offsetsTopicReplicationFactor > brokers) {
+    throw new ConfigError(
+      'offsetsTopicReplicationFactor',
+      `offsets.topic.replication.factor ${offsetsTopicReplicationFactor} is larger than the ${brokers} available brokers (Kafka: COORDINATOR_NOT_AVAILABLE until enough brokers are up)`,
+    );
+  }
   return {
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
@@ -172,9 +204,27 @@ export function validateConfig(input: unknown): Config {
     acks: acks(raw.acks ?? DEFAULT_CONFIG.acks),
     uncleanLeaderElection: boolean('uncleanLeaderElection', raw.uncleanLeaderElection ?? false),
     flushIntervalMessages: flush === null ? null : integer('flushIntervalMessages', flush, 1),
+    offsetsTopicReplicationFactor,
+    autoOffsetReset: autoOffsetReset(raw.autoOffsetReset ?? DEFAULT_CONFIG.autoOffsetReset),
+    segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     budgets: budgets(raw.budgets ?? {}),
   };
+}
+
+const AUTO_OFFSET_RESETS: readonly AutoOffsetReset[] = ['earliest', 'latest', 'none'];
+
+function autoOffsetReset(value: unknown): AutoOffsetReset {
+  const reset = AUTO_OFFSET_RESETS.find((known) => known === value);
+  if (reset === undefined) {
+    throw new ConfigError('autoOffsetReset', `must be earliest, latest or none, got ${JSON.stringify(value)}`);
+  }
+  return reset;
+}
+
+/** Whether the model has a consumer (and so the group's `__consumer_offsets` partition). */
+export function hasConsumer(config: Config): boolean {
+  return config.budgets.commits > 0;
 }
 
 function boolean(field: string, value: unknown): boolean {

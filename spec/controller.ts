@@ -5,8 +5,8 @@
  */
 import { castDraft, type Draft } from 'immer';
 import { eraOf } from './eras/index.js';
-import { effectiveMinIsr } from './isr.js';
-import type { BrokerId, PartitionView, State } from './types.js';
+import { effectiveMinIsr, isReplica } from './isr.js';
+import type { BrokerId, PartitionView, PartitionState } from './types.js';
 
 export interface PartitionChange {
   readonly leader?: BrokerId | null;
@@ -24,7 +24,7 @@ export interface PartitionChange {
  * Writes a PartitionRecord (PartitionChangeBuilder): the partition epoch moves with every change, the
  * leader epoch with every leader change (KRaft from metadata version 3.6, KAFKA-15021).
  */
-export function writePartitionChange(draft: Draft<State>, proposed: PartitionChange): void {
+export function writePartitionChange(draft: Draft<PartitionState>, proposed: PartitionChange): void {
   const change = eraOf(draft.config).finishChange(draft, proposed);
   const current = draft.controller.partition;
   const leader = change.leader === undefined ? current.leader : change.leader;
@@ -42,7 +42,7 @@ export function writePartitionChange(draft: Draft<State>, proposed: PartitionCha
 }
 
 /** The broker is registered, unfenced and so may lead or join the ISR. */
-export function isActive(state: State, broker: BrokerId): boolean {
+export function isActive(state: PartitionState, broker: BrokerId): boolean {
   return state.controller.registrations[broker]?.fenced === false;
 }
 
@@ -50,7 +50,7 @@ export function isActive(state: State, broker: BrokerId): boolean {
  * The controller fences a broker (missed heartbeats, controlled shutdown, re-registration): it leaves
  * the ISR and, if it led, the partition has no leader until an election (rules 13, 17).
  */
-export function fenceBroker(draft: Draft<State>, broker: BrokerId): void {
+export function fenceBroker(draft: Draft<PartitionState>, broker: BrokerId): void {
   const registration = draft.controller.registrations[broker];
   if (registration === undefined || registration.fenced) return;
   registration.fenced = true;
@@ -58,8 +58,9 @@ export function fenceBroker(draft: Draft<State>, broker: BrokerId): void {
   if (change !== null) writePartitionChange(draft, change);
 }
 
-/** The broker stopped uncleanly (rule 22's count, for KIP-966's promise). */
-export function countUncleanShutdown(draft: Draft<State>): void {
+/** A replica of the partition stopped uncleanly (rule 22's count, for KIP-966's promise). */
+export function countUncleanShutdown(draft: Draft<PartitionState>, broker: BrokerId): void {
+  if (!isReplica(draft.config, broker)) return;
   const ghost = draft.ghost;
   ghost.uncleanShutdowns += 1;
   ghost.maxUncleanShutdowns = Math.max(ghost.maxUncleanShutdowns, ghost.uncleanShutdowns);

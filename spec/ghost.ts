@@ -3,26 +3,26 @@
  * protocol guard reads it.
  */
 import type { Draft } from 'immer';
-import type { BrokerId, Offset, ProduceError, State, WitnessEvents } from './types.js';
+import type { BrokerId, Offset, ProduceError, PartitionState, WitnessEvents } from './types.js';
 
-export function acknowledge(draft: Draft<State>, id: number, offset: Offset | null): void {
+export function acknowledge(draft: Draft<PartitionState>, id: number, offset: Offset | null): void {
   const attempt = draft.ghost.attempts[id];
   if (attempt === undefined) throw new Error(`no produce attempt ${id}`);
   draft.ghost.attempts[id] = { id, acks: attempt.acks, broker: attempt.broker, status: 'acknowledged', offset };
 }
 
-export function fail(draft: Draft<State>, id: number, error: ProduceError): void {
+export function fail(draft: Draft<PartitionState>, id: number, error: ProduceError): void {
   const attempt = draft.ghost.attempts[id];
   if (attempt === undefined) throw new Error(`no produce attempt ${id}`);
   draft.ghost.attempts[id] = { id, acks: attempt.acks, broker: attempt.broker, status: 'failed', error };
 }
 
-export function witness(draft: Draft<State>, event: keyof WitnessEvents): void {
+export function witness(draft: Draft<PartitionState>, event: keyof WitnessEvents): void {
   if (!draft.ghost.events[event]) draft.ghost.events[event] = true;
 }
 
 /** Records what a leader exposes to consumers once its HW is `hw`: every record below it, once. */
-export function expose(draft: Draft<State>, leader: BrokerId, hw: Offset): void {
+export function expose(draft: Draft<PartitionState>, leader: BrokerId, hw: Offset): void {
   const exposed = draft.ghost.exposed;
   for (const record of draft.brokers[leader]?.log ?? []) {
     if (record.offset >= hw) break;
@@ -31,7 +31,7 @@ export function expose(draft: Draft<State>, leader: BrokerId, hw: Offset): void 
 }
 
 /** An unclean election forfeits the exposed records its new leader lacks (leader-completeness). */
-export function forfeitMissing(draft: Draft<State>, leader: BrokerId): void {
+export function forfeitMissing(draft: Draft<PartitionState>, leader: BrokerId): void {
   const log = draft.brokers[leader]?.log ?? [];
   for (const record of draft.ghost.exposed) {
     const held = log.some((r) => r.offset === record.offset && r.id === record.id);
@@ -40,7 +40,7 @@ export function forfeitMissing(draft: Draft<State>, leader: BrokerId): void {
 }
 
 /** Notes an ISR change for the shrink and shrink-then-re-expand witnesses. */
-export function recordIsrChange(draft: Draft<State>, before: readonly BrokerId[], after: readonly BrokerId[]): void {
+export function recordIsrChange(draft: Draft<PartitionState>, before: readonly BrokerId[], after: readonly BrokerId[]): void {
   const shrunk = draft.ghost.shrunk;
   for (const removed of before.filter((member) => !after.includes(member))) {
     witness(draft, 'isrShrink');

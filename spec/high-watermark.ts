@@ -14,7 +14,7 @@ import { acknowledge, expose, fail } from './ghost.js';
 import { effectiveMinIsr, maximalIsr } from './isr.js';
 import { logEndOffset } from './log.js';
 import { isOn } from './switches.js';
-import type { Broker, BrokerId, Offset, State } from './types.js';
+import type { Broker, BrokerId, Offset, PartitionState } from './types.js';
 
 /** The HW the leader's replica states allow, or null when they allow none (an unknown member LEO). */
 export function leaderHighWatermark(config: Config, leader: Broker): Offset | null {
@@ -37,7 +37,7 @@ export function leaderHighWatermark(config: Config, leader: Broker): Offset | nu
 }
 
 /** Partition.maybeIncrementLeaderHW: called after appends, fetches, elections and ISR changes. */
-export function maybeIncrementLeaderHw(draft: Draft<State>, leaderId: BrokerId): void {
+export function maybeIncrementLeaderHw(draft: Draft<PartitionState>, leaderId: BrokerId): void {
   const leader = draft.brokers[leaderId];
   if (leader === undefined) return;
   const hw = leaderHighWatermark(draft.config, leader);
@@ -52,7 +52,7 @@ export function maybeIncrementLeaderHw(draft: Draft<State>, leaderId: BrokerId):
  * acknowledged if the maximal ISR still holds min.insync.replicas, else NOT_ENOUGH_REPLICAS_AFTER_APPEND
  * (the record stays in the log and may still be read).
  */
-function completeDelayedProduces(draft: Draft<State>, leaderId: BrokerId): void {
+function completeDelayedProduces(draft: Draft<PartitionState>, leaderId: BrokerId): void {
   const leader = draft.brokers[leaderId];
   const state = leader?.leader;
   if (leader === undefined || state === null || state === undefined) return;

@@ -2,7 +2,7 @@
 import type { Config } from './config.js';
 import { eraOf } from './eras/index.js';
 import { isOn } from './switches.js';
-import type { BrokerId, Broker, State } from './types.js';
+import type { BrokerId, Broker, PartitionState } from './types.js';
 
 /** The partition's replicas: brokers 0..RF-1 (the assignment). */
 export function isReplica(config: Config, broker: BrokerId): boolean {
@@ -32,7 +32,7 @@ export function effectiveMinIsr(config: Config): number {
 }
 
 /** The broker the given broker believes leads the partition, if it believes it leads it itself. */
-export function believesLeader(state: State, broker: BrokerId): boolean {
+export function believesLeader(state: PartitionState, broker: BrokerId): boolean {
   const b = state.brokers[broker];
   return b !== undefined && b.status === 'running' && b.view?.leader === broker && b.leader !== null;
 }

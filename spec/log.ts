@@ -104,3 +104,35 @@ export function followerTruncationPoint(
   if (local.epoch !== answer.epoch) return { offset: Math.min(local.endOffset, leo), complete: false };
   return { offset: Math.min(local.endOffset, answer.endOffset, leo), complete: true };
 }
+
+/**
+ * UnifiedLog.maybeIncrementLogStartOffset and deleteSegments: the log starts at `offset` from now on;
+ * records below it are gone, and the leader-epoch cache keeps its entry for the epoch that covers the
+ * new start (LeaderEpochFileCache.truncateFromStart).
+ */
+export function advanceLogStartOffset(replica: Draft<Broker>, offset: Offset): void {
+  if (offset <= replica.logStartOffset) return;
+  replica.log.splice(0, Math.min(offset, logEndOffset(replica)) - replica.logStartOffset);
+  const covering = replica.epochs.findLastIndex((entry) => entry.startOffset <= offset);
+  if (covering > 0) replica.epochs.splice(0, covering);
+  const first = replica.epochs[0];
+  if (first !== undefined && first.startOffset < offset) replica.epochs[0] = { epoch: first.epoch, startOffset: offset };
+  if (replica.log.length === 0 && logEndOffset(replica) < offset) {
+    // Below the new start nothing is left: the log restarts there (UnifiedLog.truncateFullyAndStartAt).
+    replica.epochs.splice(0);
+  }
+  replica.logStartOffset = offset;
+  replica.hw = Math.max(replica.hw, offset);
+  replica.flushed = Math.max(replica.flushed, offset);
+}
+
+/**
+ * The log start offset after retention deletes the oldest segment (segments of `segmentRecords`
+ * records, by base offset), or null when that segment is not wholly below the HW: Kafka deletes only
+ * segments whose next segment starts at or below the HW, rolling the active segment first if it must go.
+ */
+export function nextSegmentStart(replica: Pick<Broker, 'log' | 'logStartOffset' | 'hw'>, segmentRecords: number): Offset | null {
+  const leo = logEndOffset(replica);
+  const end = Math.min((Math.floor(replica.logStartOffset / segmentRecords) + 1) * segmentRecords, leo);
+  return end > replica.logStartOffset && end <= replica.hw ? end : null;
+}

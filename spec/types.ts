@@ -17,6 +17,11 @@ export interface LogRecord {
   readonly epoch: LeaderEpoch;
   /** The producer's write attempt (`ghost.attempts[id]`); the protocol copies it, never reads it. */
   readonly id: number;
+  /**
+   * The value of an offset-commit record in `__consumer_offsets`: the consumer position committed
+   * (OffsetCommitValue.offset). Absent on the data partition's records.
+   */
+  readonly commit?: Offset;
 }
 
 /** One entry of the leader-epoch cache (LeaderEpochFileCache): the first offset written in `epoch`. */
@@ -125,6 +130,10 @@ export interface FetchResponse {
   readonly hw: Offset;
   /** KAFKA-10554 (2.8): the diverging epoch and its end offset on the leader, sent with no records. */
   readonly diverging: EpochEndOffset | null;
+  /** The leader's log start offset (FetchResponse log_start_offset): followers delete below it too. */
+  readonly logStartOffset: Offset;
+  /** OFFSET_OUT_OF_RANGE: the fetch offset is below the leader's log start offset (retention). */
+  readonly outOfRange: boolean;
 }
 
 /** The answer to "where does epoch E end?" (OffsetsForLeaderEpoch; the diverging epoch of a fetch). */
@@ -233,11 +242,66 @@ export interface Ghost {
 /** Perturbations used so far, counted like the limits in `config.budgets`. */
 export type BudgetUse = Budgets;
 
-export interface State {
+/**
+ * One partition's replication: its replica on every broker (brokers beyond its replication factor host
+ * none), the controller's record of it, the messages in flight for it, and its ghost state. Broker-level
+ * fields (status, broker epoch, registration) are the same in every partition of a State: only broker
+ * actions change them, and step applies those to every partition alike.
+ */
+export interface PartitionState {
   readonly config: Config;
   readonly brokers: readonly Broker[];
   readonly controller: Controller;
   readonly network: Network;
   readonly ghost: Ghost;
   readonly budget: BudgetUse;
+}
+
+/** `auto.offset.reset`: where a consumer with no valid position starts. */
+export type AutoOffsetReset = 'earliest' | 'latest' | 'none';
+
+/**
+ * The consumer's position: the next offset to fetch; `null` after a (re)start until its group
+ * coordinator answered OffsetFetch; `reset` when the coordinator had no commit or the position was out
+ * of range, so `auto.offset.reset` decides; `failed` when that is `none` (NoOffsetForPartition or
+ * OffsetOutOfRange reaches the application, which stops).
+ */
+export type ConsumerPosition = Offset | null | 'reset' | 'failed';
+
+/** A commit the consumer sent to its group coordinator, as the consumer saw it. Ghost. */
+export interface CommitAttempt {
+  /** The produce attempt in `offsetsTopic.ghost.attempts` that carries it. */
+  readonly attempt: number;
+  /** The position committed. */
+  readonly offset: Offset;
+}
+
+/** How the consumer's position moved without reading: a resume or an `auto.offset.reset`. Ghost. */
+export interface PositionJump {
+  readonly from: Offset | null;
+  readonly to: Offset;
+  readonly cause: 'resume' | 'reset-earliest' | 'reset-latest';
+  /** The highest acknowledged commit when it resumed (offsets-never-regress), or null. */
+  readonly acknowledged: Offset | null;
+  /** Records the consumer never saw that the jump passed (no-skip), with why they were gone. */
+  readonly skipped: readonly { readonly offset: Offset; readonly id: number; readonly expired: boolean }[];
+}
+
+/** The checker's consumer group member (one member, one partition). */
+export interface Consumer {
+  readonly position: ConsumerPosition;
+  /** Ghost: every record it processed, in order (a record seen twice was re-processed). */
+  readonly seen: readonly LogRecord[];
+  readonly commits: readonly CommitAttempt[];
+  readonly jumps: readonly PositionJump[];
+}
+
+/**
+ * The whole model: the data partition's replication at the top level (what every replication action,
+ * invariant and trace has always addressed), plus the consumer and its group's `__consumer_offsets`
+ * partition when a consumer is modelled (a commits budget above 0).
+ */
+export interface State extends PartitionState {
+  readonly offsetsTopic: PartitionState | null;
+  readonly consumer: Consumer | null;
 }

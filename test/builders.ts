@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { produce, type Draft } from 'immer';
-import type { Action } from '../spec/actions/index.js';
+import { OFFSETS_TOPIC, type Action } from '../spec/actions/index.js';
 import { validateConfig, type Config } from '../spec/config.js';
 import { initialState } from '../spec/init.js';
 import { ActionRefused, enabledActions, refusal, step } from '../spec/step.js';
@@ -12,9 +12,12 @@ import type { State } from '../spec/types.js';
 
 type ConfigInput = Omit<Partial<Config>, 'budgets'> & { budgets?: Partial<Config['budgets']> };
 
-/** A validated config: the safe default with overrides. */
+/**
+ * A validated config: the safe default with overrides. Scripts address the data partition, so a
+ * test's config leaves the consumer (and `__consumer_offsets`) out unless it gives a commits budget.
+ */
 export function config(overrides: ConfigInput = {}): Config {
-  return validateConfig(overrides);
+  return validateConfig({ ...overrides, budgets: { commits: 0, ...overrides.budgets } });
 }
 
 /** The initial state of a config given by overrides. */
@@ -58,6 +61,13 @@ export const act = {
   restart: (broker: number): Action => ({ kind: 'brokerRestart', broker }),
   fence: (broker: number): Action => ({ kind: 'controllerFenceBroker', broker }),
   unfence: (broker: number): Action => ({ kind: 'controllerUnfenceBroker', broker }),
+  deleteSegments: (broker: number): Action => ({ kind: 'brokerDeleteSegments', broker }),
+  /** A partition action on `__consumer_offsets` instead of the data partition. */
+  offsets: (action: Action): Action => ({ ...action, topic: OFFSETS_TOPIC }),
+  resume: (coordinator: number): Action => ({ kind: 'consumerFetchOffset', broker: coordinator }),
+  read: (leader: number): Action => ({ kind: 'consumerFetch', broker: leader }),
+  commit: (coordinator: number): Action => ({ kind: 'consumerCommit', broker: coordinator }),
+  consumerRestart: (): Action => ({ kind: 'consumerRestart' }),
 };
 
 /** The ids of a state's log records at one broker: `[w0, w1]` as numbers. */

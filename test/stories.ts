@@ -88,3 +88,42 @@ export const followerDiverges: readonly Action[] = [
   act.metadata(2),
   act.metadata(1),
 ];
+
+/** A consumer with one commit budget: the consumer's settings of the offsets stories. */
+export const CONSUMER = { budgets: { commits: 2, consumerRestarts: 1 } } as const;
+
+/**
+ * w0 committed on every data replica; the consumer starts (no commit yet: auto.offset.reset=earliest),
+ * processes w0 and commits position 1 to its coordinator b0, the leader of `__consumer_offsets`.
+ */
+export const consumedAndCommitted: readonly Action[] = [
+  ...committedWrite(0, [1, 2]),
+  act.resume(0),
+  act.read(0),
+  act.read(0),
+  act.commit(0),
+];
+
+/**
+ * With offsets.topic.replication.factor=1: after consumedAndCommitted (the commit acknowledged at once,
+ * the coordinator being the whole ISR), b0 loses power before the OS flushed the commit, reboots, is
+ * re-elected for `__consumer_offsets` as its last known leader (KIP-966) with an empty log; b1 takes
+ * over the data partition; the consumer restarts, finds no commit, and resets to the earliest offset.
+ * Needs a power-loss budget of 1.
+ */
+export const commitLostToPowerLoss: readonly Action[] = [
+  ...consumedAndCommitted,
+  act.powerLoss(0),
+  act.fence(0),
+  act.restart(0),
+  act.metadata(0),
+  act.offsets(act.metadata(0)),
+  act.unfence(0),
+  act.offsets(act.elect(0)),
+  act.offsets(act.metadata(0)),
+  act.elect(1),
+  act.metadata(1),
+  act.consumerRestart(),
+  act.resume(0),
+  act.read(1),
+];

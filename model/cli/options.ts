@@ -4,7 +4,7 @@
  * Bad input becomes a UsageError: one line naming the flag, exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { ConfigError, DEFAULT_BUDGETS, hasConsumer, validateConfig, type Budgets, type Config } from '../../spec/config.js';
 import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from '../properties-file.js';
 
 export class UsageError extends Error {
@@ -24,6 +24,9 @@ const CONFIG_FLAGS = {
   acks: 'acks',
   unclean: 'uncleanLeaderElection',
   'flush-messages': 'flushIntervalMessages',
+  'offsets-rf': 'offsetsTopicReplicationFactor',
+  'auto-offset-reset': 'autoOffsetReset',
+  'segment-records': 'segmentRecords',
   era: 'era',
 } as const;
 
@@ -34,6 +37,9 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
   fences: 'fences',
   shutdowns: 'shutdowns',
   shrinks: 'shrinks',
+  commits: 'commits',
+  'consumer-restarts': 'consumerRestarts',
+  retention: 'retention',
 };
 
 export const CONFIG_OPTIONS: Options = {
@@ -74,24 +80,27 @@ export interface LoadedConfig {
 }
 
 /** The files' settings over Kafka's defaults; null when no file was given. */
-function fromFiles(values: Record<string, unknown>): (FileReading & { settings: Required<FileSettings> }) | null {
+function fromFiles(values: Record<string, unknown>): (FileReading & { settings: Required<Omit<FileSettings, 'retention'>> & FileSettings }) | null {
   const server = typeof values['server-properties'] === 'string' ? loadProperties('server', values['server-properties']) : null;
   const producer = typeof values['producer-properties'] === 'string' ? loadProperties('producer', values['producer-properties']) : null;
   if (server === null && producer === null) return null;
   const readings = [server, producer].filter((r): r is FileReading => r !== null);
   return {
-    settings: Object.assign({ ...KAFKA_DEFAULTS }, ...readings.map((r) => r.settings)) as Required<FileSettings>,
+    settings: Object.assign({ ...KAFKA_DEFAULTS }, ...readings.map((r) => r.settings)) as typeof KAFKA_DEFAULTS & FileSettings,
     sources: Object.assign({}, ...readings.map((r) => r.sources)) as Sources,
     ignored: readings.flatMap((r) => r.ignored),
   };
 }
 
+type FileField = keyof typeof KAFKA_DEFAULTS;
+
 /** Each file-settable field's Kafka setting and the flag that overrides it. */
-const FILE_FIELDS: Record<keyof FileSettings, { readonly setting: string; readonly flag: string }> = {
+const FILE_FIELDS: Record<FileField, { readonly setting: string; readonly flag: string }> = {
   replicationFactor: { setting: 'default.replication.factor', flag: 'rf' },
   minInsyncReplicas: { setting: 'min.insync.replicas', flag: 'min-isr' },
   uncleanLeaderElection: { setting: 'unclean.leader.election.enable', flag: 'unclean' },
   flushIntervalMessages: { setting: 'log.flush.interval.messages', flag: 'flush-messages' },
+  offsetsTopicReplicationFactor: { setting: 'offsets.topic.replication.factor', flag: 'offsets-rf' },
   acks: { setting: 'acks', flag: 'acks' },
 };
 
@@ -109,11 +118,16 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
     if (error instanceof PropertiesError) throw new UsageError(error.message);
     throw error;
   }
-  const input: Record<string, unknown> = files === null ? {} : { ...files.settings };
+  const { retention: fileRetention, ...fileSettings } = files?.settings ?? {};
+  const input: Record<string, unknown> = { ...fileSettings };
   const brokers = integerFlag('brokers', text('brokers'), -Infinity);
   if (brokers !== undefined) input.brokers = brokers;
   input.replicationFactor = integerFlag('rf', text('rf'), -Infinity) ?? input.replicationFactor ?? brokers;
-  if (files !== null && brokers === undefined) input.brokers = Math.max(3, input.replicationFactor as number);
+  const offsetsRf = integerFlag('offsets-rf', text('offsets-rf'), -Infinity);
+  if (offsetsRf !== undefined) input.offsetsTopicReplicationFactor = offsetsRf;
+  if (files !== null && brokers === undefined) {
+    input.brokers = Math.max(3, input.replicationFactor as number, input.offsetsTopicReplicationFactor as number);
+  }
   const minIsr = integerFlag('min-isr', text('min-isr'), -Infinity);
   if (minIsr !== undefined) input.minInsyncReplicas = minIsr;
   const acks = text('acks');
@@ -122,10 +136,15 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   if (unclean !== undefined) input.uncleanLeaderElection = booleanFlag('unclean', unclean);
   const flush = integerFlag('flush-messages', text('flush-messages'), -Infinity);
   if (flush !== undefined) input.flushIntervalMessages = flush;
+  const segments = integerFlag('segment-records', text('segment-records'), -Infinity);
+  if (segments !== undefined) input.segmentRecords = segments;
+  if (text('auto-offset-reset') !== undefined) input.autoOffsetReset = text('auto-offset-reset');
   if (text('era') !== undefined) input.era = text('era');
   input.withoutFixes = values['without-fix'] ?? [];
+  // A file that sets retention makes one segment deletion part of the search (a flag overrides it).
+  const budgetDefaults = { ...DEFAULT_BUDGETS, retention: fileRetention === true ? 1 : DEFAULT_BUDGETS.retention };
   input.budgets = Object.fromEntries(
-    Object.entries(BUDGET_FLAGS).map(([flag, field]) => [field, integerFlag(flag, text(flag), -Infinity) ?? DEFAULT_BUDGETS[field]]),
+    Object.entries(BUDGET_FLAGS).map(([flag, field]) => [field, integerFlag(flag, text(flag), -Infinity) ?? budgetDefaults[field]]),
   );
   if (input.replicationFactor === undefined) delete input.replicationFactor;
   let config: Config;
@@ -136,14 +155,17 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
     throw error;
   }
   if (files === null) return { config, sources: [] };
-  const fields = Object.keys(FILE_FIELDS) as (keyof FileSettings)[];
-  const origin = (field: keyof FileSettings): string =>
+  const fields = Object.keys(FILE_FIELDS) as FileField[];
+  const origin = (field: FileField): string =>
     text(FILE_FIELDS[field].flag) !== undefined ? `--${FILE_FIELDS[field].flag}` : files.sources[field] ?? "Kafka's default";
+  const retentionOrigin =
+    text('retention') !== undefined ? '--retention' : fileRetention === undefined ? 'no retention setting in the files' : `log.retention.* at ${files.sources.retention}`;
   return {
     config,
     sources: [
       ...fields.map((field) => `from: ${FILE_FIELDS[field].setting}=${config[field] ?? '(lazy)'} (${origin(field)})`),
-      `from: brokers ${config.brokers} (${brokers === undefined ? 'the replication factor, at least 3' : '--brokers'})`,
+      `from: brokers ${config.brokers} (${brokers === undefined ? 'the largest replication factor, at least 3' : '--brokers'})`,
+      `from: retention budget ${config.budgets.retention} (${retentionOrigin})`,
       ...files.ignored.map((line) => `ignored: ${line}`),
     ],
   };
@@ -190,7 +212,12 @@ export function describeConfig(config: Config): string[] {
     `config: era ${config.era}; brokers ${config.brokers}, replication.factor ${config.replicationFactor}, ` +
       `min.insync.replicas ${config.minInsyncReplicas}, acks ${config.acks}, unclean.leader.election.enable ${config.uncleanLeaderElection}, ` +
       `log.flush.interval.messages ${config.flushIntervalMessages ?? '(OS default, lazy)'}` +
+      (hasConsumer(config)
+        ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}, auto.offset.reset ${config.autoOffsetReset}`
+        : '; no consumer') +
+      (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
       (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),
-    `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}`,
+    `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
+      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}`,
   ];
 }

@@ -8,7 +8,8 @@
  * state, so the view is taken under the relabelling that sorts the brokers' own encodings, and states
  * that differ only by a permutation of brokers share one view.
  */
-import type { Broker, BrokerId, FetchResponse, LogRecord, PartitionView, State } from '../../spec/types.js';
+import { isReplica } from '../../spec/isr.js';
+import type { Broker, BrokerId, Consumer, FetchResponse, LogRecord, PartitionState, PartitionView, State } from '../../spec/types.js';
 
 type Relabel = (id: BrokerId | null) => string;
 
@@ -31,11 +32,22 @@ function partition(p: PartitionView | null, id: Relabel): string {
 function fetch(r: FetchResponse | null, id: Relabel): string {
   if (r === null) return '-';
   const diverging = r.diverging === null ? '' : `d${r.diverging.epoch ?? 'u'}.${r.diverging.endOffset}`;
-  return `${id(r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}${diverging}[${records(r.records)}]`;
+  return `${id(r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}s${r.logStartOffset}${r.outOfRange ? 'x' : ''}${diverging}[${records(r.records)}]`;
 }
 
-/** What a broker holds that names no other broker: how brokers are told apart before relabelling. */
+/**
+ * What a broker holds that names no other broker, in every partition: how brokers are told apart before
+ * relabelling. Hosting the offsets partition or not is part of it, so relabelling never swaps a broker
+ * that hosts it with one that does not.
+ */
 function local(b: Broker, state: State): string {
+  const offsets = state.offsetsTopic;
+  const ownOffsets = offsets?.brokers[b.id];
+  if (offsets === null || ownOffsets === undefined) return replicaLocal(b, state);
+  return `${replicaLocal(b, state)}+${isReplica(offsets.config, b.id) ? replicaLocal(ownOffsets, offsets) : 'o'}`;
+}
+
+function replicaLocal(b: Broker, state: PartitionState): string {
   const registration = state.controller.registrations[b.id];
   return [
     b.status === 'running' ? 'R' : 'D',
@@ -53,8 +65,14 @@ function local(b: Broker, state: State): string {
   ].join('|');
 }
 
-/** What a broker holds that names other brokers, relabelled by `id`. */
+/** What a broker holds that names other brokers, in every partition, relabelled by `id`. */
 function references(b: Broker, state: State, id: Relabel): string {
+  const ownOffsets = state.offsetsTopic?.brokers[b.id];
+  const offsets = state.offsetsTopic === null || ownOffsets === undefined ? '' : `+${replicaReferences(ownOffsets, state.offsetsTopic, id)}`;
+  return replicaReferences(b, state, id) + offsets;
+}
+
+function replicaReferences(b: Broker, state: PartitionState, id: Relabel): string {
   const leader = b.leader;
   const leading =
     leader === null
@@ -75,8 +93,24 @@ function references(b: Broker, state: State, id: Relabel): string {
   ].join('|');
 }
 
-/** Everything not owned by one broker. */
+/** Everything not owned by one broker: each partition's controller record, traffic and ghost, and the consumer. */
 function shared(state: State, id: Relabel): string {
+  const offsets = state.offsetsTopic === null ? '' : `+${partitionShared(state.offsetsTopic, id)}`;
+  const consumer = state.consumer === null ? '' : `+${consumerView(state.consumer)}`;
+  return partitionShared(state, id) + offsets + consumer;
+}
+
+/** The consumer names no broker: its position, what it processed, its commits and its jumps. */
+function consumerView(consumer: Consumer): string {
+  return [
+    String(consumer.position),
+    records(consumer.seen),
+    consumer.commits.map((c) => `${c.attempt}.${c.offset}`).join(' '),
+    consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),
+  ].join('|');
+}
+
+function partitionShared(state: PartitionState, id: Relabel): string {
   const { controller, network, ghost, budget } = state;
   return [
     partition(controller.partition, id),
@@ -87,7 +121,7 @@ function shared(state: State, id: Relabel): string {
     ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' '),
     ghost.forfeited.join(' '),
     ghost.cleanLeader ? 'c' : 'u',
-    `${budget.records}${budget.crashes}${budget.powerLosses}${budget.fences}${budget.shutdowns}${budget.shrinks}`,
+    Object.values(budget).join('.'),
   ].join('#');
 }
 

@@ -7,7 +7,7 @@
  * broker does nothing for the partition before this step.
  */
 import { applyPartitionRecord } from '../broker.js';
-import type { BrokerId, State } from '../types.js';
+import type { BrokerId, PartitionState } from '../types.js';
 import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
 
 export interface BrokerApplyMetadata {
@@ -16,13 +16,14 @@ export interface BrokerApplyMetadata {
 }
 
 /** The broker's view is the controller's latest partition record. */
-export function caughtUp(state: State, broker: BrokerId): boolean {
+export function caughtUp(state: PartitionState, broker: BrokerId): boolean {
   const view = state.brokers[broker]?.view;
   return view != null && view.partitionEpoch >= state.controller.partition.partitionEpoch;
 }
 
 export const brokerApplyMetadata: ActionSpec<BrokerApplyMetadata> = {
   kind: 'brokerApplyMetadata',
+  scope: 'partition',
   doc: {
     who: 'broker',
     what: "catches up with the controller's metadata and acts on the latest partition record",

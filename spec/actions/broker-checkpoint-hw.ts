@@ -14,6 +14,7 @@ export interface BrokerCheckpointHw {
 
 export const brokerCheckpointHw: ActionSpec<BrokerCheckpointHw> = {
   kind: 'brokerCheckpointHw',
+  scope: 'partition',
   doc: {
     who: 'broker',
     what: 'checkpoints its HW to disk (replica.high.watermark.checkpoint.interval.ms)',

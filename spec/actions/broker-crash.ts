@@ -17,6 +17,7 @@ export interface BrokerCrash {
 
 export const brokerCrash: ActionSpec<BrokerCrash> = {
   kind: 'brokerCrash',
+  scope: 'broker',
   doc: {
     who: 'broker',
     what: 'the process is killed: the page cache survives, memory and connections do not',
@@ -27,7 +28,7 @@ export const brokerCrash: ActionSpec<BrokerCrash> = {
   refusal: (state, { broker }) => budgetLeft(state, 'crashes') ?? runningReplica(state, broker),
   apply(draft, { broker }) {
     draft.budget.crashes += 1;
-    countUncleanShutdown(draft);
+    countUncleanShutdown(draft, broker);
     stopBroker(draft, broker);
   },
 };

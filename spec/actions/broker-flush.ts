@@ -15,6 +15,7 @@ export interface BrokerFlush {
 
 export const brokerFlush: ActionSpec<BrokerFlush> = {
   kind: 'brokerFlush',
+  scope: 'partition',
   doc: {
     who: 'broker (its OS)',
     what: 'writes the page cache back: everything appended so far is on disk',

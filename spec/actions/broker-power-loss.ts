@@ -18,6 +18,7 @@ export interface BrokerPowerLoss {
 
 export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
   kind: 'brokerPowerLoss',
+  scope: 'broker',
   doc: {
     who: 'broker',
     what: 'loses power: the unflushed page cache is gone, the log keeps only its flushed prefix',
@@ -32,7 +33,7 @@ export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
     draft.budget.powerLosses += 1;
     truncateTo(target, target.flushed);
     target.lostPower = true;
-    countUncleanShutdown(draft);
+    countUncleanShutdown(draft, broker);
     stopBroker(draft, broker);
   },
 };

@@ -18,6 +18,7 @@ export interface BrokerRestart {
 
 export const brokerRestart: ActionSpec<BrokerRestart> = {
   kind: 'brokerRestart',
+  scope: 'broker',
   doc: {
     who: 'broker',
     what: 'starts again: log recovery, HW from its checkpoint, a new registration (fenced until caught up)',

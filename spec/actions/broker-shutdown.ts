@@ -18,6 +18,7 @@ export interface BrokerShutdown {
 
 export const brokerShutdown: ActionSpec<BrokerShutdown> = {
   kind: 'brokerShutdown',
+  scope: 'broker',
   doc: {
     who: 'broker',
     what: 'shuts down cleanly: hands leadership over, flushes, checkpoints the HW, writes the clean-shutdown marker',

@@ -19,6 +19,7 @@ export interface ControllerElectLeader {
 
 export const controllerElectLeader: ActionSpec<ControllerElectLeader> = {
   kind: 'controllerElectLeader',
+  scope: 'partition',
   doc: {
     who: 'controller',
     what: 'elects a leader for a leaderless partition: an active ISR member, or (unclean) any active replica',

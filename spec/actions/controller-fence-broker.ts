@@ -17,6 +17,7 @@ export interface ControllerFenceBroker {
 
 export const controllerFenceBroker: ActionSpec<ControllerFenceBroker> = {
   kind: 'controllerFenceBroker',
+  scope: 'broker',
   doc: {
     who: 'controller',
     what: 'fences a broker whose heartbeats stopped: out of the ISR and leadership',

@@ -10,7 +10,7 @@ import type { Draft } from 'immer';
 import { writePartitionChange } from '../controller.js';
 import { recordIsrChange } from '../ghost.js';
 import { isOn } from '../switches.js';
-import type { AlterPartitionRequest, BrokerId, State } from '../types.js';
+import type { AlterPartitionRequest, BrokerId, PartitionState } from '../types.js';
 import { b, replicaIds, type ActionSpec } from './action.js';
 
 export interface ControllerHandleAlterPartition {
@@ -19,7 +19,7 @@ export interface ControllerHandleAlterPartition {
 }
 
 /** ReplicationControlManager.alterPartition's checks: the Kafka error name, or null to accept. */
-export function alterPartitionError(state: State, request: AlterPartitionRequest): string | null {
+export function alterPartitionError(state: PartitionState, request: AlterPartitionRequest): string | null {
   const { config, controller } = state;
   const sender = controller.registrations[request.from];
   if (sender === undefined || sender.fenced || sender.brokerEpoch !== request.brokerEpoch) return 'STALE_BROKER_EPOCH';
@@ -41,7 +41,7 @@ export function alterPartitionError(state: State, request: AlterPartitionRequest
   return null;
 }
 
-function handle(draft: Draft<State>, request: AlterPartitionRequest): void {
+function handle(draft: Draft<PartitionState>, request: AlterPartitionRequest): void {
   const error = alterPartitionError(draft, request);
   if (error !== null) {
     draft.network.alterPartitionResponses.push({ to: request.from, accepted: null, error });
@@ -54,6 +54,7 @@ function handle(draft: Draft<State>, request: AlterPartitionRequest): void {
 
 export const controllerHandleAlterPartition: ActionSpec<ControllerHandleAlterPartition> = {
   kind: 'controllerHandleAlterPartition',
+  scope: 'partition',
   doc: {
     who: 'controller',
     what: 'accepts or rejects the ISR a leader proposed, checking broker, leader and partition epochs',

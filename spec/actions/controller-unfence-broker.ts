@@ -13,6 +13,7 @@ export interface ControllerUnfenceBroker {
 
 export const controllerUnfenceBroker: ActionSpec<ControllerUnfenceBroker> = {
   kind: 'controllerUnfenceBroker',
+  scope: 'broker',
   doc: {
     who: 'controller',
     what: 'unfences a running broker that has caught up with the metadata log',

@@ -7,7 +7,7 @@
  */
 import { maybeFlush } from '../flush.js';
 import { witness } from '../ghost.js';
-import { appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
+import { advanceLogStartOffset, appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
 import { isOn } from '../switches.js';
 import type { BrokerId } from '../types.js';
 import { b, replicaIds, type ActionSpec } from './action.js';
@@ -19,6 +19,7 @@ export interface FollowerApplyFetch {
 
 export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
   kind: 'followerApplyFetch',
+  scope: 'partition',
   doc: {
     who: 'follower',
     what: 'applies the fetch response in flight: drops it if stale, truncates on divergence, else appends and takes the HW',
@@ -55,9 +56,16 @@ export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
       if (point.complete) draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
       return;
     }
+    if (response.outOfRange) {
+      // AbstractFetcherThread.handleOutOfRangeError: below the leader's log start, start over there.
+      advanceLogStartOffset(replica, response.logStartOffset);
+      return;
+    }
     appendRecords(replica, response.records);
     maybeFlush(draft.config, replica);
     replica.hw = Math.min(response.hw, logEndOffset(replica));
+    // The leader's log start offset, within what this replica has committed (maybeIncrementLogStartOffset).
+    advanceLogStartOffset(replica, Math.min(response.logStartOffset, replica.hw));
     draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
   },
 };

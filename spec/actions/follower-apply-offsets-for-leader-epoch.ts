@@ -17,6 +17,7 @@ export interface FollowerApplyOffsetsForLeaderEpoch {
 
 export const followerApplyOffsetsForLeaderEpoch: ActionSpec<FollowerApplyOffsetsForLeaderEpoch> = {
   kind: 'followerApplyOffsetsForLeaderEpoch',
+  scope: 'partition',
   doc: {
     who: 'follower',
     what: "truncates where the leader's OffsetsForLeaderEpoch answer says its log diverges",

@@ -2,7 +2,12 @@
  * The action registry: the `Action` union and every action's spec, in the order `enabledActions`
  * lists them. A new action is one file in this folder plus its line in the union and in ACTIONS.
  */
-import type { ActionSpec } from './action.js';
+import type { ActionSpec, ConsumerActionSpec } from './action.js';
+import { brokerDeleteSegments, type BrokerDeleteSegments } from './broker-delete-segments.js';
+import { consumerCommit, type ConsumerCommit } from './consumer-commit.js';
+import { consumerFetch, type ConsumerFetch } from './consumer-fetch.js';
+import { consumerFetchOffset, type ConsumerFetchOffset } from './consumer-fetch-offset.js';
+import { consumerRestart, type ConsumerRestart } from './consumer-restart.js';
 import { brokerApplyMetadata, type BrokerApplyMetadata } from './broker-apply-metadata.js';
 import { brokerCheckpointHw, type BrokerCheckpointHw } from './broker-checkpoint-hw.js';
 import { brokerCrash, type BrokerCrash } from './broker-crash.js';
@@ -22,7 +27,7 @@ import { followerApplyOffsetsForLeaderEpoch, type FollowerApplyOffsetsForLeaderE
 import { leaderShrinkIsr, type LeaderShrinkIsr } from './leader-shrink-isr.js';
 import { producerSend, type ProducerSend } from './producer-send.js';
 
-export type Action =
+type ActionOf =
   | ProducerSend
   | LeaderServeFetch
   | FollowerApplyFetch
@@ -40,11 +45,26 @@ export type Action =
   | BrokerPowerLoss
   | BrokerRestart
   | ControllerFenceBroker
-  | ControllerUnfenceBroker;
+  | ControllerUnfenceBroker
+  | BrokerDeleteSegments
+  | ConsumerFetchOffset
+  | ConsumerFetch
+  | ConsumerCommit
+  | ConsumerRestart;
+
+/** The internal topic of a consumer group's commits, the one other partition the model replicates. */
+export const OFFSETS_TOPIC = '__consumer_offsets' as const;
+
+/**
+ * One step: an action and, for a partition action on `__consumer_offsets`, that topic (the data
+ * partition is the default, so traces that predate the offsets partition read as they always did).
+ */
+export type Action = ActionOf & { readonly topic?: typeof OFFSETS_TOPIC };
 
 export type ActionKind = Action['kind'];
 
-type Registry = { readonly [K in ActionKind]: ActionSpec<Extract<Action, { kind: K }>> };
+type SpecOf<A extends ActionOf> = ActionSpec<A> | ConsumerActionSpec<A>;
+type Registry = { readonly [K in ActionKind]: SpecOf<Extract<ActionOf, { kind: K }>> };
 
 export const ACTIONS: Registry = {
   producerSend,
@@ -65,11 +85,16 @@ export const ACTIONS: Registry = {
   brokerRestart,
   controllerFenceBroker,
   controllerUnfenceBroker,
+  brokerDeleteSegments,
+  consumerFetchOffset,
+  consumerFetch,
+  consumerCommit,
+  consumerRestart,
 };
 
 export const ACTION_KINDS = Object.keys(ACTIONS) as ActionKind[];
 
 /** The spec of an action's kind, typed for that action. */
-export function actionSpec<A extends Action>(action: A): ActionSpec<A> {
-  return ACTIONS[action.kind] as unknown as ActionSpec<A>;
+export function actionSpec<A extends ActionOf>(action: A): SpecOf<A> {
+  return ACTIONS[action.kind] as unknown as SpecOf<A>;
 }

@@ -18,6 +18,7 @@ export interface LeaderHandleAlterPartitionResponse {
 
 export const leaderHandleAlterPartitionResponse: ActionSpec<LeaderHandleAlterPartitionResponse> = {
   kind: 'leaderHandleAlterPartitionResponse',
+  scope: 'partition',
   doc: {
     who: 'leader',
     what: 'commits the ISR the controller accepted, or reverts a rejected proposal',

@@ -13,7 +13,7 @@ import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { maximalIsr } from '../isr.js';
 import { latestEpoch, logEndOffset } from '../log.js';
 import type { Draft } from 'immer';
-import type { Broker, BrokerId, State } from '../types.js';
+import type { Broker, BrokerId, PartitionState } from '../types.js';
 import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
 import { hasAlterPartitionInFlight } from './leader-shrink-isr.js';
 import { leaderRefusal } from './leader-serve-offsets-for-leader-epoch.js';
@@ -34,7 +34,7 @@ export function fetchRequest(follower: Broker): FetchRequest {
 }
 
 /** Partition.maybeExpandIsr: a caught-up follower outside the ISR is proposed, one change at a time. */
-function maybeExpandIsr(draft: Draft<State>, leaderId: BrokerId, followerId: BrokerId): void {
+function maybeExpandIsr(draft: Draft<PartitionState>, leaderId: BrokerId, followerId: BrokerId): void {
   const leader = draft.brokers[leaderId];
   const fetchState = leader?.leader?.followers[followerId];
   if (leader?.leader == null || leader.view === null || fetchState == null) return;
@@ -47,6 +47,7 @@ function maybeExpandIsr(draft: Draft<State>, leaderId: BrokerId, followerId: Bro
 
 export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
   kind: 'leaderServeFetch',
+  scope: 'partition',
   doc: {
     who: 'leader',
     what: "serves a follower's fetch: records and HW, or the diverging epoch; records the follower's LEO",
@@ -67,14 +68,25 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
     const leader = leaderId == null ? undefined : draft.brokers[leaderId];
     if (replica === undefined || leaderId == null || leader?.view == null || leader.leader === null) return;
     const request = fetchRequest(replica);
-    const base = { leader: leaderId, leaderEpoch: leader.view.leaderEpoch, fetchOffset: request.fetchOffset, hw: leader.hw };
+    const base = {
+      leader: leaderId,
+      leaderEpoch: leader.view.leaderEpoch,
+      fetchOffset: request.fetchOffset,
+      hw: leader.hw,
+      logStartOffset: leader.logStartOffset,
+    };
     const diverging = eraOf(draft.config).fetchDivergence(draft.config, leader, request);
     if (diverging !== null) {
-      draft.network.fetchResponses[follower] = { ...base, records: [], diverging };
+      draft.network.fetchResponses[follower] = { ...base, records: [], diverging, outOfRange: false };
+      return;
+    }
+    // Retention deleted what the follower asks for: OFFSET_OUT_OF_RANGE, and it starts over at the log start.
+    if (request.fetchOffset < leader.logStartOffset) {
+      draft.network.fetchResponses[follower] = { ...base, records: [], diverging: null, outOfRange: true };
       return;
     }
     const records = leader.log.filter((record) => record.offset >= request.fetchOffset);
-    draft.network.fetchResponses[follower] = { ...base, records, diverging: null };
+    draft.network.fetchResponses[follower] = { ...base, records, diverging: null, outOfRange: false };
     leader.leader.followers[follower] = { leo: request.fetchOffset, brokerEpoch: request.brokerEpoch };
     maybeIncrementLeaderHw(draft, leaderId);
     maybeExpandIsr(draft, leaderId, follower);

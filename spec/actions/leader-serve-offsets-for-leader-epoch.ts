@@ -10,7 +10,7 @@ import { eraOf } from '../eras/index.js';
 import { believesLeader } from '../isr.js';
 import { latestEpoch } from '../log.js';
 import { isOn } from '../switches.js';
-import type { BrokerId, State } from '../types.js';
+import type { BrokerId, PartitionState } from '../types.js';
 import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
 
 export interface LeaderServeOffsetsForLeaderEpoch {
@@ -19,7 +19,7 @@ export interface LeaderServeOffsetsForLeaderEpoch {
 }
 
 /** Why the follower's leader cannot serve it a request now (fetch or OffsetsForLeaderEpoch), or null. */
-export function leaderRefusal(state: State, follower: BrokerId): string | null {
+export function leaderRefusal(state: PartitionState, follower: BrokerId): string | null {
   const replica = state.brokers[follower];
   const leaderId = replica?.view?.leader ?? null;
   if (replica?.view == null) return `${b(follower)} has no metadata yet`;
@@ -35,6 +35,7 @@ export function leaderRefusal(state: State, follower: BrokerId): string | null {
 
 export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForLeaderEpoch> = {
   kind: 'leaderServeOffsetsForLeaderEpoch',
+  scope: 'partition',
   doc: {
     who: 'leader',
     what: "answers where the follower's latest epoch ends in its log (0.11 to 2.7, before fetching)",

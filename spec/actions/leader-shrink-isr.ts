@@ -7,7 +7,7 @@
  */
 import { eraOf } from '../eras/index.js';
 import { believesLeader } from '../isr.js';
-import type { BrokerId, State } from '../types.js';
+import type { BrokerId, PartitionState } from '../types.js';
 import { b, budgetLeft, replicaIds, type ActionSpec } from './action.js';
 
 export interface LeaderShrinkIsr {
@@ -17,7 +17,7 @@ export interface LeaderShrinkIsr {
 }
 
 /** AlterPartitionManager: one ISR change in flight per partition and leader (rule 12). */
-export function hasAlterPartitionInFlight(state: State, leader: BrokerId): boolean {
+export function hasAlterPartitionInFlight(state: PartitionState, leader: BrokerId): boolean {
   return (
     state.network.alterPartitionRequests.some((request) => request.from === leader) ||
     state.network.alterPartitionResponses.some((response) => response.to === leader)
@@ -26,6 +26,7 @@ export function hasAlterPartitionInFlight(state: State, leader: BrokerId): boole
 
 export const leaderShrinkIsr: ActionSpec<LeaderShrinkIsr> = {
   kind: 'leaderShrinkIsr',
+  scope: 'partition',
   doc: {
     who: 'leader',
     what: 'proposes an ISR without a follower that lagged past replica.lag.time.max.ms',

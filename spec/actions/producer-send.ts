@@ -14,7 +14,7 @@ import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
 import { isOn } from '../switches.js';
-import type { Acks, BrokerId, Offset, State } from '../types.js';
+import type { Acks, BrokerId, Offset, PartitionState } from '../types.js';
 import { b, budgetLeft, replicaIds, runningReplica, type ActionSpec } from './action.js';
 
 export interface ProducerSend {
@@ -24,17 +24,54 @@ export interface ProducerSend {
 }
 
 /** Partition.appendRecordsToLeader: the record takes the leader's LEO and current leader epoch. */
-function appendAsLeader(draft: Draft<State>, leaderId: BrokerId, id: number): Offset {
+function appendAsLeader(draft: Draft<PartitionState>, leaderId: BrokerId, id: number, commit: Offset | undefined): Offset {
   const leader = draft.brokers[leaderId];
   if (leader === undefined || leader.view === null) throw new Error(`${b(leaderId)} cannot append`);
   const offset = logEndOffset(leader);
-  appendRecords(leader, [{ offset, epoch: leader.view.leaderEpoch, id }]);
+  appendRecords(leader, [commit === undefined ? { offset, epoch: leader.view.leaderEpoch, id } : { offset, epoch: leader.view.leaderEpoch, id, commit }]);
   maybeFlush(draft.config, leader);
   return offset;
 }
 
+/**
+ * A produce request as the broker handles it (ReplicaManager.appendRecords), for the producer's writes
+ * and the group coordinator's commits alike: the attempt is recorded, then acknowledged, refused or
+ * held in purgatory by its acks mode. `commit` is an offset-commit record's value. Returns the attempt id.
+ */
+export function produceTo(draft: Draft<PartitionState>, broker: BrokerId, acks: Acks, commit?: Offset): number {
+  const id = draft.ghost.attempts.length;
+  draft.ghost.attempts.push({ id, acks, broker, status: 'pending' });
+  if (acks === 0) {
+    acknowledge(draft, id, null);
+    if (believesLeader(draft, broker)) appendAsLeader(draft, broker, id, commit);
+    maybeIncrementLeaderHw(draft, broker);
+    return id;
+  }
+  const leader = draft.brokers[broker];
+  const committedIsr = leader?.view?.isr.length ?? 0;
+  // CHECK: acked-never-lost (admission: acks=all needs min.insync.replicas in the committed ISR)
+  if (acks === 'all' && isOn(draft.config, 'check:acks-all-admission') && committedIsr < effectiveMinIsr(draft.config)) {
+    fail(draft, id, 'NOT_ENOUGH_REPLICAS');
+    witness(draft, 'notEnoughReplicas');
+    return id;
+  }
+  const offset = appendAsLeader(draft, broker, id, commit);
+  if (acks === 1) acknowledge(draft, id, offset);
+  else leader?.leader?.delayedProduces.push({ id, offset });
+  maybeIncrementLeaderHw(draft, broker);
+  return id;
+}
+
+/** Why `broker` cannot serve a client's request as the partition's leader now (down, or not leading), or null. */
+export function servingRefusal(state: PartitionState, broker: BrokerId): string | null {
+  const down = runningReplica(state, broker);
+  if (down !== null) return down;
+  return believesLeader(state, broker) ? null : `${b(broker)} does not believe it leads (NOT_LEADER_OR_FOLLOWER)`;
+}
+
 export const producerSend: ActionSpec<ProducerSend> = {
   kind: 'producerSend',
+  scope: 'partition',
   doc: {
     who: 'producer',
     what: 'sends one record with the given acks to a broker it believes leads; acks=0 may be lost in flight',
@@ -49,31 +86,10 @@ export const producerSend: ActionSpec<ProducerSend> = {
     const budget = budgetLeft(state, 'records');
     if (budget !== null) return budget;
     if (acks === 0) return broker < state.config.replicationFactor ? null : `${b(broker)} hosts no replica`;
-    const down = runningReplica(state, broker);
-    if (down !== null) return down;
-    return believesLeader(state, broker) ? null : `${b(broker)} does not believe it leads (NOT_LEADER_OR_FOLLOWER)`;
+    return servingRefusal(state, broker);
   },
   apply(draft, { broker, acks }) {
-    const id = draft.ghost.attempts.length;
     draft.budget.records += 1;
-    draft.ghost.attempts.push({ id, acks, broker, status: 'pending' });
-    if (acks === 0) {
-      acknowledge(draft, id, null);
-      if (believesLeader(draft, broker)) appendAsLeader(draft, broker, id);
-      maybeIncrementLeaderHw(draft, broker);
-      return;
-    }
-    const leader = draft.brokers[broker];
-    const committedIsr = leader?.view?.isr.length ?? 0;
-    // CHECK: acked-never-lost (admission: acks=all needs min.insync.replicas in the committed ISR)
-    if (acks === 'all' && isOn(draft.config, 'check:acks-all-admission') && committedIsr < effectiveMinIsr(draft.config)) {
-      fail(draft, id, 'NOT_ENOUGH_REPLICAS');
-      witness(draft, 'notEnoughReplicas');
-      return;
-    }
-    const offset = appendAsLeader(draft, broker, id);
-    if (acks === 1) acknowledge(draft, id, offset);
-    else leader?.leader?.delayedProduces.push({ id, offset });
-    maybeIncrementLeaderHw(draft, broker);
+    produceTo(draft, broker, acks);
   },
 };

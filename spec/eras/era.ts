@@ -7,7 +7,7 @@ import type { Draft } from 'immer';
 import type { Config } from '../config.js';
 import type { PartitionChange } from '../controller.js';
 import type { SwitchName } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Offset, PartitionView, State } from '../types.js';
+import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Offset, PartitionView, PartitionState } from '../types.js';
 import type { EraName } from './names.js';
 
 /** What a follower's fetch request tells the leader (rule 7). */
@@ -42,7 +42,7 @@ export interface Era {
   readonly eligibleLeaderReplicas: boolean;
 
   /** Truncation seam: what a replica does to its log when it becomes a follower (the record is applied). */
-  readonly onBecomeFollower: (draft: Draft<State>, broker: BrokerId, previous: PartitionView | null) => void;
+  readonly onBecomeFollower: (draft: Draft<PartitionState>, broker: BrokerId, previous: PartitionView | null) => void;
   /** Truncation seam: the divergence the leader reports in its fetch response, or null for none. */
   readonly fetchDivergence: (config: Config, leader: Broker, request: FetchRequest) => EpochEndOffset | null;
   /** Truncation seam: the leader's OffsetsForLeaderEpoch answer for the follower's latest epoch. */
@@ -50,13 +50,13 @@ export interface Era {
   /** ISR-expansion seam: whether a follower that just fetched may join the ISR. */
   readonly isrJoinEligible: (config: Config, leader: Broker, follower: FollowerFetchState) => boolean;
   /** ISR-change seam: how the leader's proposed ISR reaches the controller. */
-  readonly proposeIsr: (draft: Draft<State>, leader: BrokerId, isr: readonly BrokerId[]) => void;
+  readonly proposeIsr: (draft: Draft<PartitionState>, leader: BrokerId, isr: readonly BrokerId[]) => void;
   /** Controller seam: the change when a broker is fenced or shut down, or null when nothing changes. */
-  readonly removeFromPartition: (state: State, broker: BrokerId) => PartitionChange | null;
+  readonly removeFromPartition: (state: PartitionState, broker: BrokerId) => PartitionChange | null;
   /** Controller seam: completes every partition change (KIP-966 keeps the eligible leader replicas here). */
-  readonly finishChange: (state: State, change: PartitionChange) => PartitionChange;
+  readonly finishChange: (state: PartitionState, change: PartitionChange) => PartitionChange;
   /** Election seam: whom the controller may elect now (empty while the partition has a leader). */
-  readonly electionCandidates: (state: State) => readonly Candidate[];
+  readonly electionCandidates: (state: PartitionState) => readonly Candidate[];
   /** Restart seam: log and HW recovery, and registration, when a broker starts again. */
-  readonly onRestart: (draft: Draft<State>, broker: BrokerId) => void;
+  readonly onRestart: (draft: Draft<PartitionState>, broker: BrokerId) => void;
 }

@@ -7,13 +7,13 @@
 import type { Draft } from 'immer';
 import { witness } from '../ghost.js';
 import { truncateTo } from '../log.js';
-import type { BrokerId, PartitionView, State } from '../types.js';
+import type { BrokerId, PartitionView, PartitionState } from '../types.js';
 import type { Era } from './era.js';
 import { kraft } from './kraft.js';
 import { mustReconcile, zookeeper } from './zookeeper.js';
 
 /** ReplicaManager.makeFollowers before 0.11: truncate to the local (checkpointed) HW, then fetch. */
-function truncateToHighWatermark(draft: Draft<State>, brokerId: BrokerId, previous: PartitionView | null): void {
+function truncateToHighWatermark(draft: Draft<PartitionState>, brokerId: BrokerId, previous: PartitionView | null): void {
   const broker = draft.brokers[brokerId];
   if (broker?.view == null || !mustReconcile(draft.config, previous, broker.view)) return;
   if (truncateTo(broker, broker.hw) > 0) witness(draft, 'truncationAfterLeaderChange');

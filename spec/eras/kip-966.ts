@@ -15,14 +15,14 @@ import type { Draft } from 'immer';
 import { isActive, writePartitionChange, type PartitionChange } from '../controller.js';
 import { effectiveMinIsr } from '../isr.js';
 import { isOn } from '../switches.js';
-import type { BrokerId, State } from '../types.js';
+import type { BrokerId, PartitionState } from '../types.js';
 import type { Candidate, Era } from './era.js';
 import { activeReplicas, cleanCandidates, kraft, uncleanCandidate } from './kraft.js';
 
 const without = (ids: readonly BrokerId[], gone: readonly BrokerId[]): BrokerId[] => ids.filter((id) => !gone.includes(id));
 
 /** With ELR the ISR may become empty; its last member is then the last known leader. */
-function removeFromPartition(state: State, broker: BrokerId): PartitionChange | null {
+function removeFromPartition(state: PartitionState, broker: BrokerId): PartitionChange | null {
   const { leader, isr } = state.controller.partition;
   if (leader !== broker && !isr.includes(broker)) return null;
   const remaining = without(isr, [broker]);
@@ -34,7 +34,7 @@ function removeFromPartition(state: State, broker: BrokerId): PartitionChange | 
  * min.insync.replicas, ELR = (old ELR + old ISR) - new ISR - uncleanly restarted replicas; once the
  * ISR holds min.insync.replicas again, the ELR is cleared. An election may set it itself.
  */
-function keepEligibleLeaders(state: State, change: PartitionChange): PartitionChange {
+function keepEligibleLeaders(state: PartitionState, change: PartitionChange): PartitionChange {
   const { isr, elr } = state.controller.partition;
   const next = change.isr ?? isr;
   if (next.length >= effectiveMinIsr(state.config)) return { ...change, elr: [] };
@@ -44,7 +44,7 @@ function keepEligibleLeaders(state: State, change: PartitionChange): PartitionCh
 }
 
 /** Rule 18's election order. */
-function electionCandidates(state: State): Candidate[] {
+function electionCandidates(state: PartitionState): Candidate[] {
   const { partition, lastKnownLeader } = state.controller;
   if (partition.leader !== null) return [];
   const clean = cleanCandidates(state);
@@ -63,7 +63,7 @@ function electionCandidates(state: State): Candidate[] {
  * Registration detects an unclean shutdown: no clean-shutdown marker for the broker's previous epoch.
  * Such a broker may have lost records and leaves the ISR and the ELR (KIP-966).
  */
-function onRestart(draft: Draft<State>, brokerId: BrokerId): void {
+function onRestart(draft: Draft<PartitionState>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker === undefined) return;
   const unclean = broker.cleanShutdownEpoch !== broker.brokerEpoch;

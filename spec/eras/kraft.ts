@@ -13,14 +13,14 @@ import type { PartitionChange } from '../controller.js';
 import { endOffsetForEpoch, logEndOffset } from '../log.js';
 import { isReplica } from '../isr.js';
 import { isOn } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, State } from '../types.js';
+import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, PartitionState } from '../types.js';
 import type { Candidate, Era, FetchRequest } from './era.js';
 
 /** From 2.8 a follower does not truncate on a leader change: the next fetch tells it where (KAFKA-10554). */
 function onBecomeFollower(): void {}
 
 /** Before KIP-966 a partition change needs no completing. */
-function finishChange(_state: State, change: PartitionChange): PartitionChange {
+function finishChange(_state: PartitionState, change: PartitionChange): PartitionChange {
   return change;
 }
 
@@ -60,7 +60,7 @@ function isrJoinEligible(config: Config, leader: Broker, follower: FollowerFetch
 }
 
 /** KIP-497: the leader sends AlterPartition with each member's fetched broker epoch (KIP-903). */
-function proposeIsr(draft: Draft<State>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
+function proposeIsr(draft: Draft<PartitionState>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
   const leader = draft.brokers[leaderId];
   if (leader?.leader === null || leader?.leader === undefined || leader.view === null) return;
   const state = leader.leader;
@@ -81,7 +81,7 @@ function proposeIsr(draft: Draft<State>, leaderId: BrokerId, isr: readonly Broke
  * The controller takes a fenced or shutting-down broker out of the ISR and leadership. Rule 17: before
  * ELR the ISR never becomes empty: a last member stays in it, leaderless, and is re-elected on return.
  */
-function removeFromPartition(state: State, broker: BrokerId): PartitionChange | null {
+function removeFromPartition(state: PartitionState, broker: BrokerId): PartitionChange | null {
   const { leader, isr } = state.controller.partition;
   const remaining = isr.length > 1 ? isr.filter((member) => member !== broker) : isr;
   if (leader !== broker && remaining.length === isr.length) return null;
@@ -89,12 +89,12 @@ function removeFromPartition(state: State, broker: BrokerId): PartitionChange | 
 }
 
 /** The active (registered, unfenced) replicas, in broker order. */
-export function activeReplicas(state: State): BrokerId[] {
+export function activeReplicas(state: PartitionState): BrokerId[] {
   return state.brokers.map((b) => b.id).filter((id) => isReplica(state.config, id) && isActive(state, id));
 }
 
 /** Clean candidates: the active ISR members, each elected without changing the ISR. */
-export function cleanCandidates(state: State): Candidate[] {
+export function cleanCandidates(state: PartitionState): Candidate[] {
   // CHECK: acked-never-lost (without it any active replica is a clean candidate)
   const fromIsr = isOn(state.config, 'check:clean-election-from-isr');
   return activeReplicas(state)
@@ -111,7 +111,7 @@ export function uncleanCandidate(broker: BrokerId): Candidate {
  * Rule 16-17: a leaderless partition elects any active ISR member (clean); failing that, and only
  * with unclean.leader.election.enable, any active replica (unclean).
  */
-function electionCandidates(state: State): Candidate[] {
+function electionCandidates(state: PartitionState): Candidate[] {
   if (state.controller.partition.leader !== null) return [];
   const clean = cleanCandidates(state);
   if (clean.length > 0 || !state.config.uncleanLeaderElection) return clean;
@@ -128,7 +128,7 @@ export function recoverHighWatermark(broker: Draft<Broker>): void {
  * checkpoint clamped to the recovered LEO (rule 5), and registers anew: a higher broker epoch, fenced
  * until it has caught up; the old incarnation, if the controller had not fenced it yet, is fenced now.
  */
-function onRestart(draft: Draft<State>, brokerId: BrokerId): void {
+function onRestart(draft: Draft<PartitionState>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker === undefined) return;
   recoverHighWatermark(broker);

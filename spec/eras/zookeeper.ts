@@ -13,7 +13,7 @@ import { recordIsrChange } from '../ghost.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { logEndOffset } from '../log.js';
 import { isOn } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, PartitionView, State } from '../types.js';
+import type { Broker, BrokerId, EpochEndOffset, PartitionView, PartitionState } from '../types.js';
 import type { Era, FetchRequest } from './era.js';
 import { kraft, recoverHighWatermark } from './kraft.js';
 
@@ -32,7 +32,7 @@ export function mustReconcile(config: Config, previous: PartitionView | null, re
 }
 
 /** KIP-101: a new follower asks the leader where its log diverges before it fetches. */
-function startEpochReconciliation(draft: Draft<State>, brokerId: BrokerId, previous: PartitionView | null): void {
+function startEpochReconciliation(draft: Draft<PartitionState>, brokerId: BrokerId, previous: PartitionView | null): void {
   const broker = draft.brokers[brokerId];
   if (broker?.view == null || !mustReconcile(draft.config, previous, broker.view)) return;
   broker.awaitingEpochEnd = true;
@@ -49,7 +49,7 @@ function outOfRangeOnly(_config: Config, leader: Broker, request: FetchRequest):
  * zkVersion (partition epoch) it cached; on a mismatch it skips the update and waits for metadata. A
  * leader-driven change does not bump the leader epoch (rule 15). The leader commits it at once.
  */
-function writeIsrToZookeeper(draft: Draft<State>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
+function writeIsrToZookeeper(draft: Draft<PartitionState>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
   const leader = draft.brokers[leaderId];
   const partition = draft.controller.partition;
   if (leader?.view == null) return;
@@ -62,7 +62,7 @@ function writeIsrToZookeeper(draft: Draft<State>, leaderId: BrokerId, isr: reado
 }
 
 /** KafkaController.onBrokerFailure: a controller-driven ISR removal bumps the leader epoch (rule 15). */
-function removeWithEpochBump(state: State, broker: BrokerId): PartitionChange | null {
+function removeWithEpochBump(state: PartitionState, broker: BrokerId): PartitionChange | null {
   const change = kraft.removeFromPartition(state, broker);
   return change === null ? null : { ...change, bumpLeaderEpoch: true };
 }
@@ -71,7 +71,7 @@ function removeWithEpochBump(state: State, broker: BrokerId): PartitionChange | 
  * A ZooKeeper broker restarts with no registration epoch: if the controller has not processed its
  * session expiry it misses the bounce (KIP-380), and the broker may still be in the ISR, or lead.
  */
-function recoverWithoutRegistration(draft: Draft<State>, brokerId: BrokerId): void {
+function recoverWithoutRegistration(draft: Draft<PartitionState>, brokerId: BrokerId): void {
   const broker = draft.brokers[brokerId];
   if (broker !== undefined) recoverHighWatermark(broker);
 }

@@ -13,6 +13,10 @@ describe('check: bad input exits 2 with one line naming the field', () => {
     [['--invariant', 'no-such'], /--invariant: unknown invariant "no-such"/],
     [['--runs', 'many'], /--runs: expected an integer/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--offsets-rf', '4'], /--offsets-rf \(offsetsTopicReplicationFactor\): offsets.topic.replication.factor 4 is larger than the 3 available brokers/],
+    [['--auto-offset-reset', 'sometimes'], /--auto-offset-reset \(autoOffsetReset\): must be earliest, latest or none/],
+    [['--segment-records', '0'], /--segment-records \(segmentRecords\): must be at least 1/],
+    [['--commits', 'two'], /--commits: expected an integer/],
   ])('%j', (args, message) => {
     expectBadInput('check', args, message);
   });

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, expectBadInput, tempDir } from '../cli.js';
 
-const SMALL = ['--brokers', '2', '--rf', '2', '--records', '1', '--crashes', '1', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0'];
+const SMALL = ['--brokers', '2', '--rf', '2', '--records', '1', '--crashes', '1', '--power-losses', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '0', '--commits', '0'];
 
 describe('explore: bad input exits 2 with one line naming the field', () => {
   it.each([
@@ -35,7 +35,7 @@ describe('explore', () => {
 
   it('exits 1 on acks=1 with the shortest counterexample, saved once', () => {
     const out = tempDir();
-    const result = cli('explore', '--acks', '1', '--records', '1', '--crashes', '0', '--fences', '1', '--shutdowns', '0', '--shrinks', '0', '--out', out);
+    const result = cli('explore', '--acks', '1', '--records', '1', '--crashes', '0', '--fences', '1', '--shutdowns', '0', '--shrinks', '0', '--commits', '0', '--out', out);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/shortest counterexample: \d+ steps/);
     expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(1);

@@ -63,12 +63,41 @@ describe('loadConfig with files', () => {
   });
 });
 
+describe('loadConfig: __consumer_offsets and retention', () => {
+  const write = (text: string): string => {
+    const file = join(tempDir(), 'server.properties');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('maps offsets.topic.replication.factor, Kafka’s default 3, and lets it decide the broker count', () => {
+    expect(loadConfig({ 'server-properties': write('num.partitions=1\n') }).config.offsetsTopicReplicationFactor).toBe(3);
+    const file = write('offsets.topic.replication.factor=4\n');
+    expect(loadConfig({ 'server-properties': file }).config).toMatchObject({ brokers: 4, replicationFactor: 1, offsetsTopicReplicationFactor: 4 });
+    expect(loadConfig({ 'server-properties': file, 'offsets-rf': '1' }).sources).toContain('from: offsets.topic.replication.factor=1 (--offsets-rf)');
+  });
+
+  it('makes the retention budget 1 when a file sets retention, 0 when it sets none or only -1 (unlimited)', () => {
+    const retention = (text: string, flags: Record<string, string> = {}) => loadConfig({ 'server-properties': write(text), ...flags });
+    const set = retention('log.retention.hours=168\n');
+    expect(set.config.budgets.retention).toBe(1);
+    expect(set.sources.some((line) => /^from: retention budget 1 \(log\.retention\.\* at .*:1\)$/.test(line))).toBe(true);
+    expect(retention('log.retention.hours=-1\n').config.budgets.retention).toBe(0);
+    expect(retention('num.partitions=1\n').config.budgets.retention).toBe(0);
+    expect(retention('log.retention.bytes=1073741824\n', { retention: '3' }).config.budgets.retention).toBe(3);
+    expect(() => retention('log.retention.hours=-2\n')).toThrow(/:1: log.retention.hours: expected -1 \(unlimited\) or a non-negative integer/);
+  });
+});
+
 describe('check --server-properties', () => {
   it('checks the seed’s own files, saying where each value came from', () => {
-    const result = cli('check', '--server-properties', 'examples/seed-server.properties', '--producer-properties', 'examples/seed-producer.properties', '--runs', '100', '--seed', '1', '--out', tempDir());
+    const args = ['--server-properties', 'examples/seed-server.properties', '--producer-properties', 'examples/seed-producer.properties', '--seed', '1', '--out', tempDir()];
+    const result = cli('check', ...args, '--runs', '100', '--invariant', 'acked-never-lost');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/from: acks=all \(examples\/seed-producer.properties:2\)/);
-    expect(result.stdout).toMatch(/ignored: examples\/seed-server.properties:\d+ offsets.topic.replication.factor/);
+    expect(result.stdout).toMatch(/from: offsets.topic.replication.factor=3 \(examples\/seed-server.properties:\d+\)/);
+    expect(result.stdout).toMatch(/from: retention budget 1 \(log.retention.\* at examples\/seed-server.properties:\d+\)/);
+    expect(result.stdout).toMatch(/ignored: examples\/seed-server.properties:\d+ transaction.state.log.replication.factor: transactions are not modelled/);
   }, 30_000);
 
   it('exits 2 naming the line of a malformed file, and naming a missing file', () => {

@@ -16,6 +16,8 @@ describe('leaderServeFetch: records', () => {
       records: [{ offset: 0, epoch: 0, id: 0 }],
       hw: 0,
       diverging: null,
+      logStartOffset: 0,
+      outOfRange: false,
     });
     expect(end.brokers[0]?.leader?.followers[1]).toEqual({ leo: 0, brokerEpoch: 1 });
   });
@@ -114,6 +116,8 @@ describe('leaderServeFetch: divergence (KAFKA-10554)', () => {
       records: [],
       hw: 0,
       diverging: { epoch: 0, endOffset: 1 },
+      logStartOffset: 0,
+      outOfRange: false,
     });
     expect(end.brokers[1]?.leader?.followers[0]).toBeNull();
   });

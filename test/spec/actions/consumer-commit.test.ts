@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { step } from '../../../spec/step.js';
+import { ENABLED, act, committedWrite, disabled, run, start, verdict } from '../../builders.js';
+import { CONSUMER } from '../../stories.js';
+
+const reading = (overrides = {}) => run(start({ ...CONSUMER, ...overrides }), [...committedWrite(0, [1, 2]), act.resume(0), act.read(0), act.read(0)]);
+
+describe('consumerCommit', () => {
+  it('appends the position to __consumer_offsets with acks=all: acknowledged once its HW passes it', () => {
+    const s = reading();
+    expect(verdict(s, act.commit(0))).toEqual(ENABLED);
+    const end = step(s, act.commit(0));
+    const offsets = end.offsetsTopic;
+    expect(offsets?.brokers[0]?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]);
+    expect(offsets?.ghost.attempts[0]).toMatchObject({ acks: 'all', status: 'pending' });
+    expect(end.consumer?.commits).toEqual([{ attempt: 0, offset: 1 }]);
+    expect(end.budget.commits).toBe(1);
+    const acknowledged = run(end, [act.offsets(act.serve(1)), act.offsets(act.apply(1)), act.offsets(act.serve(2)), act.offsets(act.apply(2)), act.offsets(act.serve(1)), act.offsets(act.serve(2))]);
+    expect(acknowledged.offsetsTopic?.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+  });
+
+  it('with offsets.topic.replication.factor=1 is acknowledged at once by the lone coordinator', () => {
+    const end = step(reading({ offsetsTopicReplicationFactor: 1 }), act.commit(0));
+    expect(end.offsetsTopic?.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+  });
+
+  it('is refused by a broker that does not coordinate (NOT_COORDINATOR), and once the budget is spent', () => {
+    expect(verdict(reading(), act.commit(1))).toEqual(disabled('b1 does not believe it leads (NOT_LEADER_OR_FOLLOWER): NOT_COORDINATOR'));
+    expect(verdict(reading({ budgets: { commits: 1 } }), act.commit(0))).toEqual(ENABLED);
+    const spent = run(reading({ budgets: { commits: 1 } }), [act.commit(0)]);
+    expect(verdict(spent, act.commit(0))).toEqual(disabled('the commits budget is spent'));
+  });
+});
