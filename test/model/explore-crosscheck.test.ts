@@ -40,6 +40,8 @@ const SMALL = {
   hwTruncation: config({ era: 'hw-truncation', brokers: 2, budgets: { ...QUIET, crashes: 1 } }),
   /** Three interchangeable replicas, one record, no faults: 566 states (1,056 without symmetry). */
   threeReplicas: config({ budgets: QUIET }),
+  /** A consumer with one commit beside the data partition: two partitions and the consumer in the view. */
+  consumer: config({ brokers: 2, budgets: { ...QUIET, commits: 1, consumerRestarts: 0 } }),
 };
 
 interface Explored {
@@ -87,11 +89,12 @@ function statesOf(cfg: Config, schedule: Schedule): State[] {
 
 describe('every state the random checker reaches is in the explored set', () => {
   const CASES = [
-    // minDistinct: about half the distinct states these seeds' runs reach (852, 598 and 479 of 6,338,
-    // 3,410 and 566), so the check cannot pass by the runs going nowhere.
+    // minDistinct: about half the distinct states these seeds' runs reach (912, 727, 467 and 2,170 of
+    // 6,338, 3,410, 566 and 14,672), so the check cannot pass by the runs going nowhere.
     { name: 'kip966' as const, seed: 20260101, minDistinct: 400 },
     { name: 'hwTruncation' as const, seed: 20260102, minDistinct: 300 },
     { name: 'threeReplicas' as const, seed: 20260103, minDistinct: 240 },
+    { name: 'consumer' as const, seed: 20260104, minDistinct: 1000 },
   ];
   for (const { name, seed, minDistinct } of CASES) {
     it(`${name}: ${SMALL[name].era}, ${SMALL[name].brokers} brokers, budgets ${JSON.stringify(SMALL[name].budgets)}`, () => {
@@ -173,15 +176,17 @@ describe('exploring with and without symmetry reduction gives the same verdicts'
  * Regression counts, like TLC's expected state counts: the number of distinct states (and the depth)
  * of a complete search. Any change to the model's transitions (a new action, a guard, an effect) or to
  * the explorer's view (view.ts) changes them; when the change is intended, update them from
- *   npm run explore -- --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0
- *   npm run explore -- --era hw-truncation --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0
+ *   npm run explore -- --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 0
+ *   npm run explore -- --era hw-truncation --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 0
+ *   npm run explore -- --brokers 2 --records 1 --crashes 0 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 1 --consumer-restarts 0
  * which print "no violation: N distinct states, depth D" (all invariants, symmetry on, as here).
  */
 describe('pinned distinct-state counts', () => {
   it.each([
     ['kip966', 6338, 23],
     ['hwTruncation', 3410, 22],
-  ] as const)('%s, RF 2, one record, one crash: %i states, depth %i', (name, states, depth) => {
+    ['consumer', 14672, 27],
+  ] as const)('%s, RF 2, one record: %i states, depth %i', (name, states, depth) => {
     const { result } = explored(name, SMALL[name], INVARIANTS, true);
     expect(result.stoppedBy).toBeNull();
     expect(result.violation).toBeNull();

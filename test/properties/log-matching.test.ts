@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logMatching } from '../../properties/log-matching.js';
-import { act, edit, ids, run, start } from '../builders.js';
+import { act, committedWrite, edit, ids, run, start } from '../builders.js';
 import { followerDiverges } from '../stories.js';
 
 /**
@@ -12,6 +12,19 @@ const diverged = run(start({ acks: 1 }), followerDiverges);
 describe('log-matching: holds', () => {
   it('in the initial state', () => {
     expect(logMatching.check(start())).toBeNull();
+  });
+
+  it('below the leader’s log start offset, where retention deleted its copy (expired, not diverged)', () => {
+    const end = run(start({ budgets: { retention: 1 } }), [...committedWrite(0, [1, 2]), act.apply(1), act.apply(2), act.deleteSegments(0)]);
+    expect(end.brokers[0]?.logStartOffset).toBe(1);
+    expect(ids(end, 1)).toEqual([0]);
+    expect(logMatching.check(end)).toBeNull();
+    // With the check not skipping expired offsets, the same state would read as a divergence.
+    const unexpired = edit(end, (draft) => {
+      const leader = draft.brokers[0];
+      if (leader !== undefined) leader.logStartOffset = 0;
+    });
+    expect(logMatching.check(unexpired)).toMatch(/b1 fetched from leader b0 in epoch 0 but holds w0@0/);
   });
 
   it('when followers copied the leader’s records in its epoch', () => {
