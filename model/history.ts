@@ -3,9 +3,11 @@
  * step table, the commands that reproduce it, and which era or fix closes it. Generated from
  * model/verdicts.ts and counterexamples/ by `npm run docs`, and checked up to date by the tests.
  */
+import { basename } from 'node:path';
 import { describeAction } from '../spec/describe.js';
 import type { State } from '../spec/types.js';
 import { replayTrace } from './replay.js';
+import { traceSvg } from './svg.js';
 import type { Trace } from './trace.js';
 import { KNOWN_BUGS, verdictRow, type VerdictRow } from './verdicts.js';
 
@@ -28,6 +30,19 @@ function stepTable(trace: Trace): string {
     return `| ${s.index} | \`${describeAction(s.action)}\` | ${leader === null ? 'none' : `b${leader}`} e${state?.controller.partition.leaderEpoch ?? '?'} | ${state === undefined ? '' : logs(state)} | ${violations} |`;
   });
   return ['| # | step | leader, epoch | logs after the step | violated |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** Where the picture of a saved trace goes, relative to docs/. */
+function picturePath(file: string): string {
+  return `pictures/${basename(file, '.json')}.svg`;
+}
+
+/** The pictures docs/history.md embeds: one per bug with a saved trace, paths relative to docs/. */
+export function historyPictures(index: TraceIndex): { path: string; svg: string }[] {
+  return KNOWN_BUGS.flatMap((bug) => {
+    const saved = index(verdictRow(bug.present));
+    return saved === undefined ? [] : [{ path: picturePath(saved.file), svg: traceSvg(saved.trace, replayTrace(saved.trace)) }];
+  });
 }
 
 /** The command that settles a row: random runs with its seed, or the exhaustive explorer. */
@@ -56,7 +71,13 @@ export function historyDocument(index: TraceIndex): string {
       '',
       saved === undefined
         ? '_No saved trace yet._'
-        : [`The saved trace, \`${saved.file}\` (replay it with \`npm run replay -- ${saved.file}\`):`, '', stepTable(saved.trace)].join('\n'),
+        : [
+            `The saved trace, \`${saved.file}\` (replay it with \`npm run replay -- ${saved.file}\`, or draw it with \`--svg\`):`,
+            '',
+            `![${bug.title}, step by step](${picturePath(saved.file)})`,
+            '',
+            stepTable(saved.trace),
+          ].join('\n'),
     ].join('\n');
   });
   return [
