@@ -2,11 +2,13 @@
  * Generated documentation: the README's table of step kinds comes from the action registry, so it
  * cannot drift from the code (a test compares them; `npm run docs` rewrites it).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_KINDS, ACTIONS } from '../spec/actions/index.js';
 import { configFromArgs } from './cli/options.js';
 import { INVARIANTS } from '../properties/index.js';
 import { erasTable } from './eras-table.js';
+import { matrixSummary, type MatrixDocument } from './matrix/report.js';
 import type { TraceIndex } from './history.js';
 import { expectation } from './replay.js';
 import { tracesIn } from './trace.js';
@@ -32,7 +34,13 @@ export function invariantTable(): string {
   return ['| invariant | kind | claim | promised | source |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-export const SECTIONS: Readonly<Record<string, () => string>> = { steps: stepTable, invariants: invariantTable, eras: erasTable };
+/** The README's short form of the guarantee matrix, from the last `npm run matrix` (docs/guarantees.json). */
+export function guaranteesSummary(): string {
+  const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'docs', 'guarantees.json'), 'utf8')) as MatrixDocument;
+  return matrixSummary(doc);
+}
+
+export const SECTIONS: Readonly<Record<string, () => string>> = { guarantees: guaranteesSummary, steps: stepTable, invariants: invariantTable, eras: erasTable };
 
 const COUNTEREXAMPLES = join(import.meta.dirname, '..', 'counterexamples');
 

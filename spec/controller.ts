@@ -38,7 +38,10 @@ export function writePartitionChange(draft: Draft<PartitionState>, proposed: Par
   };
   draft.controller.partition = castDraft(record);
   if (change.lastKnownLeader !== undefined) draft.controller.lastKnownLeader = change.lastKnownLeader;
-  if (record.isr.length >= effectiveMinIsr(draft.config)) draft.ghost.uncleanShutdowns = 0;
+  // Rule 22's count restarts once the ISR is back to min.insync.replicas members that are up: a member
+  // that crashed and is not yet fenced still sits in the ISR, but the ISR is not "back" through it.
+  const live = record.isr.filter((id) => draft.brokers[id]?.status === 'running').length;
+  if (live >= effectiveMinIsr(draft.config)) draft.ghost.uncleanShutdowns = 0;
 }
 
 /** The broker is registered, unfenced and so may lead or join the ISR. */

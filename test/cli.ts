@@ -13,7 +13,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export type Command = 'check' | 'replay' | 'explore';
+export type Command = 'check' | 'replay' | 'explore' | 'matrix';
 
 export function cli(command: Command, ...args: string[]): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'model', 'cli', `${command}.ts`), ...args], {

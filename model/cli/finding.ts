@@ -49,15 +49,15 @@ export function story(steps: readonly Action[], violation: Violation): string {
   return events.length === 0 ? violation.message : `${violation.message}; after ${events.join(', ')}`;
 }
 
-/** Saves a finding (once) and prints where, how to replay it, and its step table. */
-export function saveAndShow(
-  out: (line: string) => void,
-  dir: string,
-  config: Config,
-  found: { steps: readonly Action[]; violation: Violation; provenance: Provenance },
-  invariants: readonly Invariant[],
-): void {
-  const trace: Trace = {
+export interface Found {
+  readonly steps: readonly Action[];
+  readonly violation: Violation;
+  readonly provenance: Provenance;
+}
+
+/** A finding as the trace that is saved. */
+export function findingTrace(config: Config, found: Found): Trace {
+  return {
     format: TRACE_FORMAT,
     config,
     steps: found.steps,
@@ -65,6 +65,11 @@ export function saveAndShow(
     violation: found.violation,
     found: found.provenance,
   };
+}
+
+/** Saves a finding (once) and prints where, how to replay it, and its step table. */
+export function saveAndShow(out: (line: string) => void, dir: string, config: Config, found: Found, invariants: readonly Invariant[]): void {
+  const trace = findingTrace(config, found);
   const saved = saveTrace(dir, trace);
   out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);
   out(`replay: npm run replay -- ${saved.file}`);

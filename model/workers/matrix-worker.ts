@@ -1,0 +1,21 @@
+/**
+ * One worker of the guarantee matrix (matrix/run.ts): settles the rows it is sent, one at a time, and
+ * posts each result back; the saved traces are read once, here.
+ */
+import { setAutoFreeze } from 'immer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { settleRow } from '../matrix/settle.js';
+import type { MatrixJob, MatrixWorkerSetup } from '../matrix/run.js';
+import { tracesIn } from '../trace.js';
+
+setAutoFreeze(false);
+const setup = (workerData as { data: MatrixWorkerSetup }).data;
+const saved = tracesIn(setup.out);
+parentPort?.on('message', (job: MatrixJob | null) => {
+  if (job === null) {
+    parentPort?.close();
+    return;
+  }
+  parentPort?.postMessage(settleRow(job.index, job.row, { runs: setup.runs, seed: setup.seed, out: setup.out, saved }));
+});
+parentPort?.postMessage('ready');

@@ -1,0 +1,98 @@
+/** The guarantee matrix: its rows, its agreement with the verdict table, shards that merge into one run's table, exit codes. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { configFromArgs } from '../../model/cli/options.js';
+import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
+import { curatedRows, fullRows, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
+import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';
+import { VERDICTS } from '../../model/verdicts.js';
+import { rowConfig } from '../verdicts/settle.js';
+import { cli, expectBadInput, tempDir } from '../cli.js';
+
+describe('matrix rows', () => {
+  it('the default sweep is eleven questions per era, the full sweep the whole product, every id distinct', () => {
+    expect(curatedRows()).toHaveLength(66);
+    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3);
+    for (const rows of [curatedRows(), fullRows()]) expect(new Set(rows.map(rowId)).size).toBe(rows.length);
+  });
+
+  it('filters match on every given field, and shards split the rows exactly once each', () => {
+    const kraft = curatedRows().filter((row) => matches(row, { era: 'kraft', acks: 'all' }));
+    expect(kraft.every((row) => row.era === 'kraft' && row.acks === 'all')).toBe(true);
+    expect(kraft.length).toBeGreaterThan(4);
+    const all = fullRows();
+    const shards = [1, 2, 3, 4].flatMap((i) => shardOf(all, i, 4));
+    expect(shards).toHaveLength(all.length);
+    expect(new Set(shards)).toEqual(new Set(all));
+  });
+});
+
+describe('the matrix agrees with the verdict table on every row they share', () => {
+  const shared = VERDICTS.filter((v) => v.invariant === MATRIX_INVARIANT && v.check !== undefined).flatMap((verdict) => {
+    const config = rowConfig(verdict);
+    const row = curatedRows().find((candidate) => isDeepStrictEqual(configFromArgs(rowFlags(candidate)), config));
+    return row === undefined ? [] : [{ verdict, row }];
+  });
+
+  it('shares rows with it', () => {
+    expect(shared.map(({ verdict }) => verdict.id)).toEqual(expect.arrayContaining(['default-acked', 'flush-per-message', 'kip-966-two-power-losses']));
+  });
+
+  it.each(shared.map(({ verdict, row }) => [verdict.id, verdict, row] as const))('%s', (_, verdict, row) => {
+    const check = verdict.check ?? { seed: 1, runs: 1 };
+    const result = settleRow(0, row, { runs: check.runs, seed: check.seed, out: tempDir(), saved: [] });
+    expect(result.verdict === 'holds' ? 'holds' : 'violated').toBe(verdict.expected);
+    if (verdict.judged !== undefined) expect(result.verdict).toBe(verdict.judged);
+  });
+});
+
+describe('npm run matrix', () => {
+  it('shards merged give the same table as one run, and say where each counterexample is', () => {
+    // Each side starts from the same (empty) set of saved traces, as machines sharing a commit do.
+    const [one, shards] = [tempDir(), tempDir()];
+    const flags = (dir: string): string[] => ['--era', 'kraft', '--power-losses', '0', '--runs', '100', '--workers', '2', '--out', join(dir, 'ce')];
+    const whole = cli('matrix', ...flags(one), '--json', join(one, 'm.json'), '--md', join(one, 'm.md'));
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).toMatch(/rows: 6; holds \d, loss allowed \d, broken promise 0/);
+    for (const shard of ['1/2', '2/2']) {
+      expect(cli('matrix', ...flags(shards), '--shard', shard, '--json', join(shards, `shard-${shard[0]}.json`)).status).toBe(0);
+    }
+    const merged = cli('matrix', '--merge', join(shards, 'shard-1.json'), join(shards, 'shard-2.json'), '--json', join(shards, 'm.json'), '--md', join(shards, 'm.md'));
+    expect(merged.status).toBe(0);
+    const table = readFileSync(join(one, 'm.md'), 'utf8');
+    expect(readFileSync(join(shards, 'm.md'), 'utf8')).toBe(table);
+    expect(table).toMatch(/\| 1 \| 2 \| 3 \| off \| OS \(lazy\) \| 0 \| loss allowed \| \[\d+ steps\]\(ce\/acked-never-lost--kraft-acks1/);
+  }, 120_000);
+
+  it('exits 1 when a row breaks Kafka’s promise, and draws it loudly', () => {
+    const dir = tempDir();
+    const row = curatedRows().find((candidate) => candidate.era === 'kip-966');
+    if (row === undefined) throw new Error('no kip-966 row');
+    const broken: MatrixDocument = {
+      tool: 'test',
+      invariant: MATRIX_INVARIANT,
+      seed: 1,
+      runs: 1,
+      shard: '1/1',
+      rows: [{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, reason: 'inside Kafka’s promise', trace: join(dir, 'x.json'), length: 9, ms: 1 }],
+    };
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    const result = cli('matrix', '--merge', join(dir, 'broken.json'), '--json', join(dir, 'm.json'), '--md', join(dir, 'm.md'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`BROKEN PROMISE: ${rowId(row)}`);
+    expect(matrixMarkdown(broken, join(dir, 'm.md'))).toContain(`1 row breaks Kafka’s promise: ${rowId(row)}.`);
+    expect(readFileSync(join(dir, 'm.md'), 'utf8')).toContain('**BROKEN PROMISE**');
+  }, 30_000);
+
+  it.each([
+    [['--shard', '3/2'], /--shard: expected i\/n with 1 <= i <= n, got "3\/2"/],
+    [['--era', 'kafka-0.7'], /--era: unknown era "kafka-0.7"/],
+    [['--flush', 'sometimes'], /--flush: expected lazy or fsync/],
+    [['--merge'], /--merge: give the shard JSON files/],
+    [['--era', 'kraft', '--rf', '5'], /no row matches the filters/],
+  ])('bad input %j exits 2 naming it', (args, message) => {
+    expectBadInput('matrix', args, message);
+  });
+});
