@@ -11,7 +11,7 @@ import type { Trace } from './trace.js';
 
 const list = (ids: readonly number[]): string => `[${ids.map((id) => `b${id}`).join(',')}]`;
 
-function role(state: PartitionState, broker: Broker): string {
+export function role(state: PartitionState, broker: Broker): string {
   const fenced = state.controller.registrations[broker.id]?.fenced ? ' fenced' : '';
   if (broker.status === 'down') return `down${fenced}`;
   if (broker.view === null) return `no-metadata${fenced}`;
@@ -20,7 +20,7 @@ function role(state: PartitionState, broker: Broker): string {
   return `follows ${leader} e${broker.view.leaderEpoch}${broker.awaitingEpochEnd ? ' (reconciling)' : ''}${fenced}`;
 }
 
-function logText(broker: Broker): string {
+export function logText(broker: Broker): string {
   const start = broker.logStartOffset > 0 ? `(from ${broker.logStartOffset}) ` : '';
   const records = broker.log.map((r) => `${r.offset}:e${r.epoch}:${r.commit === undefined ? `w${r.id}` : `commit ${r.commit}`}`);
   return `${start}${records.length === 0 ? '-' : records.join(' ')}`;
@@ -61,7 +61,7 @@ export function renderState(state: State): string[] {
   return lines;
 }
 
-function consumerText(state: State): string {
+export function consumerText(state: State): string {
   const consumer = state.consumer;
   if (consumer === null) return '';
   const position =

@@ -13,7 +13,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export type Command = 'check' | 'replay' | 'explore' | 'matrix';
+export type Command = 'check' | 'replay' | 'explore' | 'matrix' | 'view';
 
 export function cli(command: Command, ...args: string[]): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'model', 'cli', `${command}.ts`), ...args], {

@@ -6,11 +6,14 @@
  * promise, 1 when one does, 2 on bad input.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
-import { mergeMatrix, matrixMarkdown, type MatrixDocument } from '../matrix/report.js';
+import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
+import { replayTrace } from '../replay.js';
+import { traceSvg } from '../svg.js';
+import { loadTrace } from '../trace.js';
 import { curatedRows, fullRows, matches, shardOf, type MatrixRow, type RowFilter } from '../matrix/rows.js';
 import { runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT } from '../matrix/settle.js';
@@ -79,7 +82,12 @@ function report(doc: MatrixDocument, jsonFile: string, mdFile: string | null): n
   process.stdout.write(`json: ${jsonFile}\n`);
   if (mdFile !== null) {
     write(mdFile, matrixMarkdown(doc, mdFile));
-    process.stdout.write(`table: ${mdFile}\n`);
+    for (const { trace } of doc.rows) {
+      if (trace === undefined) continue;
+      const loaded = loadTrace(trace);
+      write(join(dirname(mdFile), picturePath(trace)), traceSvg(loaded, replayTrace(loaded)));
+    }
+    process.stdout.write(`table: ${mdFile} (and the pictures it links, in ${join(dirname(mdFile), 'pictures')})\n`);
   }
   const count = (verdict: string): number => doc.rows.filter((r) => r.verdict === verdict).length;
   process.stdout.write(`rows: ${doc.rows.length}; holds ${count('holds')}, loss allowed ${count('allowed')}, broken promise ${count('broken')}\n`);

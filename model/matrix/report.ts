@@ -3,7 +3,7 @@
  * files. The Markdown leaves out timings, so one run and merged shards give the same table.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
 import type { MatrixRow } from './rows.js';
@@ -28,7 +28,13 @@ function count(n: number, noun: string): string {
 function evidence(result: MatrixResult, mdDir: string): string {
   if (result.verdict === 'holds') return `${count(result.runs, 'run')}, ${count(result.steps, 'step')}`;
   const how = result.by === 'replay' ? 'saved trace' : `found in ${count(result.runs, 'run')}`;
-  return `[${count(result.length ?? 0, 'step')}](${relative(mdDir, result.trace ?? '')}) (${how}): ${result.reason ?? ''}`;
+  const trace = result.trace ?? '';
+  return `[${count(result.length ?? 0, 'step')}](${relative(mdDir, trace)}) ([picture](${picturePath(trace)}), ${how}): ${result.reason ?? ''}`;
+}
+
+/** Where a row's picture goes, relative to the table's folder. */
+export function picturePath(trace: string): string {
+  return `pictures/${basename(trace, '.json')}.svg`;
 }
 
 /** docs/guarantees.md: a summary of what holds, then one table per era. */

@@ -9,7 +9,7 @@ import { curatedRows, fullRows, matches, rowFlags, rowId, shardOf } from '../../
 import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';
 import { VERDICTS } from '../../model/verdicts.js';
 import { rowConfig } from '../verdicts/settle.js';
-import { cli, expectBadInput, tempDir } from '../cli.js';
+import { cli, expectBadInput, root, tempDir } from '../cli.js';
 
 describe('matrix rows', () => {
   it('the default sweep is eleven questions per era, the full sweep the whole product, every id distinct', () => {
@@ -76,7 +76,7 @@ describe('npm run matrix', () => {
       seed: 1,
       runs: 1,
       shard: '1/1',
-      rows: [{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, reason: 'inside Kafka’s promise', trace: join(dir, 'x.json'), length: 9, ms: 1 }],
+      rows: [{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, reason: 'inside Kafka’s promise', trace: join(root, 'counterexamples', 'kafka-7128.json'), length: 21, ms: 1 }],
     };
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
     const result = cli('matrix', '--merge', join(dir, 'broken.json'), '--json', join(dir, 'm.json'), '--md', join(dir, 'm.md'));
