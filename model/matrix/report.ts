@@ -32,6 +32,19 @@ function evidence(result: MatrixResult, mdDir: string): string {
   return `[${count(result.length ?? 0, 'step')}](${relative(mdDir, trace)}) ([picture](${picturePath(trace)}), ${how}): ${result.reason ?? ''}`;
 }
 
+/** The era's counterexamples drawn, folded away under the table. */
+function pictures(rows: readonly MatrixResult[]): string[] {
+  const drawn = rows.filter((r) => r.trace !== undefined);
+  if (drawn.length === 0) return [];
+  return [
+    '<details><summary>The counterexamples, drawn</summary>',
+    '',
+    ...drawn.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace ?? '')})`, '']),
+    '</details>',
+    '',
+  ];
+}
+
 /** Where a row's picture goes, relative to the table's folder. */
 export function picturePath(trace: string): string {
   return `pictures/${basename(trace, '.json')}.svg`;
@@ -68,6 +81,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
           `| ${row.acks} | ${row.minIsr} | ${row.rf} | ${row.unclean ? 'on' : 'off'} | ${row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${row.powerLosses} | ${VERDICTS[verdict]} | ${evidence({ row, verdict, ...result }, mdDir)} |`,
       ),
       '',
+      ...pictures(rows),
     );
   }
   return lines.join('\n');
