@@ -75,8 +75,17 @@ export function consumerText(state: State): string {
   return `${position}; processed ${seen}; commits ${commits}`;
 }
 
-function renderPartition(state: PartitionState): string[] {
+/** The controller's record of the partition, and which brokers it has fenced. */
+export function controllerText(state: PartitionState): string {
   const p = state.controller.partition;
+  const fenced = state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []));
+  return (
+    `controller: leader ${p.leader === null ? 'none' : `b${p.leader}`}, epoch ${p.leaderEpoch}, partition epoch ${p.partitionEpoch}, isr ${list(p.isr)}` +
+    `${p.elr.length > 0 ? `, elr ${list(p.elr)}` : ''}${fenced.length > 0 ? `, fenced ${list(fenced)}` : ''}`
+  );
+}
+
+function renderPartition(state: PartitionState): string[] {
   const rows = state.brokers.slice(0, state.config.replicationFactor).map((broker) => [
     `b${broker.id}`,
     role(state, broker),
@@ -89,11 +98,7 @@ function renderPartition(state: PartitionState): string[] {
   ]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
   const lines = rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
-  const fenced = state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []));
-  lines.unshift(
-    `  controller: leader ${p.leader === null ? 'none' : `b${p.leader}`}, epoch ${p.leaderEpoch}, partition epoch ${p.partitionEpoch}, isr ${list(p.isr)}` +
-      `${p.elr.length > 0 ? `, elr ${list(p.elr)}` : ''}${fenced.length > 0 ? `, fenced ${list(fenced)}` : ''}`,
-  );
+  lines.unshift(`  ${controllerText(state)}`);
   for (const message of inFlight(state)) lines.push(`  in flight: ${message}`);
   const pending = state.ghost.attempts.filter((a) => a.status === 'pending').map((a) => `w${a.id}`);
   if (pending.length > 0) lines.push(`  waiting for acks=all: ${pending.join(', ')}`);

@@ -75,7 +75,7 @@ export function swarmWeights(swarm: readonly number[]): Weigh {
 const NEUTRAL: Weigh = (action) => WEIGHTS[action.kind];
 
 /** `weigh`, with faults left out: the weighting of a quiet spell. */
-export function withoutFaults(weigh: Weigh): Weigh {
+function withoutFaults(weigh: Weigh): Weigh {
   return (action) => (FAULTS.has(action.kind) ? 0 : weigh(action));
 }
 

@@ -50,7 +50,8 @@ const STEP_NAMES: Readonly<Record<ActionKind, readonly [string, 'fault' | 'contr
 
 const HEAD_COLOURS = { fault: '#c62828', control: '#6a1b9a', data: '#37474f' } as const;
 
-function escape(text: string): string {
+/** Text made safe for XML and HTML content and attributes. */
+export function escape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 

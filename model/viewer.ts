@@ -6,9 +6,9 @@
 import { describeAction } from '../spec/describe.js';
 import { logEndOffset } from '../spec/log.js';
 import type { PartitionState, State } from '../spec/types.js';
-import { consumerText, logText, role } from './render.js';
+import { consumerText, controllerText, logText, role } from './render.js';
 import type { ReplayResult } from './replay.js';
-import { traceSvg } from './svg.js';
+import { escape, traceSvg } from './svg.js';
 import type { Trace } from './trace.js';
 
 interface ReplicaView {
@@ -33,15 +33,10 @@ function replicas(partition: PartitionState, prefix: string): ReplicaView[] {
   }));
 }
 
-function controllerLine(state: State): string {
-  const p = state.controller.partition;
-  return `leader ${p.leader === null ? 'none' : `b${p.leader}`}, leader epoch ${p.leaderEpoch}, ISR [${p.isr.map((id) => `b${id}`).join(', ')}]${p.elr.length > 0 ? `, ELR [${p.elr.map((id) => `b${id}`).join(', ')}]` : ''}`;
-}
-
 function stepView(state: State, label: string, violations: readonly string[]): StepView {
   return {
     label,
-    controller: controllerLine(state),
+    controller: controllerText(state),
     replicas: [...replicas(state, ''), ...(state.offsetsTopic === null ? [] : replicas(state.offsetsTopic, '__consumer_offsets '))],
     consumer: state.consumer === null ? null : consumerText(state),
     violations,
@@ -56,10 +51,6 @@ export function viewerSteps(result: ReplayResult): StepView[] {
     views.push(stepView(replayed.state, `step ${replayed.index}: ${describeAction(replayed.action)}`, replayed.violations.map((v) => `${v.invariant}: ${v.message}`)));
   }
   return views;
-}
-
-function escape(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** JSON that can sit inside a <script> element. */
@@ -87,7 +78,7 @@ function render() {
   const step = steps[at];
   const before = at > 0 ? steps[at - 1] : step;
   document.getElementById('step').textContent = step.label + ' (' + at + ' of ' + (steps.length - 1) + ')';
-  document.getElementById('controller').textContent = 'controller: ' + step.controller;
+  document.getElementById('controller').textContent = step.controller;
   const body = document.getElementById('replicas');
   body.replaceChildren(...step.replicas.map((replica, r) => {
     const row = document.createElement('tr');

@@ -1,4 +1,3 @@
-import { expiredBelow } from '../spec/consumer.js';
 import { recordAt } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
 import { effectiveLeader, expiredWrite, holds } from './leader.js';
@@ -24,8 +23,7 @@ export const ackedNeverLost: Invariant = {
         if (leader.log.some((record) => record.id === attempt.id) || expiredWrite(state, attempt.id)) continue;
         return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.id} never got it`;
       }
-      // Offsets below the log start offset are expired by retention, not lost.
-      if (attempt.offset < expiredBelow(state) || recordAt(leader, attempt.offset)?.id === attempt.id) continue;
+      if (expiredWrite(state, attempt.id) || recordAt(leader, attempt.offset)?.id === attempt.id) continue;
       return (
         `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
         `but leader b${leader.id} (epoch ${state.controller.partition.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`

@@ -37,9 +37,14 @@ export function firstMissingExposed(state: State, broker: Broker, forfeited: rea
   );
 }
 
-/** Whether retention has deleted the record a write made (an acks=0 write has no offset to compare). */
+/**
+ * Whether retention has deleted the record a write made: it was exposed (committed and readable) and
+ * lies below the log start offset. Retention may only take committed records, so a record deleted
+ * before it was ever below the HW is lost, not expired.
+ */
 export function expiredWrite(state: State, id: number): boolean {
   const expired = expiredBelow(state);
+  if (state.ghost.deletedUncommitted.includes(id)) return false;
   return state.ghost.exposed.some((record) => record.id === id && record.offset < expired);
 }
 

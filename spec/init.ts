@@ -74,6 +74,7 @@ function initialPartition(config: Config): PartitionState {
       cleanLeader: true,
       uncleanShutdowns: 0,
       maxUncleanShutdowns: 0,
+      deletedUncommitted: [],
       shrunk: [],
       events: {
         uncleanElection: false,

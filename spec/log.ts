@@ -128,11 +128,12 @@ export function advanceLogStartOffset(replica: Draft<Broker>, offset: Offset): v
 
 /**
  * The log start offset after retention deletes the oldest segment (segments of `segmentRecords`
- * records, by base offset), or null when that segment is not wholly below the HW: Kafka deletes only
- * segments whose next segment starts at or below the HW, rolling the active segment first if it must go.
+ * records, by base offset), or null when that segment does not end at or below `limit`. Kafka's limit
+ * is the HW: it deletes only segments whose next segment starts at or below it, rolling the active
+ * segment first if it must go.
  */
-export function nextSegmentStart(replica: Pick<Broker, 'log' | 'logStartOffset' | 'hw'>, segmentRecords: number): Offset | null {
+export function nextSegmentStart(replica: Pick<Broker, 'log' | 'logStartOffset'>, segmentRecords: number, limit: Offset): Offset | null {
   const leo = logEndOffset(replica);
   const end = Math.min((Math.floor(replica.logStartOffset / segmentRecords) + 1) * segmentRecords, leo);
-  return end > replica.logStartOffset && end <= replica.hw ? end : null;
+  return end > replica.logStartOffset && end <= limit ? end : null;
 }

@@ -137,6 +137,13 @@ export const SWITCHES = {
     summary: 'a follower truncates its log to the divergence point the leader reports (KIP-101, KIP-279)',
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
   },
+  'check:retention-below-hw': {
+    kind: 'check',
+    since: '0.11.0',
+    protects: 'acked-never-lost',
+    summary: 'retention deletes only segments wholly below the HW, so it never takes a record some ISR member lacks',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-107%3A+Add+deleteRecordsBefore%28%29+API+in+AdminClient',
+  },
 } as const satisfies Record<string, SwitchInfo>;
 
 export type SwitchName = keyof typeof SWITCHES;

@@ -234,6 +234,11 @@ export interface Ghost {
    */
   readonly uncleanShutdowns: number;
   readonly maxUncleanShutdowns: number;
+  /**
+   * Writes whose record retention deleted before it was ever below the HW: not expired but lost (only
+   * reachable with the retention guard removed).
+   */
+  readonly deletedUncommitted: readonly number[];
   /** Brokers an accepted AlterPartition removed from the ISR (for the shrink-and-re-expand witness). */
   readonly shrunk: readonly BrokerId[];
   readonly events: WitnessEvents;

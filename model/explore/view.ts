@@ -120,6 +120,7 @@ function partitionShared(state: PartitionState, id: Relabel): string {
     ghost.attempts.map((a) => (a.status === 'acknowledged' ? `a${a.offset ?? 'n'}` : a.status[0])).join(''),
     ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' '),
     ghost.forfeited.join(' '),
+    ghost.deletedUncommitted.join(' '),
     ghost.cleanLeader ? 'c' : 'u',
     Object.values(budget).join('.'),
   ].join('#');

@@ -21,8 +21,8 @@ export interface MatrixDocument {
 
 const VERDICTS = { holds: 'holds', allowed: 'loss allowed', broken: '**BROKEN PROMISE**' } as const;
 
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
 }
 
 function evidence(result: MatrixResult, mdDir: string): string {
@@ -109,7 +109,7 @@ function question(row: MatrixRow): string {
     row.rf === 3 ? '' : `RF ${row.rf}`,
     row.unclean ? 'unclean election' : '',
     row.flush === 'fsync' ? 'fsync per message' : '',
-    row.powerLosses === 0 ? '' : `${count(row.powerLosses, 'power loss')}`.replace('losss', 'losses'),
+    row.powerLosses === 0 ? '' : count(row.powerLosses, 'power loss', 'power losses'),
   ].filter((part) => part !== '');
   return parts.length === 0 ? 'the safe setting, crashes only' : parts.join(', ');
 }
