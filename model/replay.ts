@@ -9,7 +9,7 @@ import { refusal, step } from '../spec/step.js';
 import type { State } from '../spec/types.js';
 import { INVARIANTS, type Invariant } from '../properties/index.js';
 import type { Expectation, Trace } from './trace.js';
-import type { Violation } from './runner.js';
+import type { Violation } from './check/runner.js';
 
 export interface ReplayedStep {
   readonly index: number;

@@ -16,7 +16,7 @@ import type { ParamType } from '../spec/actions/action.js';
 import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../spec/config.js';
 import { DEFAULT_ERA } from '../spec/eras/names.js';
 import { INVARIANT_NAMES } from '../properties/index.js';
-import type { Violation } from './runner.js';
+import type { Violation } from './check/runner.js';
 
 export const TRACE_FORMAT = 'kafka-replication-trace/1';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { invariantNamed } from '../properties/index.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check/check.js';
 import { configFromArgs } from '../model/cli/options.js';
 import { MUTATIONS } from '../model/mutations.js';
 import { replayTrace } from '../model/replay.js';

@@ -5,9 +5,9 @@
  * trace alone have no seed: they get the explorer's measurement only.
  */
 import { invariantNamed } from '../../properties/index.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { explore } from '../explore/explore.js';
-import { runActions } from '../runner.js';
+import { runActions } from '../check/runner.js';
 import { loadTrace } from '../trace.js';
 import { KNOWN_BUGS, verdictRow } from '../verdicts.js';
 import { sampleHeap } from './memory.js';

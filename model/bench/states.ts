@@ -9,8 +9,8 @@ import { DEFAULT_CONFIG, type Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
 import { step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
-import { runSchedule } from '../runner.js';
-import { schedules } from '../schedule.js';
+import { runSchedule } from '../check/runner.js';
+import { schedules } from '../check/schedule.js';
 
 /** A state and the action benchmarked on it. */
 export interface Scenario {

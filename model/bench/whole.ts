@@ -4,7 +4,7 @@
  * two must count the same states), then without a depth cut under a time limit.
  */
 import { INVARIANTS, WITNESSES } from '../../properties/index.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { configFromArgs } from '../cli/options.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
 import { exploreParallel } from '../explore/parallel.js';

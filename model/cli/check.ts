@@ -6,9 +6,9 @@
 import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
-import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type CheckResult } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type CheckResult } from '../check/check.js';
 import { erasTable, fixesList } from '../eras-table.js';
-import { checkSwarm, swarmSeeds } from '../swarm.js';
+import { checkSwarm, swarmSeeds } from '../check/swarm.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
 import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';

@@ -10,7 +10,7 @@ import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/ind
 import { judge } from '../../properties/judge.js';
 import { replayTrace } from '../replay.js';
 import { renderReplay } from '../render.js';
-import type { Violation } from '../runner.js';
+import type { Violation } from '../check/runner.js';
 import { saveTrace, TRACE_FORMAT, type Provenance, type Trace } from '../trace.js';
 import { UsageError } from './options.js';
 

@@ -70,7 +70,7 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
     workers: options.workers,
     limits: limitsOf(options, started),
   });
-  const workers = Array.from({ length: options.workers }, (_, i) => spawnWorker(new URL('../workers/explore-worker.ts', import.meta.url), setup(i)));
+  const workers = Array.from({ length: options.workers }, (_, i) => spawnWorker(new URL('./explore-worker.ts', import.meta.url), setup(i)));
   let depth = 0;
   let reports: LevelReport[] = [];
   const end = async (stoppedBy: StopReason | null, found: Found | null = null): Promise<ExploreResult> => {

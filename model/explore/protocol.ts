@@ -1,4 +1,4 @@
-/** The messages between the parallel explorer (parallel.ts) and its workers (workers/explore-worker.ts). */
+/** The messages between the parallel explorer (parallel.ts) and its workers (explore-worker.ts). */
 import type { Config } from '../../spec/config.js';
 import type { ExpanderSetup, FrontierEntry, LevelOutcome, Limits } from './expander.js';
 

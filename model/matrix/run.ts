@@ -29,7 +29,7 @@ export async function runMatrix(jobs: readonly MatrixJob[], options: MatrixRunOp
   const setup: MatrixWorkerSetup = { runs: options.runs, seed: options.seed, out: options.out };
   const worker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const thread = spawnWorker(new URL('../workers/matrix-worker.ts', import.meta.url), setup);
+      const thread = spawnWorker(new URL('./matrix-worker.ts', import.meta.url), setup);
       const next = (): void => {
         thread.postMessage(queue.shift() ?? null);
       };

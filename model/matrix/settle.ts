@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { judge } from '../../properties/judge.js';
 import { invariantNamed } from '../../properties/index.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { configFromArgs } from '../cli/options.js';
 import { findingTrace } from '../cli/finding.js';
 import { replayTrace } from '../replay.js';

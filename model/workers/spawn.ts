@@ -1,6 +1,7 @@
 /**
- * Worker threads running TypeScript modules: the checker's swarm and the explorer's partitioned
- * frontier both start their workers here, so the loader set-up lives in one place.
+ * Worker threads running TypeScript modules: the checker's swarm (check/), the explorer's partitioned
+ * frontier (explore/) and the matrix (matrix/) start their workers here, each worker's entry beside
+ * its user, so the loader set-up lives in one place.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

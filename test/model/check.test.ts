@@ -5,9 +5,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { INVARIANTS, invariantNamed } from '../../properties/index.js';
-import { checkRandom } from '../../model/check.js';
-import { runActions, runSchedule } from '../../model/runner.js';
-import { schedules } from '../../model/schedule.js';
+import { checkRandom } from '../../model/check/check.js';
+import { runActions, runSchedule } from '../../model/check/runner.js';
+import { schedules } from '../../model/check/schedule.js';
 import { config } from '../builders.js';
 
 describe('the safe default (RF=3, min.insync.replicas=2, acks=all, clean elections, no power loss)', () => {

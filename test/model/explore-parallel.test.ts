@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INVARIANTS, WITNESSES } from '../../properties/index.js';
 import { explore, type ExploreOptions } from '../../model/explore/explore.js';
 import { exploreParallel } from '../../model/explore/parallel.js';
-import { runActions } from '../../model/runner.js';
+import { runActions } from '../../model/check/runner.js';
 import { config } from '../builders.js';
 
 beforeAll(() => setAutoFreeze(false));

@@ -1,5 +1,5 @@
 /**
- * The random checker's swarm (model/swarm.ts): worker threads with seeds base + i find the violation a
+ * The random checker's swarm (model/check/swarm.ts): worker threads with seeds base + i find the violation a
  * verdict row's single-worker run finds (test/verdicts enforces that one), report the winner's seed so
  * one worker reproduces the finding, and sum their runs; `npm run check -- --workers N` as a user runs it.
  */
@@ -8,9 +8,9 @@ import { setAutoFreeze } from 'immer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check.js';
-import { runActions } from '../../model/runner.js';
-import { checkSwarm, swarmSeeds } from '../../model/swarm.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
+import { runActions } from '../../model/check/runner.js';
+import { checkSwarm, swarmSeeds } from '../../model/check/swarm.js';
 import { VERDICTS, type VerdictRow } from '../../model/verdicts.js';
 import { cli, expectBadInput, tempDir } from '../cli.js';
 import { rowConfig } from '../verdicts/settle.js';

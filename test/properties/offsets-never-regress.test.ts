@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offsetsNeverRegress } from '../../properties/offsets-never-regress.js';
 import { judge } from '../../properties/judge.js';
-import { checkRandom } from '../../model/check.js';
+import { checkRandom } from '../../model/check/check.js';
 import { act, config, run, start } from '../builders.js';
 import { commitLostToPowerLoss, CONSUMER, consumedAndCommitted } from '../stories.js';
 

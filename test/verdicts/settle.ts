@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import type { Config } from '../../spec/config.js';
 import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check.js';
+import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/cli/options.js';
 import { replayTrace } from '../../model/replay.js';
 import { loadTrace } from '../../model/trace.js';

@@ -1,5 +1,5 @@
 /**
- * One worker of a parallel exploration (explore/parallel.ts): holds an expander over its share of the
+ * One worker of a parallel exploration (parallel.ts): holds an expander over its share of the
  * frontier and answers the coordinator's requests one at a time. Shared memory carries the fingerprint
  * table, a halt flag (any worker's violation or limit stops the others' level early) and each worker's
  * queue length for the progress line.
@@ -8,9 +8,9 @@ import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initialState } from '../../spec/init.js';
 import { INVARIANTS, WITNESSES } from '../../properties/index.js';
-import { Expander, limitReached, type LevelOutcome } from '../explore/expander.js';
-import type { ExploreRequest, ExploreWorkerSetup, LevelReport } from '../explore/protocol.js';
-import { StateTable } from '../explore/state-table.js';
+import { Expander, limitReached, type LevelOutcome } from './expander.js';
+import type { ExploreRequest, ExploreWorkerSetup, LevelReport } from './protocol.js';
+import { StateTable } from './state-table.js';
 
 function serve(setup: ExploreWorkerSetup): void {
   setAutoFreeze(false);

@@ -5,9 +5,9 @@
  * AlterPartition's request and answer), as long as every remaining step is still enabled and the same
  * invariant still fails. The result is 1- and 2-minimal.
  */
-import type { Action } from '../spec/actions/index.js';
-import type { Config } from '../spec/config.js';
-import type { Invariant } from '../properties/index.js';
+import type { Action } from '../../spec/actions/index.js';
+import type { Config } from '../../spec/config.js';
+import type { Invariant } from '../../properties/index.js';
 import { runActions, type RunResult } from './runner.js';
 
 function stillFails(config: Config, steps: readonly Action[], invariants: readonly Invariant[], name: string): RunResult | null {

@@ -4,10 +4,10 @@
  * then `minimize`) to a short trace.
  */
 import fc from 'fast-check';
-import type { Config } from '../spec/config.js';
-import type { Invariant } from '../properties/index.js';
+import type { Config } from '../../spec/config.js';
+import type { Invariant } from '../../properties/index.js';
 import { minimize } from './minimize.js';
-import { explore } from './explore/explore.js';
+import { explore } from '../explore/explore.js';
 import { runActions, runSchedule, type RunResult } from './runner.js';
 import { schedules, type Schedule } from './schedule.js';
 

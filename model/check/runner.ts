@@ -2,12 +2,12 @@
  * Running steps and checking invariants after every one of them: the core both the random checker and
  * replay use.
  */
-import type { Action } from '../spec/actions/index.js';
-import type { Config } from '../spec/config.js';
-import { initialState } from '../spec/init.js';
-import { step } from '../spec/step.js';
-import type { State } from '../spec/types.js';
-import { firstViolation, type Invariant } from '../properties/index.js';
+import type { Action } from '../../spec/actions/index.js';
+import type { Config } from '../../spec/config.js';
+import { initialState } from '../../spec/init.js';
+import { step } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
+import { firstViolation, type Invariant } from '../../properties/index.js';
 import { pick, swarmWeights, type Schedule } from './schedule.js';
 
 export interface Violation {

@@ -4,7 +4,7 @@
  * recovery (restart, unfence, metadata) is weighted up so that a fault is usually followed by the
  * leader change that makes it dangerous.
  */
-import type { ActionKind } from '../spec/actions/index.js';
+import type { ActionKind } from '../../spec/actions/index.js';
 
 export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   producerSend: 5,

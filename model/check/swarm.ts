@@ -7,10 +7,10 @@
  * progress and the result sum them (a terminated worker's as of its last post).
  */
 import type { Worker } from 'node:worker_threads';
-import type { Config } from '../spec/config.js';
-import type { Invariant } from '../properties/index.js';
+import type { Config } from '../../spec/config.js';
+import type { Invariant } from '../../properties/index.js';
 import type { CheckOptions, CheckResult, Finding, Progress } from './check.js';
-import { spawnWorker } from './workers/spawn.js';
+import { spawnWorker } from '../workers/spawn.js';
 
 export interface SwarmOptions extends CheckOptions {
   /** Worker threads, each with its own seed and `runs` runs. */
@@ -64,7 +64,7 @@ export async function checkSwarm(options: SwarmOptions): Promise<SwarmResult> {
     ...(options.shrinkRuns === undefined ? {} : { shrinkRuns: options.shrinkRuns }),
     progressEveryMs: WORKER_PROGRESS_MS,
   });
-  const workers: Worker[] = seeds.map((seed) => spawnWorker(new URL('./workers/check-worker.ts', import.meta.url), setup(seed)));
+  const workers: Worker[] = seeds.map((seed) => spawnWorker(new URL('./check-worker.ts', import.meta.url), setup(seed)));
   const progress = setInterval(() => {
     const sum = total();
     if (sum.runs > 0) options.onProgress?.({ ...sum, elapsedMs: Date.now() - started } satisfies Progress);

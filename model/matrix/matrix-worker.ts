@@ -1,11 +1,11 @@
 /**
- * One worker of the guarantee matrix (matrix/run.ts): settles the rows it is sent, one at a time, and
+ * One worker of the guarantee matrix (run.ts): settles the rows it is sent, one at a time, and
  * posts each result back; the saved traces are read once, here.
  */
 import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
-import { settleRow } from '../matrix/settle.js';
-import type { MatrixJob, MatrixWorkerSetup } from '../matrix/run.js';
+import { settleRow } from './settle.js';
+import type { MatrixJob, MatrixWorkerSetup } from './run.js';
 import { tracesIn } from '../trace.js';
 
 setAutoFreeze(false);

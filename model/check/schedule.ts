@@ -17,9 +17,9 @@
  * since budgets are spent early. Shrinking drives the spell to 0.
  */
 import fc from 'fast-check';
-import { ACTION_KINDS, type Action } from '../spec/actions/index.js';
-import { enabledActions } from '../spec/step.js';
-import type { State } from '../spec/types.js';
+import { ACTION_KINDS, type Action } from '../../spec/actions/index.js';
+import { enabledActions } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
 import { FAULTS, WEIGHTS } from './weights.js';
 
 /** The largest choice value; choices are taken modulo the total weight of the enabled actions. */

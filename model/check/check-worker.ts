@@ -6,8 +6,8 @@
 import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { invariantNamed } from '../../properties/index.js';
-import { checkRandom } from '../check.js';
-import type { SwarmMessage, SwarmWorkerSetup } from '../swarm.js';
+import { checkRandom } from './check.js';
+import type { SwarmMessage, SwarmWorkerSetup } from './swarm.js';
 
 function post(message: SwarmMessage): void {
   parentPort?.postMessage(message);
