@@ -6,9 +6,9 @@
 import { basename } from 'node:path';
 import { describeAction } from '../spec/describe.js';
 import type { State } from '../spec/types.js';
-import { replayTrace } from './replay.js';
-import { traceSvg } from './svg.js';
-import type { Trace } from './trace.js';
+import { replayTrace } from './trace/replay.js';
+import { traceSvg } from './render/svg.js';
+import type { Trace } from './trace/trace.js';
 import { KNOWN_BUGS, verdictRow, type VerdictRow } from './verdicts.js';
 
 /** The trace file a bug's present row is shown by: named in the row, or a saved finding of its config. */

@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replayTrace } from '../model/replay.js';
-import { loadTrace } from '../model/trace.js';
+import { replayTrace } from '../model/trace/replay.js';
+import { loadTrace } from '../model/trace/trace.js';
 
 const dir = join(import.meta.dirname, '..', 'counterexamples');
 const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();

@@ -11,8 +11,8 @@ import { invariantNamed } from '../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check/check.js';
 import { configFromArgs } from '../model/cli/options.js';
 import { MUTATIONS } from '../model/mutations.js';
-import { replayTrace } from '../model/replay.js';
-import { loadTrace } from '../model/trace.js';
+import { replayTrace } from '../model/trace/replay.js';
+import { loadTrace } from '../model/trace/trace.js';
 
 setAutoFreeze(false);
 

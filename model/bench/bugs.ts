@@ -8,7 +8,7 @@ import { invariantNamed } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { explore } from '../explore/explore.js';
 import { runActions } from '../check/runner.js';
-import { loadTrace } from '../trace.js';
+import { loadTrace } from '../trace/trace.js';
 import { KNOWN_BUGS, verdictRow } from '../verdicts.js';
 import { sampleHeap } from './memory.js';
 import { configFromArgs } from '../cli/options.js';

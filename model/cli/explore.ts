@@ -15,8 +15,8 @@ import { defaultWorkers } from '../workers/spawn.js';
 import { TOOL } from '../version.js';
 import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
 import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';
-import { replayTrace } from '../replay.js';
-import { TRACE_FORMAT } from '../trace.js';
+import { replayTrace } from '../trace/replay.js';
+import { TRACE_FORMAT } from '../trace/trace.js';
 
 const OPTIONS = {
   ...CONFIG_OPTIONS,

@@ -8,10 +8,10 @@ import { describeAction } from '../../spec/describe.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { replayTrace } from '../replay.js';
-import { renderReplay } from '../render.js';
+import { replayTrace } from '../trace/replay.js';
+import { renderReplay } from '../render/render.js';
 import type { Violation } from '../check/runner.js';
-import { saveTrace, TRACE_FORMAT, type Provenance, type Trace } from '../trace.js';
+import { saveTrace, TRACE_FORMAT, type Provenance, type Trace } from '../trace/trace.js';
 import { UsageError } from './options.js';
 
 /** The flags every finding command takes besides the configuration. */

@@ -5,11 +5,11 @@
  * diverges, 2 on bad input (a malformed file: one error naming the file and the field).
  */
 import { writeFileSync } from 'node:fs';
-import { toItf } from '../itf.js';
-import { replayTrace } from '../replay.js';
-import { renderReplay } from '../render.js';
-import { traceSvg } from '../svg.js';
-import { loadTrace, TraceError } from '../trace.js';
+import { toItf } from '../trace/itf.js';
+import { replayTrace } from '../trace/replay.js';
+import { renderReplay } from '../render/render.js';
+import { traceSvg } from '../render/svg.js';
+import { loadTrace, TraceError } from '../trace/trace.js';
 import { main, parse, UsageError } from './options.js';
 
 const OPTIONS = {

@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { replayTrace } from '../replay.js';
-import { loadTrace, TraceError } from '../trace.js';
-import { viewerHtml } from '../viewer.js';
+import { replayTrace } from '../trace/replay.js';
+import { loadTrace, TraceError } from '../trace/trace.js';
+import { viewerHtml } from '../render/viewer.js';
 import { main, parse, UsageError } from './options.js';
 
 function run(args: readonly string[]): number {

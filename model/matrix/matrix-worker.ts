@@ -6,7 +6,7 @@ import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { settleRow } from './settle.js';
 import type { MatrixJob, MatrixWorkerSetup } from './run.js';
-import { tracesIn } from '../trace.js';
+import { tracesIn } from '../trace/trace.js';
 
 setAutoFreeze(false);
 const setup = (workerData as { data: MatrixWorkerSetup }).data;

@@ -9,8 +9,8 @@ import { invariantNamed } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { configFromArgs } from '../cli/options.js';
 import { findingTrace } from '../cli/finding.js';
-import { replayTrace } from '../replay.js';
-import { saveTrace, type Trace } from '../trace.js';
+import { replayTrace } from '../trace/replay.js';
+import { saveTrace, type Trace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
 import { rowFlags, rowId, type MatrixRow } from './rows.js';
 

@@ -1,8 +1,8 @@
 /** Replay: recomputed states, refused steps with their reason, and verdicts against expectations. */
 import { describe, expect, it } from 'vitest';
-import { replayTrace } from '../../model/replay.js';
-import { renderReplay } from '../../model/render.js';
-import { TRACE_FORMAT, type Trace } from '../../model/trace.js';
+import { replayTrace } from '../../model/trace/replay.js';
+import { renderReplay } from '../../model/render/render.js';
+import { TRACE_FORMAT, type Trace } from '../../model/trace/trace.js';
 import { act, config, run, start } from '../builders.js';
 
 const loss = [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)];

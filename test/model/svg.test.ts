@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { replayTrace } from '../../model/replay.js';
-import { stepLabel, traceSvg } from '../../model/svg.js';
-import { loadTrace } from '../../model/trace.js';
+import { replayTrace } from '../../model/trace/replay.js';
+import { stepLabel, traceSvg } from '../../model/render/svg.js';
+import { loadTrace } from '../../model/trace/trace.js';
 import { act } from '../builders.js';
 import { cli, root, tempDir } from '../cli.js';
 

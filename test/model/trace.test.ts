@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrace, parseTrace, saveTrace, serializeTrace, TRACE_FORMAT, TraceError, type Trace } from '../../model/trace.js';
+import { loadTrace, parseTrace, saveTrace, serializeTrace, TRACE_FORMAT, TraceError, type Trace } from '../../model/trace/trace.js';
 import { act, config } from '../builders.js';
 
 const finding: Trace = {

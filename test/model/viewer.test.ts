@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayTrace } from '../../model/replay.js';
-import { loadTrace } from '../../model/trace.js';
-import { viewerHtml } from '../../model/viewer.js';
+import { replayTrace } from '../../model/trace/replay.js';
+import { loadTrace } from '../../model/trace/trace.js';
+import { viewerHtml } from '../../model/render/viewer.js';
 import { cli, root, tempDir } from '../cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';

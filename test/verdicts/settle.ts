@@ -9,8 +9,8 @@ import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/cli/options.js';
-import { replayTrace } from '../../model/replay.js';
-import { loadTrace } from '../../model/trace.js';
+import { replayTrace } from '../../model/trace/replay.js';
+import { loadTrace } from '../../model/trace/trace.js';
 import type { VerdictRow } from '../../model/verdicts.js';
 
 export function rowConfig(row: VerdictRow): Config {

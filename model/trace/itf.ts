@@ -3,9 +3,9 @@
  * (https://apalache-mc.org/docs/adr/015adr-trace.html), so existing trace viewers can show it. States
  * are the recomputed ones; no-leader and unknown values are Kafka's -1; integers are #bigint.
  */
-import { describeAction } from '../spec/describe.js';
-import { logEndOffset } from '../spec/log.js';
-import type { Consumer, PartitionState, PartitionView, State } from '../spec/types.js';
+import { describeAction } from '../../spec/describe.js';
+import { logEndOffset } from '../../spec/log.js';
+import type { Consumer, PartitionState, PartitionView, State } from '../../spec/types.js';
 import type { ReplayResult } from './replay.js';
 import type { Trace } from './trace.js';
 

@@ -3,13 +3,13 @@
  * every step, reports a step that is not enabled where it stands, and compares the outcome with the
  * verdict the trace records (a finding) or expects (a hand-written scenario).
  */
-import type { Action } from '../spec/actions/index.js';
-import { initialState } from '../spec/init.js';
-import { refusal, step } from '../spec/step.js';
-import type { State } from '../spec/types.js';
-import { INVARIANTS, type Invariant } from '../properties/index.js';
+import type { Action } from '../../spec/actions/index.js';
+import { initialState } from '../../spec/init.js';
+import { refusal, step } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
+import { INVARIANTS, type Invariant } from '../../properties/index.js';
 import type { Expectation, Trace } from './trace.js';
-import type { Violation } from './check/runner.js';
+import type { Violation } from '../check/runner.js';
 
 export interface ReplayedStep {
   readonly index: number;

@@ -11,12 +11,12 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ACTION_KINDS, ACTIONS, OFFSETS_TOPIC, type Action } from '../spec/actions/index.js';
-import type { ParamType } from '../spec/actions/action.js';
-import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../spec/config.js';
-import { DEFAULT_ERA } from '../spec/eras/names.js';
-import { INVARIANT_NAMES } from '../properties/index.js';
-import type { Violation } from './check/runner.js';
+import { ACTION_KINDS, ACTIONS, OFFSETS_TOPIC, type Action } from '../../spec/actions/index.js';
+import type { ParamType } from '../../spec/actions/action.js';
+import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../../spec/config.js';
+import { DEFAULT_ERA } from '../../spec/eras/names.js';
+import { INVARIANT_NAMES } from '../../properties/index.js';
+import type { Violation } from '../check/runner.js';
 
 export const TRACE_FORMAT = 'kafka-replication-trace/1';
 

@@ -3,13 +3,13 @@
  * trace with the keyboard (→ / ← one step, Home / End the first and last), showing each replica's
  * state, what the step changed, the invariants violated at that step, and the trace's picture.
  */
-import { describeAction } from '../spec/describe.js';
-import { logEndOffset } from '../spec/log.js';
-import type { PartitionState, State } from '../spec/types.js';
+import { describeAction } from '../../spec/describe.js';
+import { logEndOffset } from '../../spec/log.js';
+import type { PartitionState, State } from '../../spec/types.js';
 import { consumerText, controllerText, logText, role } from './render.js';
-import type { ReplayResult } from './replay.js';
+import type { ReplayResult } from '../trace/replay.js';
 import { escape, traceSvg } from './svg.js';
-import type { Trace } from './trace.js';
+import type { Trace } from '../trace/trace.js';
 
 interface ReplicaView {
   readonly name: string;

@@ -2,12 +2,12 @@
  * Text rendering of states and replays: per broker its role, log (offset:epoch:write), HW, LEO,
  * flushed offset and view of the ISR; the controller's partition record; what is in flight.
  */
-import { hasConsumer } from '../spec/config.js';
-import { describeAction } from '../spec/describe.js';
-import { logEndOffset } from '../spec/log.js';
-import type { Broker, PartitionState, PartitionView, State } from '../spec/types.js';
-import type { ReplayResult, ReplayedStep } from './replay.js';
-import type { Trace } from './trace.js';
+import { hasConsumer } from '../../spec/config.js';
+import { describeAction } from '../../spec/describe.js';
+import { logEndOffset } from '../../spec/log.js';
+import type { Broker, PartitionState, PartitionView, State } from '../../spec/types.js';
+import type { ReplayResult, ReplayedStep } from '../trace/replay.js';
+import type { Trace } from '../trace/trace.js';
 
 const list = (ids: readonly number[]): string => `[${ids.map((id) => `b${id}`).join(',')}]`;
 

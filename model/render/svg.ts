@@ -8,11 +8,11 @@
  * red, elections and ISR changes purple). The column where an invariant first fails is framed in red,
  * and the records its message names are outlined in red there.
  */
-import type { Action, ActionKind } from '../spec/actions/index.js';
-import { logEndOffset } from '../spec/log.js';
-import type { Broker, PartitionState, State } from '../spec/types.js';
-import type { ReplayResult } from './replay.js';
-import type { Trace } from './trace.js';
+import type { Action, ActionKind } from '../../spec/actions/index.js';
+import { logEndOffset } from '../../spec/log.js';
+import type { Broker, PartitionState, State } from '../../spec/types.js';
+import type { ReplayResult } from '../trace/replay.js';
+import type { Trace } from '../trace/trace.js';
 
 const BOX = 16;
 const GAP = 2;
