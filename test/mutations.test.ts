@@ -1,7 +1,7 @@
 /**
  * Mutation tests: every guard tagged `// CHECK:` in spec/ is removed by its switch, and the checker must
  * then find a violation of the invariant the guard protects, and find none with the guard in place;
- * or the guard's entry says why the model cannot observe it (model/mutations.ts).
+ * or the guard's entry says why the model cannot observe it (model/verdicts/mutations.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { invariantNamed } from '../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check/check.js';
 import { configFromArgs } from '../model/cli/options.js';
-import { MUTATIONS } from '../model/mutations.js';
+import { MUTATIONS } from '../model/verdicts/mutations.js';
 import { replayTrace } from '../model/trace/replay.js';
 import { loadTrace } from '../model/trace/trace.js';
 

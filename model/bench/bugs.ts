@@ -1,5 +1,5 @@
 /**
- * How fast each known bug is found: its "present" row (model/verdicts.ts, KNOWN_BUGS) by the random
+ * How fast each known bug is found: its "present" row (model/verdicts/verdicts.ts, KNOWN_BUGS) by the random
  * checker with the row's own seed and runs, as `test/verdicts/` settles it, and by the explorer on one
  * worker under a time limit, whose first violation is a shortest counterexample. Rows settled by a saved
  * trace alone have no seed: they get the explorer's measurement only.
@@ -9,7 +9,7 @@ import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { explore } from '../explore/explore.js';
 import { runActions } from '../check/runner.js';
 import { loadTrace } from '../trace/trace.js';
-import { KNOWN_BUGS, verdictRow } from '../verdicts.js';
+import { KNOWN_BUGS, verdictRow } from '../verdicts/verdicts.js';
 import { sampleHeap } from './memory.js';
 import { configFromArgs } from '../cli/options.js';
 

@@ -23,7 +23,7 @@ import { explore, type ExploreResult } from '../../model/explore/explore.js';
 import { viewOf } from '../../model/explore/view.js';
 import { runActions, runSchedule } from '../../model/check/runner.js';
 import { schedules, type Schedule } from '../../model/check/schedule.js';
-import { VERDICTS } from '../../model/verdicts.js';
+import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { config } from '../builders.js';
 import { rowConfig } from '../verdicts/settle.js';
 
@@ -139,7 +139,7 @@ describe('exploring with and without symmetry reduction gives the same verdicts'
   const CASES: { name: string; key: string; config: Config; invariants: readonly Invariant[]; violated: string | null; length?: number; reduces: boolean }[] = [
     { name: 'safe: three replicas, one record, no faults', key: 'threeReplicas', config: SMALL.threeReplicas, invariants: INVARIANTS, violated: null, reduces: true },
     { name: 'safe: RF 2, one record, one crash', key: 'kip966', config: SMALL.kip966, invariants: INVARIANTS, violated: null, reduces: false },
-    // Verdict rows of model/verdicts.ts: loss acks=1 allows (RF 3), and a bug of the oldest era (RF 2).
+    // Verdict rows of model/verdicts/verdicts.ts: loss acks=1 allows (RF 3), and a bug of the oldest era (RF 2).
     { name: 'unsafe: verdict row acks-1', key: 'acks-1', ...row('acks-1'), violated: 'acked-never-lost', length: 4, reduces: true },
     { name: 'unsafe: verdict row kip-101-scenario-1-present', key: 'kip-101-scenario-1-present', ...row('kip-101-scenario-1-present'), violated: 'acked-never-lost', length: 10, reduces: false },
   ];

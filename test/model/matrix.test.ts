@@ -7,7 +7,7 @@ import { configFromArgs } from '../../model/cli/options.js';
 import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
 import { curatedRows, fullRows, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
 import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';
-import { VERDICTS } from '../../model/verdicts.js';
+import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { rowConfig } from '../verdicts/settle.js';
 import { cli, expectBadInput, root, tempDir } from '../cli.js';
 

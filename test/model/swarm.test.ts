@@ -11,7 +11,7 @@ import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { runActions } from '../../model/check/runner.js';
 import { checkSwarm, swarmSeeds } from '../../model/check/swarm.js';
-import { VERDICTS, type VerdictRow } from '../../model/verdicts.js';
+import { VERDICTS, type VerdictRow } from '../../model/verdicts/verdicts.js';
 import { cli, expectBadInput, tempDir } from '../cli.js';
 import { rowConfig } from '../verdicts/settle.js';
 

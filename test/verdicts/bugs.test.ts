@@ -1,7 +1,7 @@
-/** The known bugs: each present where Kafka had it, absent where it was fixed (model/verdicts.ts). */
+/** The known bugs: each present where Kafka had it, absent where it was fixed (model/verdicts/verdicts.ts). */
 import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_BUGS, verdictRow } from '../../model/verdicts.js';
+import { KNOWN_BUGS, verdictRow } from '../../model/verdicts/verdicts.js';
 import { settle } from './settle.js';
 
 setAutoFreeze(false);

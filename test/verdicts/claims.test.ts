@@ -1,7 +1,7 @@
 /** The verdict rows that are not a known bug's: the seed's claims in the default era. */
 import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_BUGS, VERDICTS } from '../../model/verdicts.js';
+import { KNOWN_BUGS, VERDICTS } from '../../model/verdicts/verdicts.js';
 import { settle } from './settle.js';
 
 setAutoFreeze(false);

@@ -11,7 +11,7 @@ import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/cli/options.js';
 import { replayTrace } from '../../model/trace/replay.js';
 import { loadTrace } from '../../model/trace/trace.js';
-import type { VerdictRow } from '../../model/verdicts.js';
+import type { VerdictRow } from '../../model/verdicts/verdicts.js';
 
 export function rowConfig(row: VerdictRow): Config {
   return configFromArgs(row.flags);

@@ -1,6 +1,6 @@
 /**
  * Expected verdicts as data: era x configuration x budgets x invariant -> holds / violated, each with
- * its source and the smallest budgets that show it. `test/verdicts.test.ts` enforces every row both
+ * its source and the smallest budgets that show it. `test/verdicts/` enforces every row both
  * ways with deterministic runs, and `npm run check -- <flags> --invariant <name> --seed S --runs R`
  * reproduces each one from the command line (exit 1 for a violated row, 0 for one that holds).
  *

@@ -5,7 +5,7 @@
  * the guard, why, and what change would make it observable. `test/mutations.test.ts` checks that every
  * tagged guard has an entry and enforces each one both ways.
  */
-import type { SwitchName } from '../spec/switches.js';
+import type { SwitchName } from '../../spec/switches.js';
 import { budgets } from './verdicts.js';
 
 /** Random runs of `check`: a seed and how many runs. */
