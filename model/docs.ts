@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_KINDS, ACTIONS } from '../spec/actions/index.js';
-import { configFromArgs } from './cli/options.js';
+import { configFromArgs } from './config/flags.js';
 import { INVARIANTS } from '../properties/index.js';
 import { erasTable } from './eras-table.js';
 import { matrixSummary, type MatrixDocument } from './matrix/report.js';

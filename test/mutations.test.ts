@@ -9,7 +9,7 @@ import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { invariantNamed } from '../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../model/check/check.js';
-import { configFromArgs } from '../model/cli/options.js';
+import { configFromArgs } from '../model/config/flags.js';
 import { MUTATIONS } from '../model/verdicts/mutations.js';
 import { replayTrace } from '../model/trace/replay.js';
 import { loadTrace } from '../model/trace/trace.js';

@@ -11,7 +11,7 @@ import { runActions } from '../check/runner.js';
 import { loadTrace } from '../trace/trace.js';
 import { KNOWN_BUGS, verdictRow } from '../verdicts/verdicts.js';
 import { sampleHeap } from './memory.js';
-import { configFromArgs } from '../cli/options.js';
+import { configFromArgs } from '../config/flags.js';
 
 export interface RandomFind {
   readonly seed: number;

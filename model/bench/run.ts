@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { setAutoFreeze } from 'immer';
-import { main, parse } from '../cli/options.js';
+import { main, parse } from '../config/usage.js';
 import { bugFinds } from './bugs.js';
 import { machine } from './machine.js';
 import { loadMeter, type Load } from './load.js';

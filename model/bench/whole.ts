@@ -5,7 +5,7 @@
  */
 import { INVARIANTS, WITNESSES } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
-import { configFromArgs } from '../cli/options.js';
+import { configFromArgs } from '../config/flags.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
 import { exploreParallel } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';

@@ -10,8 +10,9 @@ import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type C
 import { erasTable, fixesList } from '../eras-table.js';
 import { checkSwarm, swarmSeeds } from '../check/swarm.js';
 import { TOOL } from '../version.js';
-import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
-import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';
+import { CONFIG_OPTIONS, integerFlag, loadConfig } from '../config/flags.js';
+import { main, parse } from '../config/usage.js';
+import { describeConfig, describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './search.js';
 
 const OPTIONS = {
   ...CONFIG_OPTIONS,

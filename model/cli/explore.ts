@@ -13,8 +13,9 @@ import { explore, type ExploreOptions, type ExploreResult } from '../explore/exp
 import { exploreParallel } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';
 import { TOOL } from '../version.js';
-import { describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './finding.js';
-import { CONFIG_OPTIONS, describeConfig, integerFlag, loadConfig, main, parse } from './options.js';
+import { CONFIG_OPTIONS, integerFlag, loadConfig } from '../config/flags.js';
+import { main, parse } from '../config/usage.js';
+import { describeConfig, describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './search.js';
 import { replayTrace } from '../trace/replay.js';
 import { TRACE_FORMAT } from '../trace/trace.js';
 

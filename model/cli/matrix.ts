@@ -19,7 +19,8 @@ import { runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT } from '../matrix/settle.js';
 import { TOOL } from '../version.js';
 import { defaultWorkers } from '../workers/spawn.js';
-import { integerFlag, main, parse, UsageError } from './options.js';
+import { integerFlag } from '../config/flags.js';
+import { main, parse, UsageError } from '../config/usage.js';
 
 const OPTIONS = {
   full: { type: 'boolean', default: false },

@@ -10,7 +10,7 @@ import { replayTrace } from '../trace/replay.js';
 import { renderReplay } from '../render/render.js';
 import { traceSvg } from '../render/svg.js';
 import { loadTrace, TraceError } from '../trace/trace.js';
-import { main, parse, UsageError } from './options.js';
+import { main, parse, UsageError } from '../config/usage.js';
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { replayTrace } from '../trace/replay.js';
 import { loadTrace, TraceError } from '../trace/trace.js';
 import { viewerHtml } from '../render/viewer.js';
-import { main, parse, UsageError } from './options.js';
+import { main, parse, UsageError } from '../config/usage.js';
 
 function run(args: readonly string[]): number {
   const { values, positionals } = parse(args, { out: { type: 'string' } }, true);

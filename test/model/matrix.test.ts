@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { configFromArgs } from '../../model/cli/options.js';
+import { configFromArgs } from '../../model/config/flags.js';
 import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
 import { curatedRows, fullRows, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
 import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';

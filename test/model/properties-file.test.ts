@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProperties } from '../../model/properties-file.js';
-import { loadConfig } from '../../model/cli/options.js';
+import { readProperties } from '../../model/config/properties-file.js';
+import { loadConfig } from '../../model/config/flags.js';
 import { cli, expectBadInput, tempDir } from '../cli.js';
 
 describe('readProperties', () => {

@@ -8,7 +8,7 @@ import type { Config } from '../../spec/config.js';
 import { invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
-import { configFromArgs } from '../../model/cli/options.js';
+import { configFromArgs } from '../../model/config/flags.js';
 import { replayTrace } from '../../model/trace/replay.js';
 import { loadTrace } from '../../model/trace/trace.js';
 import type { VerdictRow } from '../../model/verdicts/verdicts.js';

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseLines } from 'dot-properties';
-import { acksOf } from '../spec/config.js';
-import type { Acks } from '../spec/types.js';
+import { acksOf } from '../../spec/config.js';
+import type { Acks } from '../../spec/types.js';
 
 export type PropertiesKind = 'server' | 'producer';
 

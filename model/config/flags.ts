@@ -1,20 +1,11 @@
 /**
- * Command-line flags shared by every command: the configuration knobs and the budgets, parsed with
- * node:util's parseArgs (no dependency needed) and validated by the spec's one validation function.
- * Bad input becomes a UsageError: one line naming the flag, exit code 2.
+ * The configuration flags every command takes: the knobs and the budgets, with Kafka's .properties
+ * files beneath them (properties-file.ts), turned into a Config and validated by the spec's one
+ * validation function. Bad input becomes a UsageError naming the flag or the file's line.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, DEFAULT_BUDGETS, hasConsumer, validateConfig, type Budgets, type Config } from '../../spec/config.js';
-import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from '../properties-file.js';
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
+import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from './properties-file.js';
+import { parse, UsageError, type Options } from './usage.js';
 
 /** Flags of the configuration, each with the Config field it sets. */
 const CONFIG_FLAGS = {
@@ -179,45 +170,4 @@ export function configFromFlags(values: Record<string, unknown>): Config {
 /** The Config a command line with these configuration flags checks (verdict rows are such lines). */
 export function configFromArgs(args: readonly string[]): Config {
   return configFromFlags(parse(args, CONFIG_OPTIONS).values);
-}
-
-/** parseArgs with strict flags; unknown flags and missing values become UsageErrors. */
-export function parse(args: readonly string[], options: Options, allowPositionals = false): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals });
-    return { values: values as Record<string, unknown>, positionals };
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
-  }
-}
-
-/** Runs a command's main; maps UsageError and other bad input to exit code 2 with one line. */
-export async function main(run: () => Promise<number> | number, isBadInput: (error: unknown) => boolean = () => false): Promise<void> {
-  try {
-    process.exitCode = await run();
-  } catch (error) {
-    if (error instanceof UsageError || isBadInput(error)) {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
-  }
-}
-
-/** One line describing a configuration, as every command prints it. */
-export function describeConfig(config: Config): string[] {
-  const b = config.budgets;
-  return [
-    `config: era ${config.era}; brokers ${config.brokers}, replication.factor ${config.replicationFactor}, ` +
-      `min.insync.replicas ${config.minInsyncReplicas}, acks ${config.acks}, unclean.leader.election.enable ${config.uncleanLeaderElection}, ` +
-      `log.flush.interval.messages ${config.flushIntervalMessages ?? '(OS default, lazy)'}` +
-      (hasConsumer(config)
-        ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}, auto.offset.reset ${config.autoOffsetReset}`
-        : '; no consumer') +
-      (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
-      (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),
-    `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
-      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}`,
-  ];
 }

@@ -1,18 +1,34 @@
 /**
- * What `check` and `explore` share: choosing invariants, judging a violation against Kafka's promise,
- * and saving and showing a finding.
+ * What the two searches, `check` and `explore`, share: the configuration as they print it, choosing
+ * invariants, judging a violation against Kafka's promise, and saving and showing a finding.
  */
-import type { Action } from '../../spec/actions/index.js';
-import type { Config } from '../../spec/config.js';
-import { describeAction } from '../../spec/describe.js';
+import { hasConsumer, type Config } from '../../spec/config.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { replayTrace } from '../trace/replay.js';
-import { renderReplay } from '../render/render.js';
 import type { Violation } from '../check/runner.js';
-import { saveTrace, TRACE_FORMAT, type Provenance, type Trace } from '../trace/trace.js';
-import { UsageError } from './options.js';
+import { UsageError } from '../config/usage.js';
+import { renderReplay } from '../render/render.js';
+import { findingTrace, type Found } from '../trace/finding.js';
+import { replayTrace } from '../trace/replay.js';
+import { saveTrace } from '../trace/trace.js';
+
+/** One line describing a configuration, as every command prints it. */
+export function describeConfig(config: Config): string[] {
+  const b = config.budgets;
+  return [
+    `config: era ${config.era}; brokers ${config.brokers}, replication.factor ${config.replicationFactor}, ` +
+      `min.insync.replicas ${config.minInsyncReplicas}, acks ${config.acks}, unclean.leader.election.enable ${config.uncleanLeaderElection}, ` +
+      `log.flush.interval.messages ${config.flushIntervalMessages ?? '(OS default, lazy)'}` +
+      (hasConsumer(config)
+        ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}, auto.offset.reset ${config.autoOffsetReset}`
+        : '; no consumer') +
+      (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
+      (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),
+    `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
+      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}`,
+  ];
+}
 
 /** The flags every finding command takes besides the configuration. */
 export const FINDING_OPTIONS = {
@@ -41,30 +57,6 @@ export function verdictLine(config: Config, violation: Violation, state: State):
   return judged === 'broken'
     ? `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${reason}`
     : `verdict: ${violation.invariant} violated: loss allowed by the configuration (${reason})`;
-}
-
-/** The one-line story of a finding: what broke, after which faults and elections. */
-export function story(steps: readonly Action[], violation: Violation): string {
-  const events = steps.filter((a) => /Crash|PowerLoss|Shutdown|Fence|ElectLeader|ShrinkIsr/.test(a.kind)).map(describeAction);
-  return events.length === 0 ? violation.message : `${violation.message}; after ${events.join(', ')}`;
-}
-
-export interface Found {
-  readonly steps: readonly Action[];
-  readonly violation: Violation;
-  readonly provenance: Provenance;
-}
-
-/** A finding as the trace that is saved. */
-export function findingTrace(config: Config, found: Found): Trace {
-  return {
-    format: TRACE_FORMAT,
-    config,
-    steps: found.steps,
-    story: story(found.steps, found.violation),
-    violation: found.violation,
-    found: found.provenance,
-  };
 }
 
 /** Saves a finding (once) and prints where, how to replay it, and its step table. */
