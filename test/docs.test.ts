@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { regenerate, savedTraceIndex } from '../model/docs.js';
-import { historyDocument, historyPictures } from '../model/history.js';
+import { historyDocument, historyPictures, savedTraceIndex } from '../model/docs/history.js';
+import { regenerate } from '../model/docs/readme.js';
 
 it('README.md documents every step kind and invariant as the registries define them', () => {
   const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');

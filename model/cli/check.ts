@@ -7,7 +7,7 @@ import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type CheckResult } from '../check/check.js';
-import { erasTable, fixesList } from '../eras-table.js';
+import { erasTable, fixesList } from '../docs/eras-table.js';
 import { checkSwarm, swarmSeeds } from '../check/swarm.js';
 import { TOOL } from '../version.js';
 import { CONFIG_OPTIONS, integerFlag, loadConfig } from '../config/flags.js';

@@ -3,8 +3,8 @@
  * (docs/pictures/) from the registries and the saved traces.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { regenerate, savedTraceIndex } from '../docs.js';
-import { historyDocument, historyPictures } from '../history.js';
+import { historyDocument, historyPictures, savedTraceIndex } from '../docs/history.js';
+import { regenerate } from '../docs/readme.js';
 
 const readme = new URL('../../README.md', import.meta.url);
 writeFileSync(readme, regenerate(readFileSync(readme, 'utf8')));

@@ -1,8 +1,8 @@
 /** The era -> fixes table, as data rendered for `npm run check -- --list-eras` and the docs. */
-import { ERAS } from '../spec/eras/index.js';
-import { ERA_NAMES } from '../spec/eras/names.js';
-import { SWITCHES, SWITCH_NAMES } from '../spec/switches.js';
-import { UNCLEAN_SHUTDOWN_TOLERANCE } from '../properties/promise.js';
+import { ERAS } from '../../spec/eras/index.js';
+import { ERA_NAMES } from '../../spec/eras/names.js';
+import { SWITCHES, SWITCH_NAMES } from '../../spec/switches.js';
+import { UNCLEAN_SHUTDOWN_TOLERANCE } from '../../properties/promise.js';
 
 const FIXES = SWITCH_NAMES.filter((name) => SWITCHES[name].kind === 'fix');
 

@@ -3,16 +3,32 @@
  * step table, the commands that reproduce it, and which era or fix closes it. Generated from
  * model/verdicts/verdicts.ts and counterexamples/ by `npm run docs`, and checked up to date by the tests.
  */
-import { basename } from 'node:path';
-import { describeAction } from '../spec/describe.js';
-import type { State } from '../spec/types.js';
-import { replayTrace } from './trace/replay.js';
-import { traceSvg } from './render/svg.js';
-import type { Trace } from './trace/trace.js';
-import { KNOWN_BUGS, verdictRow, type VerdictRow } from './verdicts/verdicts.js';
+import { basename, join } from 'node:path';
+import { describeAction } from '../../spec/describe.js';
+import type { State } from '../../spec/types.js';
+import { configFromArgs } from '../config/flags.js';
+import { traceSvg } from '../render/svg.js';
+import { expectation, replayTrace } from '../trace/replay.js';
+import { tracesIn, type Trace } from '../trace/trace.js';
+import { KNOWN_BUGS, verdictRow, type VerdictRow } from '../verdicts/verdicts.js';
 
 /** The trace file a bug's present row is shown by: named in the row, or a saved finding of its config. */
 export type TraceIndex = (row: VerdictRow) => { file: string; trace: Trace } | undefined;
+
+const COUNTEREXAMPLES = join(import.meta.dirname, '..', '..', 'counterexamples');
+
+/**
+ * Finds the saved trace that shows a verdict row: the file the row names, else a saved finding with
+ * the row's configuration that violates the row's invariant.
+ */
+export function savedTraceIndex(dir = COUNTEREXAMPLES): TraceIndex {
+  const saved = tracesIn(dir).map(({ file, trace }) => ({ file: `counterexamples/${file.slice(dir.length + 1)}`, trace }));
+  return (row) => {
+    if (row.trace !== undefined) return saved.find(({ file }) => file.endsWith(`/${row.trace}`));
+    const config = JSON.stringify(configFromArgs(row.flags));
+    return saved.find(({ trace }) => JSON.stringify(trace.config) === config && expectation(trace)?.invariant === row.invariant);
+  };
+}
 
 function logs(state: State): string {
   return state.brokers
