@@ -8,14 +8,8 @@ import { initialState } from '../../spec/init.js';
 import { step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant } from '../../properties/index.js';
+import type { Violation } from '../trace/trace.js';
 import { pick, swarmWeights, type Schedule } from './schedule.js';
-
-export interface Violation {
-  readonly invariant: string;
-  /** Index of the step after which the invariant failed (-1: the initial state). */
-  readonly step: number;
-  readonly message: string;
-}
 
 export interface RunResult {
   readonly steps: readonly Action[];

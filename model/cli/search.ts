@@ -6,12 +6,11 @@ import { hasConsumer, type Config } from '../../spec/config.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import type { Violation } from '../check/runner.js';
 import { UsageError } from '../config/usage.js';
 import { renderReplay } from '../render/render.js';
 import { findingTrace, type Found } from '../trace/finding.js';
 import { replayTrace } from '../trace/replay.js';
-import { saveTrace } from '../trace/trace.js';
+import { saveTrace, type Violation } from '../trace/trace.js';
 
 /** One line describing a configuration, as every command prints it. */
 export function describeConfig(config: Config): string[] {

@@ -12,7 +12,7 @@ import type { Action } from '../../spec/actions/index.js';
 import { enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
-import type { Violation } from '../check/runner.js';
+import type { Violation } from '../trace/trace.js';
 import type { StateTable } from './state-table.js';
 import { viewOf } from './view.js';
 

@@ -11,7 +11,7 @@ import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
 import type { State } from '../../spec/types.js';
 import type { Invariant, Witness } from '../../properties/index.js';
-import type { Violation } from '../check/runner.js';
+import type { Violation } from '../trace/trace.js';
 import { Expander, limitReached, pathTo, type Found, type Limits, type StopReason } from './expander.js';
 import { StateTable } from './state-table.js';
 

@@ -8,8 +8,7 @@ import { initialState } from '../../spec/init.js';
 import { refusal, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, type Invariant } from '../../properties/index.js';
-import type { Expectation, Trace } from './trace.js';
-import type { Violation } from '../check/runner.js';
+import type { Expectation, Trace, Violation } from './trace.js';
 
 export interface ReplayedStep {
   readonly index: number;

@@ -16,9 +16,16 @@ import type { ParamType } from '../../spec/actions/action.js';
 import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../../spec/config.js';
 import { DEFAULT_ERA } from '../../spec/eras/names.js';
 import { INVARIANT_NAMES } from '../../properties/index.js';
-import type { Violation } from '../check/runner.js';
 
 export const TRACE_FORMAT = 'kafka-replication-trace/1';
+
+/** An invariant that failed: which, after which step, and its message (a finding's, or replay's). */
+export interface Violation {
+  readonly invariant: string;
+  /** Index of the step after which the invariant failed (-1: the initial state). */
+  readonly step: number;
+  readonly message: string;
+}
 
 export interface Provenance {
   readonly by: 'check' | 'explore' | 'hand';
