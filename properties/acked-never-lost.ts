@@ -1,6 +1,7 @@
 import { recordAt } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
 import { effectiveLeader, expiredWrite, holds } from './leader.js';
+import type { Partition, Replica } from '../spec/types.js';
 
 /**
  * acked-never-lost: a record acknowledged to its producer, under any acks mode, is in the leader's log
@@ -15,18 +16,24 @@ export const ackedNeverLost: Invariant = {
   promised: 'durability',
   brokenBy: ['acks=0', 'acks=1', 'min.insync.replicas=1 with unclean election', 'hw-truncation era', 'kraft with a power loss', 'correlated power loss with lazy flush'],
   check(state) {
-    const leader = effectiveLeader(state);
-    if (leader === null) return null;
-    for (const attempt of state.ghost.attempts) {
+    // Attempts of one partition come in runs: look its leader up once per run.
+    let partition: Partition | undefined;
+    let leader: Replica | null = null;
+    for (const attempt of state.producer.attempts) {
       if (attempt.status !== 'acknowledged') continue;
-      if (attempt.offset === null) {
-        if (leader.log.some((record) => record.id === attempt.id) || expiredWrite(state, attempt.id)) continue;
-        return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.id} never got it`;
+      if (partition !== state.partitions[attempt.partition]) {
+        partition = state.partitions[attempt.partition];
+        leader = partition === undefined ? null : effectiveLeader(state, partition);
       }
-      if (expiredWrite(state, attempt.id) || recordAt(leader, attempt.offset)?.id === attempt.id) continue;
+      if (partition === undefined || leader === null || expiredWrite(partition, attempt.id)) continue;
+      if (attempt.offset === null) {
+        if (leader.log.some((record) => record.id === attempt.id)) continue;
+        return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.broker} never got it`;
+      }
+      if (recordAt(leader, attempt.offset)?.id === attempt.id) continue;
       return (
         `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
-        `but leader b${leader.id} (epoch ${state.controller.partition.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`
+        `but leader b${leader.broker} (epoch ${partition.record.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`
       );
     }
     return null;

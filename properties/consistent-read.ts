@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { dataPartition } from '../spec/cluster.js';
 import { describeRecord, effectiveLeader, firstMissingExposed, holds } from './leader.js';
 
 /**
@@ -13,11 +14,12 @@ export const consistentRead: Invariant = {
   promised: 'durability',
   brokenBy: ['kraft: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record read, then lost (fixed by KAFKA-15583)', 'unclean election'],
   check(state) {
-    const leader = effectiveLeader(state);
-    const missing = leader === null ? undefined : firstMissingExposed(state, leader);
+    const partition = dataPartition(state);
+    const leader = effectiveLeader(state, partition);
+    const missing = leader === null ? undefined : firstMissingExposed(partition, leader);
     if (leader === null || missing === undefined) return null;
     return (
-      `${describeRecord(missing)} was below the HW (readable), but leader b${leader.id} ` +
+      `${describeRecord(missing)} was below the HW (readable), but leader b${leader.broker} ` +
       `holds ${holds(leader, missing.offset)} at offset ${missing.offset}`
     );
   },

@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /**
  * epochs-monotonic: epochs only move forward. As a property of one state: no broker's view and no
@@ -12,21 +13,23 @@ export const epochsMonotonic: Invariant = {
   source: 'KIP-101 (leader epochs), KIP-631 (partition epochs)',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const { leaderEpoch, partitionEpoch } = state.controller.partition;
-    for (const broker of state.brokers) {
-      const view = broker.view;
-      if (view !== null && (view.leaderEpoch > leaderEpoch || view.partitionEpoch > partitionEpoch)) {
-        return `b${broker.id} sees epoch ${view.leaderEpoch}/${view.partitionEpoch}, ahead of the controller's ${leaderEpoch}/${partitionEpoch}`;
+  check: (state) =>
+    inAnyPartition(state, (partition) => {
+      const { leaderEpoch, partitionEpoch } = partition.record;
+      for (const replica of Object.values(partition.replicas)) {
+        const view = replica.view;
+        const b = replica.broker;
+        if (view !== null && (view.leaderEpoch > leaderEpoch || view.partitionEpoch > partitionEpoch)) {
+          return `b${b} sees epoch ${view.leaderEpoch}/${view.partitionEpoch}, ahead of the controller's ${leaderEpoch}/${partitionEpoch}`;
+        }
+        const ahead = replica.epochs.find((entry) => entry.epoch > leaderEpoch);
+        if (ahead !== undefined) return `b${b}'s epoch cache has epoch ${ahead.epoch}, ahead of the controller's ${leaderEpoch}`;
+        const disorder = replica.epochs.findIndex((entry, i) => {
+          const before = replica.epochs[i - 1];
+          return before !== undefined && (entry.epoch <= before.epoch || entry.startOffset < before.startOffset);
+        });
+        if (disorder !== -1) return `b${b}'s leader-epoch cache does not ascend at entry ${disorder}`;
       }
-      const ahead = broker.epochs.find((entry) => entry.epoch > leaderEpoch);
-      if (ahead !== undefined) return `b${broker.id}'s epoch cache has epoch ${ahead.epoch}, ahead of the controller's ${leaderEpoch}`;
-      const disorder = broker.epochs.findIndex((entry, i) => {
-        const before = broker.epochs[i - 1];
-        return before !== undefined && (entry.epoch <= before.epoch || entry.startOffset < before.startOffset);
-      });
-      if (disorder !== -1) return `b${broker.id}'s leader-epoch cache does not ascend at entry ${disorder}`;
-    }
-    return null;
-  },
+      return null;
+    }),
 };

@@ -1,5 +1,6 @@
 import { logEndOffset } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /** flushed-within-log: no replica claims to have flushed more than its log holds. */
 export const flushedWithinLog: Invariant = {
@@ -9,8 +10,9 @@ export const flushedWithinLog: Invariant = {
   source: 'KAFKA-RULES.md rule 21 (the recovery point never passes the log end)',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const broken = state.brokers.find((broker) => broker.flushed > logEndOffset(broker));
-    return broken === undefined ? null : `b${broken.id} has flushed ${broken.flushed} above its LEO ${logEndOffset(broken)}`;
-  },
+  check: (state) =>
+    inAnyPartition(state, (partition) => {
+      const broken = Object.values(partition.replicas).find((replica) => replica.flushed > logEndOffset(replica));
+      return broken === undefined ? null : `b${broken.broker} has flushed ${broken.flushed} above its LEO ${logEndOffset(broken)}`;
+    }),
 };

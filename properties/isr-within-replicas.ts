@@ -1,5 +1,6 @@
 import { eraOf } from '../spec/eras/index.js';
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /** isr-within-replicas: the ISR is a non-empty set of the partition's replicas (ELR aside). */
 export const isrWithinReplicas: Invariant = {
@@ -9,11 +10,10 @@ export const isrWithinReplicas: Invariant = {
   source: 'Kafka docs, "Replication"; KIP-966 (only ELR lets the ISR become empty)',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const { isr } = state.controller.partition;
-    const rf = state.config.replicationFactor;
-    if (isr.some((member) => member < 0 || member >= rf)) return `ISR [${isr.join(', ')}] holds a broker that is not a replica`;
-    if (new Set(isr).size !== isr.length) return `ISR [${isr.join(', ')}] lists a broker twice`;
-    return isr.length === 0 && !eraOf(state.config).eligibleLeaderReplicas ? 'the ISR is empty (only ELR allows that)' : null;
-  },
+  check: (state) =>
+    inAnyPartition(state, ({ record: { isr }, assignment }) => {
+      if (isr.some((member) => !assignment.includes(member))) return `ISR [${isr.join(', ')}] holds a broker that is not a replica`;
+      if (new Set(isr).size !== isr.length) return `ISR [${isr.join(', ')}] lists a broker twice`;
+      return isr.length === 0 && !eraOf(state.config).eligibleLeaderReplicas ? 'the ISR is empty (only ELR allows that)' : null;
+    }),
 };

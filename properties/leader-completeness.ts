@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { dataPartition } from '../spec/cluster.js';
 import { describeRecord, effectiveLeader, firstMissingExposed, holds, trueHighWatermark } from './leader.js';
 
 /**
@@ -14,13 +15,14 @@ export const leaderCompleteness: Invariant = {
   promised: 'durability',
   brokenBy: ['kraft with a power loss of the last ISR member ("last replica standing")', 'hw-truncation era', 'KAFKA-7128 removed'],
   check(state) {
-    const leader = effectiveLeader(state);
-    if (leader === null || !state.ghost.cleanLeader) return null;
-    const missing = firstMissingExposed(state, leader, state.ghost.forfeited);
+    const partition = dataPartition(state);
+    const leader = effectiveLeader(state, partition);
+    if (leader === null || !partition.ghost.cleanLeader) return null;
+    const missing = firstMissingExposed(partition, leader, partition.ghost.forfeited);
     if (missing === undefined) return null;
     return (
-      `leader b${leader.id}, elected from the ISR in epoch ${state.controller.partition.leaderEpoch}, lacks ` +
-      `${describeRecord(missing)} below the true HW ${trueHighWatermark(state)}: it holds ${holds(leader, missing.offset)}`
+      `leader b${leader.broker}, elected from the ISR in epoch ${partition.record.leaderEpoch}, lacks ` +
+      `${describeRecord(missing)} below the true HW ${trueHighWatermark(partition)}: it holds ${holds(leader, missing.offset)}`
     );
   },
 };

@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /** leader-in-isr: the controller's leader, if any, is an ISR member. */
 export const leaderInIsr: Invariant = {
@@ -8,8 +9,8 @@ export const leaderInIsr: Invariant = {
   source: 'Kafka docs, "Replication"; PartitionChangeBuilder',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const { leader, isr } = state.controller.partition;
-    return leader === null || isr.includes(leader) ? null : `leader b${leader} is not in the ISR [${isr.join(', ')}]`;
-  },
+  check: (state) =>
+    inAnyPartition(state, ({ record: { leader, isr } }) =>
+      leader === null || isr.includes(leader) ? null : `leader b${leader} is not in the ISR [${isr.join(', ')}]`,
+    ),
 };

@@ -1,5 +1,6 @@
 import { logEndOffset } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /** leader-leo-above-hw: a leader's HW never exceeds its own LEO. */
 export const leaderLeoAboveHw: Invariant = {
@@ -9,8 +10,9 @@ export const leaderLeoAboveHw: Invariant = {
   source: 'KAFKA-RULES.md rule 1',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const broken = state.brokers.find((broker) => broker.leader !== null && logEndOffset(broker) < broker.hw);
-    return broken === undefined ? null : `leader b${broken.id} has HW ${broken.hw} above its LEO ${logEndOffset(broken)}`;
-  },
+  check: (state) =>
+    inAnyPartition(state, (partition) => {
+      const broken = Object.values(partition.replicas).find((replica) => replica.leader !== null && logEndOffset(replica) < replica.hw);
+      return broken === undefined ? null : `leader b${broken.broker} has HW ${broken.hw} above its LEO ${logEndOffset(broken)}`;
+    }),
 };

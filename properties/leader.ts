@@ -1,19 +1,32 @@
-/** Helpers the replication invariants share: who leads now, and how to name a record. */
+/** Helpers the replication invariants share: which partition, who leads it now, and how to name a record. */
+import { DATA_PARTITION } from '../spec/config.js';
 import { expiredBelow } from '../spec/consumer.js';
 import { recordAt } from '../spec/log.js';
-import type { Broker, LogRecord, Offset, State } from '../spec/types.js';
+import type { LogRecord, Offset, Partition, Replica, State } from '../spec/types.js';
 
 /**
- * The partition's effective leader: the broker the controller elected, running, and acting on that
- * election (its view is the controller's leader epoch). Before it learns of its election no broker
- * serves the partition; a newly elected leader's log never grows except by its own appends.
+ * The first message `check` gives for a partition of the state (the data partition first), naming the
+ * partition unless it is the data partition: how the sanity invariants cover every partition.
  */
-export function effectiveLeader(state: State): Broker | null {
-  const { leader, leaderEpoch } = state.controller.partition;
+export function inAnyPartition(state: State, check: (partition: Partition) => string | null): string | null {
+  for (const [name, partition] of Object.entries(state.partitions)) {
+    const message = check(partition);
+    if (message !== null) return name === DATA_PARTITION ? message : `${name}: ${message}`;
+  }
+  return null;
+}
+
+/**
+ * The partition's effective leader: the replica the controller elected, on a running broker, acting on
+ * that election (its view is the controller's leader epoch). Before it learns of its election no
+ * broker serves the partition; a newly elected leader's log never grows except by its own appends.
+ */
+export function effectiveLeader(state: State, partition: Partition): Replica | null {
+  const { leader, leaderEpoch } = partition.record;
   if (leader === null) return null;
-  const broker = state.brokers[leader];
-  if (broker?.status !== 'running' || broker.leader === null) return null;
-  return broker.view?.leader === leader && broker.view.leaderEpoch === leaderEpoch ? broker : null;
+  const replica = partition.replicas[leader];
+  if (state.brokers[leader]?.status !== 'running' || replica === undefined || replica.leader === null) return null;
+  return replica.view?.leader === leader && replica.view.leaderEpoch === leaderEpoch ? replica : null;
 }
 
 /** `w3@1 (epoch 2)`: record written by attempt 3, at offset 1, in leader epoch 2. */
@@ -21,19 +34,19 @@ export function describeRecord(record: LogRecord | undefined): string {
   return record === undefined ? 'nothing' : `w${record.id}@${record.offset} (epoch ${record.epoch})`;
 }
 
-/** What `broker` holds at `offset`, for violation messages. */
-export function holds(broker: Broker, offset: Offset): string {
-  return describeRecord(recordAt(broker, offset));
+/** What `replica` holds at `offset`, for violation messages. */
+export function holds(replica: Replica, offset: Offset): string {
+  return describeRecord(recordAt(replica, offset));
 }
 
 /**
- * The first exposed record (below the true HW) the broker does not hold at its offset, if any;
+ * The first exposed record (below the true HW) the replica does not hold at its offset, if any;
  * `forfeited` skips the records an unclean election gave up.
  */
-export function firstMissingExposed(state: State, broker: Broker, forfeited: readonly number[] = []): LogRecord | undefined {
-  const expired = expiredBelow(state);
-  return state.ghost.exposed.find(
-    (record) => record.offset >= expired && !forfeited.includes(record.id) && recordAt(broker, record.offset)?.id !== record.id,
+export function firstMissingExposed(partition: Partition, replica: Replica, forfeited: readonly number[] = []): LogRecord | undefined {
+  const expired = expiredBelow(partition);
+  return partition.ghost.exposed.find(
+    (record) => record.offset >= expired && !forfeited.includes(record.id) && recordAt(replica, record.offset)?.id !== record.id,
   );
 }
 
@@ -42,13 +55,13 @@ export function firstMissingExposed(state: State, broker: Broker, forfeited: rea
  * lies below the log start offset. Retention may only take committed records, so a record deleted
  * before it was ever below the HW is lost, not expired.
  */
-export function expiredWrite(state: State, id: number): boolean {
-  const expired = expiredBelow(state);
-  if (state.ghost.deletedUncommitted.includes(id)) return false;
-  return state.ghost.exposed.some((record) => record.id === id && record.offset < expired);
+export function expiredWrite(partition: Partition, id: number): boolean {
+  const expired = expiredBelow(partition);
+  if (partition.ghost.deletedUncommitted.includes(id)) return false;
+  return partition.ghost.exposed.some((record) => record.id === id && record.offset < expired);
 }
 
-/** The true HW: the highest HW any leader exposed. */
-export function trueHighWatermark(state: State): Offset {
-  return state.ghost.exposed.reduce((hw, record) => Math.max(hw, record.offset + 1), 0);
+/** The true HW: the highest HW any leader of the partition exposed. */
+export function trueHighWatermark(partition: Partition): Offset {
+  return partition.ghost.exposed.reduce((hw, record) => Math.max(hw, record.offset + 1), 0);
 }

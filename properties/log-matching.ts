@@ -1,5 +1,6 @@
 import { recordAt } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
+import { dataPartition } from '../spec/cluster.js';
 import { describeRecord, effectiveLeader, holds } from './leader.js';
 
 /**
@@ -16,12 +17,14 @@ export const logMatching: Invariant = {
   promised: 'always',
   brokenBy: ['hw-truncation era (KIP-101 scenario 2)', 'kip-101 era (KAFKA-6361)'],
   check(state) {
-    const leader = effectiveLeader(state);
+    const partition = dataPartition(state);
+    const leader = effectiveLeader(state, partition);
     if (leader === null) return null;
-    const epoch = state.controller.partition.leaderEpoch;
-    for (const follower of state.brokers) {
-      const fetched = state.ghost.lastFetch[follower.id];
-      if (follower.id === leader.id || fetched?.leader !== leader.id || fetched.epoch !== epoch) continue;
+    const epoch = partition.record.leaderEpoch;
+    for (const id of partition.assignment) {
+      const follower = partition.replicas[id];
+      const fetched = partition.ghost.lastFetch[id];
+      if (follower === undefined || id === leader.broker || fetched?.leader !== leader.broker || fetched.epoch !== epoch) continue;
       const mismatch = follower.log.find((record) => {
         // Below the leader's log start offset retention deleted the leader's copy: nothing to match.
         if (record.offset < leader.logStartOffset) return false;
@@ -30,7 +33,7 @@ export const logMatching: Invariant = {
       });
       if (mismatch !== undefined) {
         return (
-          `b${follower.id} fetched from leader b${leader.id} in epoch ${epoch} but holds ${describeRecord(mismatch)} ` +
+          `b${id} fetched from leader b${leader.broker} in epoch ${epoch} but holds ${describeRecord(mismatch)} ` +
           `where the leader holds ${holds(leader, mismatch.offset)}`
         );
       }

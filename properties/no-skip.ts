@@ -1,6 +1,6 @@
 import type { Invariant } from './invariant.js';
 import { kafkaPromise, type PromiseVerdict } from './promise.js';
-import type { Config } from '../spec/config.js';
+import { DATA_PARTITION, type Config } from '../spec/config.js';
 import type { PositionJump, State } from '../spec/types.js';
 
 function firstSkip(state: State): PositionJump | undefined {
@@ -17,7 +17,7 @@ function skipPromise(config: Config, run: State): PromiseVerdict {
     return { covered: false, reason: 'retention (log.retention.*) deleted records the consumer had not read yet' };
   }
   if (jump?.cause === 'reset-latest') return { covered: false, reason: 'auto.offset.reset=latest starts past unread records' };
-  return kafkaPromise(config, run);
+  return kafkaPromise(config, DATA_PARTITION, run);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { offsetsTopicConfig } from '../spec/init.js';
+import { OFFSETS_PARTITION } from '../spec/config.js';
 import type { Invariant } from './invariant.js';
 import { kafkaPromise } from './promise.js';
 
@@ -24,7 +24,7 @@ export const offsetsNeverRegress: Invariant = {
     );
   },
   promise(config, run) {
-    const verdict = kafkaPromise(offsetsTopicConfig(config), run.offsetsTopic ?? undefined);
+    const verdict = kafkaPromise(config, OFFSETS_PARTITION, run);
     return { ...verdict, reason: `__consumer_offsets (offsets.topic.replication.factor=${config.offsetsTopicReplicationFactor}): ${verdict.reason}` };
   },
 };

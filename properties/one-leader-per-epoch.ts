@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { inAnyPartition } from './leader.js';
 
 /** one-leader-per-epoch: no two brokers act as leader in the same leader epoch. */
 export const oneLeaderPerEpoch: Invariant = {
@@ -8,12 +9,13 @@ export const oneLeaderPerEpoch: Invariant = {
   source: 'KIP-101 (leader epochs); the controller assigns each epoch one leader',
   promised: 'always',
   brokenBy: [],
-  check(state) {
-    const leaders = state.brokers.filter((broker) => broker.status === 'running' && broker.leader !== null);
-    for (const [index, one] of leaders.entries()) {
-      const other = leaders.slice(index + 1).find((b) => b.view?.leaderEpoch === one.view?.leaderEpoch);
-      if (other !== undefined) return `b${one.id} and b${other.id} both lead epoch ${one.view?.leaderEpoch}`;
-    }
-    return null;
-  },
+  check: (state) =>
+    inAnyPartition(state, (partition) => {
+      const leaders = Object.values(partition.replicas).filter((replica) => state.brokers[replica.broker]?.status === 'running' && replica.leader !== null);
+      for (const [index, one] of leaders.entries()) {
+        const other = leaders.slice(index + 1).find((b) => b.view?.leaderEpoch === one.view?.leaderEpoch);
+        if (other !== undefined) return `b${one.broker} and b${other.broker} both lead epoch ${one.view?.leaderEpoch}`;
+      }
+      return null;
+    }),
 };

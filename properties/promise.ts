@@ -4,10 +4,11 @@
  * the era tolerates. Inside it, a violation of a durability invariant is a broken promise (a bug in that
  * era of Kafka, or in the model); outside it, loss allowed by the configuration.
  */
-import type { Config } from '../spec/config.js';
+import { layoutOf, type Config, type PartitionLayout } from '../spec/config.js';
+import { rulesOf } from '../spec/eras/index.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
-import type { PartitionState } from '../spec/types.js';
+import type { PartitionName, State } from '../spec/types.js';
 
 /**
  * How many unclean shutdowns each era tolerates (rule 22). Before KIP-966 a single power loss of the
@@ -31,10 +32,11 @@ export interface PromiseVerdict {
   readonly reason: string;
 }
 
-function shutdowns(config: Config, run: PartitionState | undefined): PromiseVerdict {
-  const min = effectiveMinIsr(config);
+function shutdowns(config: Config, layout: PartitionLayout, run: State | undefined): PromiseVerdict {
+  const min = effectiveMinIsr(rulesOf(config), layout);
   if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'below-min-isr') {
-    const unclean = run === undefined ? config.budgets.crashes + config.budgets.powerLosses : run.ghost.maxUncleanShutdowns;
+    const ghost = run?.partitions[layout.name]?.ghost;
+    const unclean = ghost === undefined ? config.budgets.crashes + config.budgets.powerLosses : ghost.maxUncleanShutdowns;
     return unclean < min
       ? { covered: true, reason: `fewer than min.insync.replicas=${min} unclean shutdowns before the ISR was whole again (KIP-966)` }
       : { covered: false, reason: `${unclean} unclean shutdowns (crashes and power losses) before the ISR was whole again: KIP-966 tolerates fewer than min.insync.replicas=${min}` };
@@ -47,13 +49,14 @@ function shutdowns(config: Config, run: PartitionState | undefined): PromiseVerd
 }
 
 /**
- * Whether Kafka promises durability for `config`, or, given `run` (the state where a violation was
- * found), for the faults that run actually had.
+ * Whether Kafka promises durability for the writes to `partition` under `config`, or, given `run`
+ * (the state where a violation was found), for the faults that run actually had.
  */
-export function kafkaPromise(config: Config, run?: PartitionState): PromiseVerdict {
-  if (config.acks !== 'all') return { covered: false, reason: `acks=${config.acks} does not wait for the ISR` };
-  if (effectiveMinIsr(config) < 2) return { covered: false, reason: 'min.insync.replicas < 2 lets one replica acknowledge' };
+export function kafkaPromise(config: Config, partition: PartitionName, run?: State): PromiseVerdict {
+  const layout = layoutOf(config, partition);
+  if (layout.acks !== 'all') return { covered: false, reason: `acks=${layout.acks} does not wait for the ISR` };
+  if (effectiveMinIsr(rulesOf(config), layout) < 2) return { covered: false, reason: 'min.insync.replicas < 2 lets one replica acknowledge' };
   if (config.uncleanLeaderElection) return { covered: false, reason: 'unclean.leader.election.enable=true' };
-  const faults = shutdowns(config, run);
+  const faults = shutdowns(config, layout, run);
   return faults.covered ? { covered: true, reason: `acks=all, min.insync.replicas >= 2, clean elections, ${faults.reason}` } : faults;
 }

@@ -1,60 +1,65 @@
 /**
- * Broker-side transitions shared by several actions: stopping, and applying a partition record from
- * metadata (Partition.makeLeader / makeFollower).
+ * Broker-side transitions shared by several actions: stopping (the broker once, every replica it
+ * hosts), and applying a partition record from metadata (Partition.makeLeader / makeFollower).
  */
 import { castDraft, current, type Draft } from 'immer';
-import { eraOf } from './eras/index.js';
+import { hostedSites } from './cluster.js';
 import { expose, fail } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
-import { isOn } from './switches.js';
-import type { BrokerId, PartitionView, PartitionState } from './types.js';
+import { isOn, type DraftPartitionSite, type DraftSite } from './rules.js';
+import type { BrokerId, PartitionView } from './types.js';
 
 /** Pending acks=all produces fail when their leader stops leading (NOT_LEADER_OR_FOLLOWER, rule 3). */
-export function resignLeadership(draft: Draft<PartitionState>, brokerId: BrokerId): void {
-  const broker = draft.brokers[brokerId];
-  if (broker?.leader === null || broker?.leader === undefined) return;
-  for (const produce of broker.leader.delayedProduces) fail(draft, produce.id, 'NOT_LEADER_OR_FOLLOWER');
-  broker.leader = null;
+export function resignLeadership(at: DraftPartitionSite, brokerId: BrokerId): void {
+  const replica = at.partition.replicas[brokerId];
+  if (replica?.leader === null || replica?.leader === undefined) return;
+  for (const produce of replica.leader.delayedProduces) fail(at, produce.from, produce.id, 'NOT_LEADER_OR_FOLLOWER');
+  replica.leader = null;
 }
 
 /**
- * The broker process stops: its memory (leadership, metadata view, delayed produces) is gone and its
- * connections close, so fetch traffic to and from it and AlterPartition answers to it are dropped.
+ * The broker process stops: its memory (leadership, metadata views, delayed produces) is gone and its
+ * connections close, so fetch traffic to and from it and AlterPartition answers to it are dropped, in
+ * every partition it hosts.
  */
-export function stopBroker(draft: Draft<PartitionState>, brokerId: BrokerId): void {
-  const broker = draft.brokers[brokerId];
+export function stopBroker(at: DraftSite, brokerId: BrokerId): void {
+  const broker = at.state.brokers[brokerId];
   if (broker === undefined) return;
-  resignLeadership(draft, brokerId);
+  for (const site of hostedSites(at, brokerId)) {
+    const replica = site.partition.replicas[brokerId];
+    if (replica === undefined) continue;
+    resignLeadership(site, brokerId);
+    replica.view = null;
+    replica.awaitingEpochEnd = false;
+    const { network } = site.partition;
+    dropTraffic(network.fetchResponses, brokerId);
+    dropTraffic(network.epochEndResponses, brokerId);
+    network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
+    site.partition.ghost.lastFetch[brokerId] = null;
+  }
   broker.status = 'down';
-  broker.view = null;
-  const { network } = draft;
-  dropTraffic(network.fetchResponses, brokerId);
-  dropTraffic(network.epochEndResponses, brokerId);
-  network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
-  broker.awaitingEpochEnd = false;
-  draft.ghost.lastFetch[brokerId] = null;
 }
 
 /** Drops the responses in flight to or from a stopped broker; reads them through `current`, not drafts. */
-function dropTraffic(responses: Draft<({ readonly leader: BrokerId } | null)[]>, brokerId: BrokerId): void {
-  current(responses).forEach((response, follower) => {
-    if (response !== null && (follower === brokerId || response.leader === brokerId)) responses[follower] = null;
-  });
+function dropTraffic(responses: Draft<Record<BrokerId, { readonly leader: BrokerId } | null>>, brokerId: BrokerId): void {
+  for (const [follower, response] of Object.entries(current(responses))) {
+    if (response !== null && (Number(follower) === brokerId || response.leader === brokerId)) responses[Number(follower)] = null;
+  }
 }
 
 /** Applies one partition record the controller wrote: the broker leads or follows accordingly. */
-export function applyPartitionRecord(draft: Draft<PartitionState>, brokerId: BrokerId, record: PartitionView): void {
-  const broker = draft.brokers[brokerId];
-  if (broker === undefined) return;
-  const previous = broker.view;
-  broker.view = castDraft(record);
+export function applyPartitionRecord(at: DraftPartitionSite, brokerId: BrokerId, record: PartitionView): void {
+  const replica = at.partition.replicas[brokerId];
+  if (replica === undefined) return;
+  const previous = replica.view;
+  replica.view = castDraft(record);
   if (record.leader === brokerId) {
-    becomeLeader(draft, brokerId, previous);
+    becomeLeader(at, brokerId, previous);
     return;
   }
-  resignLeadership(draft, brokerId);
-  eraOf(draft.config).onBecomeFollower(draft, brokerId, previous);
+  resignLeadership(at, brokerId);
+  at.rules.era.onBecomeFollower(at, brokerId, previous);
 }
 
 /**
@@ -62,25 +67,25 @@ export function applyPartitionRecord(draft: Draft<PartitionState>, brokerId: Bro
  * what the leader knows of followers, unless the same broker leads again (rule 13). The committed ISR
  * comes from the record, superseding any AlterPartition still in flight.
  */
-function becomeLeader(draft: Draft<PartitionState>, brokerId: BrokerId, previous: PartitionView | null): void {
-  const broker = draft.brokers[brokerId];
-  const view = broker?.view;
-  if (broker === undefined || view === null || view === undefined) return;
-  if (broker.leader === null || previous?.leaderEpoch !== view.leaderEpoch) {
-    const leo = logEndOffset(broker);
+function becomeLeader(at: DraftPartitionSite, brokerId: BrokerId, previous: PartitionView | null): void {
+  const replica = at.partition.replicas[brokerId];
+  const view = replica?.view;
+  if (replica === undefined || view === null || view === undefined) return;
+  if (replica.leader === null || previous?.leaderEpoch !== view.leaderEpoch) {
+    const leo = logEndOffset(replica);
     // KAFKA-7415 (2.0.1): the new leader's epoch enters its cache at election, not at its first append.
-    if (isOn(draft.config, 'KAFKA-7415')) assignEpochStart(broker.epochs, view.leaderEpoch, leo);
-    broker.awaitingEpochEnd = false;
-    broker.leader = {
+    if (isOn(at.rules, 'KAFKA-7415')) assignEpochStart(replica.epochs, view.leaderEpoch, leo);
+    replica.awaitingEpochEnd = false;
+    replica.leader = {
       epochStartOffset: leo,
-      followers: broker.leader?.followers ?? draft.brokers.map(() => null),
+      followers: replica.leader?.followers ?? {},
       pendingIsr: null,
-      delayedProduces: broker.leader?.delayedProduces ?? [],
+      delayedProduces: replica.leader?.delayedProduces ?? [],
     };
   } else {
-    broker.leader.pendingIsr = null;
+    replica.leader.pendingIsr = null;
   }
   // Consumers read from the leader below its HW at once, even a stale HW it brought from following.
-  expose(draft, brokerId, broker.hw);
-  maybeIncrementLeaderHw(draft, brokerId);
+  expose(at, brokerId, replica.hw);
+  maybeIncrementLeaderHw(at, brokerId);
 }

@@ -2,7 +2,7 @@
  * The knobs of the seed, as Kafka names them, plus the perturbation budgets of the checker.
  * One validation function turns untrusted input into a Config or fails naming the field.
  */
-import type { Acks, AutoOffsetReset } from './types.js';
+import type { Acks, AutoOffsetReset, BrokerId, CleanupPolicy, PartitionName } from './types.js';
 import { ERA_NAMES, DEFAULT_ERA, type EraName } from './eras/names.js';
 import { isSwitchName, type SwitchName } from './switches.js';
 
@@ -30,7 +30,7 @@ export interface Budgets {
 
 export interface Config {
   readonly era: EraName;
-  /** Brokers in the cluster; the partition's replicas are brokers 0..replicationFactor-1. */
+  /** Brokers in the cluster; the data partition's replicas are brokers 0..replicationFactor-1. */
   readonly brokers: number;
   /** `replication.factor` of the partition. */
   readonly replicationFactor: number;
@@ -44,6 +44,11 @@ export interface Config {
   readonly flushIntervalMessages: number | null;
   /** `offsets.topic.replication.factor`: replicas of the group's `__consumer_offsets` partition. */
   readonly offsetsTopicReplicationFactor: number;
+  /**
+   * The brokers hosting the group's `__consumer_offsets` partition, in assignment order (as
+   * `kafka-topics.sh --replica-assignment` gives it); by default brokers 0..offsetsTopicReplicationFactor-1.
+   */
+  readonly offsetsTopicAssignment: readonly BrokerId[];
   /** The consumer's `auto.offset.reset`. */
   readonly autoOffsetReset: AutoOffsetReset;
   /** `log.segment.bytes` as a record count: retention deletes whole segments only. */
@@ -75,6 +80,7 @@ export const DEFAULT_CONFIG: Config = {
   uncleanLeaderElection: false,
   flushIntervalMessages: null,
   offsetsTopicReplicationFactor: 3,
+  offsetsTopicAssignment: [0, 1, 2],
   autoOffsetReset: 'earliest',
   segmentRecords: 1,
   withoutFixes: [],
@@ -185,17 +191,7 @@ export function validateConfig(input: unknown): Config {
     );
   }
   const flush = raw.flushIntervalMessages ?? null;
-  const offsetsTopicReplicationFactor = integer(
-    'offsetsTopicReplicationFactor',
-    raw.offsetsTopicReplicationFactor ?? Math.min(DEFAULT_CONFIG.offsetsTopicReplicationFactor, brokers),
-    1,
-  );
-  if (offsetsTopicReplicationFactor > brokers) {
-    throw new ConfigError(
-      'offsetsTopicReplicationFactor',
-      `offsets.topic.replication.factor ${offsetsTopicReplicationFactor} is larger than the ${brokers} available brokers (Kafka: COORDINATOR_NOT_AVAILABLE until enough brokers are up)`,
-    );
-  }
+  const offsets = offsetsPlacement(raw, brokers);
   return {
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
@@ -204,12 +200,48 @@ export function validateConfig(input: unknown): Config {
     acks: acks(raw.acks ?? DEFAULT_CONFIG.acks),
     uncleanLeaderElection: boolean('uncleanLeaderElection', raw.uncleanLeaderElection ?? false),
     flushIntervalMessages: flush === null ? null : integer('flushIntervalMessages', flush, 1),
-    offsetsTopicReplicationFactor,
+    offsetsTopicReplicationFactor: offsets.length,
+    offsetsTopicAssignment: offsets,
     autoOffsetReset: autoOffsetReset(raw.autoOffsetReset ?? DEFAULT_CONFIG.autoOffsetReset),
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     budgets: budgets(raw.budgets ?? {}),
   };
+}
+
+/**
+ * The `__consumer_offsets` partition's assignment: given, or brokers 0..RF-1; its length is
+ * `offsets.topic.replication.factor` (both given, they must agree).
+ */
+function offsetsPlacement(raw: Record<string, unknown>, brokers: number): BrokerId[] {
+  const given = raw.offsetsTopicReplicationFactor;
+  const rf = given === undefined ? undefined : integer('offsetsTopicReplicationFactor', given, 1);
+  if (raw.offsetsTopicAssignment === undefined) {
+    const count = rf ?? Math.min(DEFAULT_CONFIG.offsetsTopicReplicationFactor, brokers);
+    if (count > brokers) {
+      throw new ConfigError(
+        'offsetsTopicReplicationFactor',
+        `offsets.topic.replication.factor ${count} is larger than the ${brokers} available brokers (Kafka: COORDINATOR_NOT_AVAILABLE until enough brokers are up)`,
+      );
+    }
+    return Array.from({ length: count }, (_, id) => id);
+  }
+  const assignment = replicaAssignment('offsetsTopicAssignment', raw.offsetsTopicAssignment, brokers);
+  if (rf !== undefined && rf !== assignment.length) {
+    throw new ConfigError('offsetsTopicAssignment', `names ${assignment.length} replicas, but offsets.topic.replication.factor is ${rf}`);
+  }
+  return assignment;
+}
+
+/** A partition's replica assignment: distinct existing broker ids, at least one (Kafka: INVALID_REPLICA_ASSIGNMENT). */
+function replicaAssignment(field: string, value: unknown, brokers: number): BrokerId[] {
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(field, 'must be a non-empty list of broker ids');
+  const ids = value.map((id: unknown, index) => integer(`${field}[${index}]`, id, 0));
+  const missing = ids.find((id) => id >= brokers);
+  if (missing !== undefined) throw new ConfigError(field, `broker ${missing} does not exist (the cluster has brokers 0..${brokers - 1})`);
+  const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (twice !== undefined) throw new ConfigError(field, `broker ${twice} is listed twice (Kafka: INVALID_REPLICA_ASSIGNMENT)`);
+  return ids;
 }
 
 const AUTO_OFFSET_RESETS: readonly AutoOffsetReset[] = ['earliest', 'latest', 'none'];
@@ -225,6 +257,55 @@ function autoOffsetReset(value: unknown): AutoOffsetReset {
 /** Whether the model has a consumer (and so the group's `__consumer_offsets` partition). */
 export function hasConsumer(config: Config): boolean {
   return config.budgets.commits > 0;
+}
+
+/** The partition the producer writes and the consumer reads (a topic of its own, one partition). */
+export const DATA_PARTITION: PartitionName = 'data-0';
+
+/** The internal topic of a consumer group's commits. */
+export const OFFSETS_TOPIC = '__consumer_offsets';
+
+/** The consumer group's partition of `__consumer_offsets` (the group maps to one partition). */
+export const OFFSETS_PARTITION: PartitionName = `${OFFSETS_TOPIC}-0`;
+
+/** Where a partition lives and the topic settings it runs under. */
+export interface PartitionLayout {
+  readonly name: PartitionName;
+  readonly assignment: readonly BrokerId[];
+  readonly internal: boolean;
+  readonly cleanupPolicy: CleanupPolicy;
+  /**
+   * The acks its writes use: the producer's `acks` on the data partition; always all on
+   * `__consumer_offsets`, where the group coordinator appends commits (GroupMetadataManager.storeOffsets).
+   */
+  readonly acks: Acks;
+}
+
+/** Every partition a config describes, whether modelled or not: the data partition, then the group's. */
+function layouts(config: Config): [PartitionLayout, PartitionLayout] {
+  const data: PartitionLayout = {
+    name: DATA_PARTITION,
+    assignment: Array.from({ length: config.replicationFactor }, (_, id) => id),
+    internal: false,
+    cleanupPolicy: 'delete',
+    acks: config.acks,
+  };
+  // Compacted (cleanup.policy=compact), so retention deletes nothing; only the coordinator writes it.
+  const offsets: PartitionLayout = { name: OFFSETS_PARTITION, assignment: config.offsetsTopicAssignment, internal: true, cleanupPolicy: 'compact', acks: 'all' };
+  return [data, offsets];
+}
+
+/** The partitions a config models, the data partition first (`__consumer_offsets` only with a consumer). */
+export function partitionLayout(config: Config): PartitionLayout[] {
+  const [data, offsets] = layouts(config);
+  return hasConsumer(config) ? [data, offsets] : [data];
+}
+
+/** The layout of one partition the config describes, modelled or not. */
+export function layoutOf(config: Config, name: PartitionName): PartitionLayout {
+  const found = layouts(config).find((layout) => layout.name === name);
+  if (found === undefined) throw new Error(`no partition ${name} in this configuration`);
+  return found;
 }
 
 function boolean(field: string, value: unknown): boolean {

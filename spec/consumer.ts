@@ -1,40 +1,45 @@
 /**
  * The consumer's side: what its group coordinator holds, what it has had acknowledged, and how its
  * position jumps when it resumes or resets. Jumps record, as ghost state, what offsets-never-regress
- * and no-skip judge.
+ * and no-skip judge. The consumer reads the data partition and commits to its group's partition of
+ * `__consumer_offsets`.
  */
 import { castDraft, type Draft } from 'immer';
-import type { AutoOffsetReset, Broker, Consumer, LogRecord, Offset, PartitionState, PositionJump, State } from './types.js';
+import { DATA_PARTITION } from './config.js';
+import type { AutoOffsetReset, Consumer, LogRecord, Offset, Partition, PositionJump, Replica, State } from './types.js';
 
 /** The newest offset-commit record in a coordinator's log: the coordinator loads its whole log (GroupMetadataManager). */
-export function latestCommit(coordinator: Broker): LogRecord | undefined {
+export function latestCommit(coordinator: Replica): LogRecord | undefined {
   return coordinator.log.findLast((record) => record.commit !== undefined);
 }
 
 /** The highest position whose commit the coordinator acknowledged to the consumer, or null. Ghost. */
-export function highestAcknowledgedCommit(state: State): Offset | null {
-  const attempts = state.offsetsTopic?.ghost.attempts ?? [];
+export function highestAcknowledgedCommit(state: Pick<State, 'consumer'>): Offset | null {
   let highest: Offset | null = null;
   for (const commit of state.consumer?.commits ?? []) {
-    if (attempts[commit.attempt]?.status === 'acknowledged') highest = Math.max(highest ?? commit.offset, commit.offset);
+    if (commit.status === 'acknowledged') highest = Math.max(highest ?? commit.position, commit.position);
   }
   return highest;
 }
 
 /** Where retention has deleted up to: the highest log start offset of any replica (deletion stays below the HW). */
-export function expiredBelow(state: PartitionState): Offset {
-  return state.brokers.reduce((highest, broker) => Math.max(highest, broker.logStartOffset), 0);
+export function expiredBelow(partition: Pick<Partition, 'replicas'>): Offset {
+  let highest = 0;
+  for (const replica of Object.values(partition.replicas)) highest = Math.max(highest, replica.logStartOffset);
+  return highest;
 }
 
 /**
  * The records the jump from `from` (null: from the beginning) to `to` passes that the consumer never
- * processed: every record some leader exposed below its HW in that range, marked expired when
- * retention had deleted it.
+ * processed: every record some leader of the data partition exposed below its HW in that range, marked
+ * expired when retention had deleted it.
  */
 function skippedRecords(state: State, consumer: Consumer, from: Offset | null, to: Offset): PositionJump['skipped'] {
+  const data = state.partitions[DATA_PARTITION];
+  if (data === undefined) return [];
   const seen = new Set(consumer.seen.map((record) => record.id));
-  const expired = expiredBelow(state);
-  return state.ghost.exposed
+  const expired = expiredBelow(data);
+  return data.ghost.exposed
     .filter((record) => record.offset >= (from ?? 0) && record.offset < to && !seen.has(record.id))
     .map((record) => ({ offset: record.offset, id: record.id, expired: record.offset < expired }));
 }
@@ -46,7 +51,7 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
   const from = typeof consumer.position === 'number' ? consumer.position : null;
   // A resume (or a reset instead of one) is where offsets-never-regress looks for a lost commit.
   const acknowledged = from === null ? highestAcknowledgedCommit(draft) : null;
-  consumer.jumps.push(castDraft({ from, to, cause, acknowledged, skipped: skippedRecords(draft, consumer, from, to) }));
+  consumer.jumps.push(castDraft({ from, to, cause, acknowledged, skipped: skippedRecords(draft as State, consumer as Consumer, from, to) }));
   consumer.position = to;
 }
 
@@ -55,7 +60,7 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
  * is the log start offset, latest the HW (what a read_uncommitted consumer may read up to), and none
  * stops the consumer with NoOffsetForPartition or OffsetOutOfRange.
  */
-export function resetPosition(draft: Draft<State>, policy: AutoOffsetReset, leader: Broker): void {
+export function resetPosition(draft: Draft<State>, policy: AutoOffsetReset, leader: Replica): void {
   const consumer = draft.consumer;
   if (consumer === null) return;
   if (policy === 'none') {

@@ -1,50 +1,82 @@
 /**
  * Ghost bookkeeping: what the properties need to know about the history. Effects write it; no
- * protocol guard reads it.
+ * protocol guard reads it. Each piece lives with what it describes: a produce attempt with its client,
+ * exposed records and witness events with their partition.
  */
 import type { Draft } from 'immer';
-import type { BrokerId, Offset, ProduceError, PartitionState, WitnessEvents } from './types.js';
+import type { DraftPartitionSite, DraftSite } from './rules.js';
+import type { BrokerId, Client, CommitAttempt, Offset, ProduceAttempt, ProduceError, WitnessEvents } from './types.js';
 
-export function acknowledge(draft: Draft<PartitionState>, id: number, offset: Offset | null): void {
-  const attempt = draft.ghost.attempts[id];
-  if (attempt === undefined) throw new Error(`no produce attempt ${id}`);
-  draft.ghost.attempts[id] = { id, acks: attempt.acks, broker: attempt.broker, status: 'acknowledged', offset };
+/** The produce attempts of a client: the producer's writes, or the consumer's commits. */
+function attemptsOf(at: DraftSite, client: Client): Draft<ProduceAttempt[] | CommitAttempt[]> {
+  if (client === 'producer') return at.state.producer.attempts;
+  const consumer = at.state.consumer;
+  if (consumer === null) throw new Error('no consumer is modelled');
+  return consumer.commits;
 }
 
-export function fail(draft: Draft<PartitionState>, id: number, error: ProduceError): void {
-  const attempt = draft.ghost.attempts[id];
-  if (attempt === undefined) throw new Error(`no produce attempt ${id}`);
-  draft.ghost.attempts[id] = { id, acks: attempt.acks, broker: attempt.broker, status: 'failed', error };
+function settle(at: DraftSite, client: Client, id: number, outcome: (attempt: ProduceAttempt) => ProduceAttempt): void {
+  const attempts = attemptsOf(at, client);
+  const attempt = attempts[id];
+  if (attempt === undefined) throw new Error(`no produce attempt ${id} from the ${client}`);
+  const settled = outcome(attempt);
+  // A commit keeps the position it commits.
+  attempts[id] = ('position' in attempt ? { ...settled, position: attempt.position } : settled) as Draft<CommitAttempt>;
 }
 
-export function witness(draft: Draft<PartitionState>, event: keyof WitnessEvents): void {
-  if (!draft.ghost.events[event]) draft.ghost.events[event] = true;
+export function acknowledge(at: DraftSite, client: Client, id: number, offset: Offset | null): void {
+  settle(at, client, id, ({ acks, broker, partition }) => ({ id, acks, broker, partition, status: 'acknowledged', offset }));
+}
+
+export function fail(at: DraftSite, client: Client, id: number, error: ProduceError): void {
+  settle(at, client, id, ({ acks, broker, partition }) => ({ id, acks, broker, partition, status: 'failed', error }));
+}
+
+/**
+ * Records a new produce attempt of `client` to `broker`, pending; returns its id. An offset commit
+ * (`commit` given) is the consumer's, carrying the position it commits.
+ */
+export function recordAttempt(at: DraftPartitionSite, broker: BrokerId, acks: ProduceAttempt['acks'], commit?: Offset): number {
+  const attempt = { acks, broker, partition: at.name, status: 'pending' } as const;
+  if (commit === undefined) {
+    const attempts = at.state.producer.attempts;
+    attempts.push({ id: attempts.length, ...attempt });
+    return attempts.length - 1;
+  }
+  const commits = attemptsOf(at, 'consumer') as Draft<CommitAttempt[]>;
+  commits.push({ id: commits.length, ...attempt, position: commit });
+  return commits.length - 1;
+}
+
+export function witness(at: DraftPartitionSite, event: keyof WitnessEvents): void {
+  if (!at.partition.ghost.events[event]) at.partition.ghost.events[event] = true;
 }
 
 /** Records what a leader exposes to consumers once its HW is `hw`: every record below it, once. */
-export function expose(draft: Draft<PartitionState>, leader: BrokerId, hw: Offset): void {
-  const exposed = draft.ghost.exposed;
-  for (const record of draft.brokers[leader]?.log ?? []) {
+export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): void {
+  const exposed = at.partition.ghost.exposed;
+  for (const record of at.partition.replicas[leader]?.log ?? []) {
     if (record.offset >= hw) break;
     if (!exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) exposed.push({ ...record });
   }
 }
 
 /** An unclean election forfeits the exposed records its new leader lacks (leader-completeness). */
-export function forfeitMissing(draft: Draft<PartitionState>, leader: BrokerId): void {
-  const log = draft.brokers[leader]?.log ?? [];
-  for (const record of draft.ghost.exposed) {
+export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
+  const log = at.partition.replicas[leader]?.log ?? [];
+  const ghost = at.partition.ghost;
+  for (const record of ghost.exposed) {
     const held = log.some((r) => r.offset === record.offset && r.id === record.id);
-    if (!held && !draft.ghost.forfeited.includes(record.id)) draft.ghost.forfeited.push(record.id);
+    if (!held && !ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
   }
 }
 
 /** Notes an ISR change for the shrink and shrink-then-re-expand witnesses. */
-export function recordIsrChange(draft: Draft<PartitionState>, before: readonly BrokerId[], after: readonly BrokerId[]): void {
-  const shrunk = draft.ghost.shrunk;
+export function recordIsrChange(at: DraftPartitionSite, before: readonly BrokerId[], after: readonly BrokerId[]): void {
+  const shrunk = at.partition.ghost.shrunk;
   for (const removed of before.filter((member) => !after.includes(member))) {
-    witness(draft, 'isrShrink');
+    witness(at, 'isrShrink');
     if (!shrunk.includes(removed)) shrunk.push(removed);
   }
-  if (after.some((member) => !before.includes(member) && shrunk.includes(member))) witness(draft, 'isrReexpand');
+  if (after.some((member) => !before.includes(member) && shrunk.includes(member))) witness(at, 'isrReexpand');
 }

@@ -8,43 +8,40 @@
  * some ISR member lacks, so no invariant depends on it; modelled with the model's untimed "caught up"
  * it would instead freeze the HW behind a follower that stopped fetching.
  */
-import type { Draft } from 'immer';
-import type { Config } from './config.js';
 import { acknowledge, expose, fail } from './ghost.js';
 import { effectiveMinIsr, maximalIsr } from './isr.js';
 import { logEndOffset } from './log.js';
-import { isOn } from './switches.js';
-import type { Broker, BrokerId, Offset, PartitionState } from './types.js';
+import { isOn, type DraftPartitionSite, type Rules } from './rules.js';
+import type { BrokerId, Offset, Partition, Replica } from './types.js';
 
 /** The HW the leader's replica states allow, or null when they allow none (an unknown member LEO). */
-export function leaderHighWatermark(config: Config, leader: Broker): Offset | null {
+export function leaderHighWatermark(rules: Rules, partition: Pick<Partition, 'assignment'>, leader: Replica): Offset | null {
   const state = leader.leader;
   if (state === null) return null;
   // CHECK: consistent-read (KAFKA-15583, 3.7: no advance while the committed ISR is below the effective minimum)
-  if (isOn(config, 'KAFKA-15583') && (leader.view?.isr.length ?? 0) < effectiveMinIsr(config)) return null;
+  if (isOn(rules, 'KAFKA-15583') && (leader.view?.isr.length ?? 0) < effectiveMinIsr(rules, partition)) return null;
   const leo = logEndOffset(leader);
   // CHECK: acked-never-lost (without it the HW is the leader's own LEO, as if it were alone)
-  if (!isOn(config, 'check:hw-min-isr-leo')) return leo;
-  const members = maximalIsr(config, leader);
+  if (!isOn(rules, 'check:hw-min-isr-leo')) return leo;
   let hw = leo;
-  for (const member of members) {
-    if (member === leader.id) continue;
+  for (const member of maximalIsr(rules, leader)) {
+    if (member === leader.broker) continue;
     const follower = state.followers[member];
-    if (follower === null || follower === undefined) return null;
+    if (follower === undefined) return null;
     hw = Math.min(hw, follower.leo);
   }
   return hw;
 }
 
 /** Partition.maybeIncrementLeaderHW: called after appends, fetches, elections and ISR changes. */
-export function maybeIncrementLeaderHw(draft: Draft<PartitionState>, leaderId: BrokerId): void {
-  const leader = draft.brokers[leaderId];
+export function maybeIncrementLeaderHw(at: DraftPartitionSite, leaderId: BrokerId): void {
+  const leader = at.partition.replicas[leaderId];
   if (leader === undefined) return;
-  const hw = leaderHighWatermark(draft.config, leader);
+  const hw = leaderHighWatermark(at.rules, at.partition, leader);
   if (hw === null || hw <= leader.hw) return;
   leader.hw = hw;
-  expose(draft, leaderId, hw);
-  completeDelayedProduces(draft, leaderId);
+  expose(at, leaderId, hw);
+  completeDelayedProduces(at, leaderId);
 }
 
 /**
@@ -52,18 +49,18 @@ export function maybeIncrementLeaderHw(draft: Draft<PartitionState>, leaderId: B
  * acknowledged if the maximal ISR still holds min.insync.replicas, else NOT_ENOUGH_REPLICAS_AFTER_APPEND
  * (the record stays in the log and may still be read).
  */
-function completeDelayedProduces(draft: Draft<PartitionState>, leaderId: BrokerId): void {
-  const leader = draft.brokers[leaderId];
+function completeDelayedProduces(at: DraftPartitionSite, leaderId: BrokerId): void {
+  const leader = at.partition.replicas[leaderId];
   const state = leader?.leader;
   if (leader === undefined || state === null || state === undefined) return;
   const enough =
-    maximalIsr(draft.config, leader).length >= effectiveMinIsr(draft.config) ||
+    maximalIsr(at.rules, leader).length >= effectiveMinIsr(at.rules, at.partition) ||
     // CHECK: acked-never-lost (without it a write completes whatever the ISR size)
-    !isOn(draft.config, 'check:acks-all-completion');
+    !isOn(at.rules, 'check:acks-all-completion');
   const waiting = state.delayedProduces.filter((produce) => {
     if (produce.offset >= leader.hw) return true;
-    if (enough) acknowledge(draft, produce.id, produce.offset);
-    else fail(draft, produce.id, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    if (enough) acknowledge(at, produce.from, produce.id, produce.offset);
+    else fail(at, produce.from, produce.id, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
     return false;
   });
   if (waiting.length !== state.delayedProduces.length) state.delayedProduces = waiting;

@@ -3,10 +3,10 @@
  * (LeaderEpochFileCache) lookups that divergence detection is built on.
  */
 import type { Draft } from 'immer';
-import type { Broker, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
+import type { Replica, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
 
 /** Log end offset: the offset the next appended record gets. Reads no record, so drafts stay cheap. */
-export function logEndOffset(replica: Pick<Broker, 'log' | 'logStartOffset'>): Offset {
+export function logEndOffset(replica: Pick<Replica, 'log' | 'logStartOffset'>): Offset {
   return replica.logStartOffset + replica.log.length;
 }
 
@@ -25,7 +25,7 @@ export function assignEpochStart(epochs: Draft<EpochEntry[]>, epoch: LeaderEpoch
 }
 
 /** Appends records (leader append or follower fetch), keeping the epoch cache in step. */
-export function appendRecords(replica: Draft<Broker>, records: readonly LogRecord[]): void {
+export function appendRecords(replica: Draft<Replica>, records: readonly LogRecord[]): void {
   for (const record of records) {
     replica.log.push(record);
     assignEpochStart(replica.epochs, record.epoch, record.offset);
@@ -39,7 +39,7 @@ export function appendRecords(replica: Draft<Broker>, records: readonly LogRecor
  * appending keeps an entry at its LEO that would otherwise conflict with the new leader's.
  * Returns the number of records removed.
  */
-export function truncateTo(replica: Draft<Broker>, offset: Offset): number {
+export function truncateTo(replica: Draft<Replica>, offset: Offset): number {
   const end = Math.min(offset, logEndOffset(replica));
   const firstDropped = replica.epochs.findIndex((entry) => entry.startOffset >= end);
   if (firstDropped !== -1) replica.epochs.splice(firstDropped);
@@ -73,7 +73,7 @@ export function endOffsetForEpoch(
 }
 
 /** The record at `offset`, if the replica's log holds it. */
-export function recordAt(replica: Pick<Broker, 'log' | 'logStartOffset'>, offset: Offset): LogRecord | undefined {
+export function recordAt(replica: Pick<Replica, 'log' | 'logStartOffset'>, offset: Offset): LogRecord | undefined {
   return offset < replica.logStartOffset ? undefined : replica.log[offset - replica.logStartOffset];
 }
 
@@ -89,7 +89,7 @@ export interface TruncationPoint {
  * (epoch, end offset) for the follower's latest epoch, where the follower truncates.
  */
 export function followerTruncationPoint(
-  follower: Pick<Broker, 'log' | 'logStartOffset' | 'epochs' | 'hw'>,
+  follower: Pick<Replica, 'log' | 'logStartOffset' | 'epochs' | 'hw'>,
   answer: EpochEndOffset,
   answerBelowFirst = true,
 ): TruncationPoint {
@@ -110,7 +110,7 @@ export function followerTruncationPoint(
  * records below it are gone, and the leader-epoch cache keeps its entry for the epoch that covers the
  * new start (LeaderEpochFileCache.truncateFromStart).
  */
-export function advanceLogStartOffset(replica: Draft<Broker>, offset: Offset): void {
+export function advanceLogStartOffset(replica: Draft<Replica>, offset: Offset): void {
   if (offset <= replica.logStartOffset) return;
   replica.log.splice(0, Math.min(offset, logEndOffset(replica)) - replica.logStartOffset);
   const covering = replica.epochs.findLastIndex((entry) => entry.startOffset <= offset);
@@ -132,7 +132,7 @@ export function advanceLogStartOffset(replica: Draft<Broker>, offset: Offset): v
  * is the HW: it deletes only segments whose next segment starts at or below it, rolling the active
  * segment first if it must go.
  */
-export function nextSegmentStart(replica: Pick<Broker, 'log' | 'logStartOffset'>, segmentRecords: number, limit: Offset): Offset | null {
+export function nextSegmentStart(replica: Pick<Replica, 'log' | 'logStartOffset'>, segmentRecords: number, limit: Offset): Offset | null {
   const leo = logEndOffset(replica);
   const end = Math.min((Math.floor(replica.logStartOffset / segmentRecords) + 1) * segmentRecords, leo);
   return end > replica.logStartOffset && end <= limit ? end : null;

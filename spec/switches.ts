@@ -3,10 +3,6 @@
  * Every switch can be removed from a configuration (`--without-fix NAME`), so a test can show what a
  * fix or guard protects: with it removed, the checker must find a violation of the invariant it names.
  */
-import { isDraft, original } from 'immer';
-import type { Config } from './config.js';
-import { eraOf } from './eras/index.js';
-
 export interface SwitchInfo {
   /** 'fix': a change Kafka shipped in `since`; 'check': a guard every era has. */
   readonly kind: 'fix' | 'check';
@@ -152,35 +148,4 @@ export const SWITCH_NAMES = Object.keys(SWITCHES) as SwitchName[];
 
 export function isSwitchName(name: string): name is SwitchName {
   return Object.hasOwn(SWITCHES, name);
-}
-
-const activeCache = new WeakMap<Config, ReadonlySet<SwitchName>>();
-let lastConfig: Config | null = null;
-let lastActive: ReadonlySet<SwitchName> = new Set();
-
-/** The switches on in this configuration: every check, the era's fixes, minus `withoutFixes`. */
-export function activeSwitches(draftOrConfig: Config): ReadonlySet<SwitchName> {
-  // Inside a step the config arrives as an immer draft: key the cache by the config itself.
-  const config: Config = isDraft(draftOrConfig) ? (original(draftOrConfig as never) as Config) : draftOrConfig;
-  // A run uses one config throughout: remember the last one before asking the WeakMap.
-  if (config === lastConfig) return lastActive;
-  let active = activeCache.get(config);
-  if (active === undefined) {
-    const era = eraOf(config);
-    const removed = new Set<string>(config.withoutFixes);
-    active = new Set(
-      SWITCH_NAMES.filter(
-        (name) =>
-          !removed.has(name) && (SWITCHES[name].kind === 'check' || era.fixes.includes(name)),
-      ),
-    );
-    activeCache.set(config, active);
-  }
-  lastConfig = config;
-  lastActive = active;
-  return active;
-}
-
-export function isOn(config: Config, name: SwitchName): boolean {
-  return activeSwitches(config).has(name);
 }

@@ -1,9 +1,13 @@
 /**
- * The state of one Kafka partition, its brokers, the controller and the messages in flight.
+ * The state of a Kafka cluster as the model sees it: its brokers, each once; its partitions, each with
+ * its assignment, the controller's record of it, one replica per hosting broker, its messages in
+ * flight and its ghost history; the clients (a producer and, when modelled, a consumer); and the
+ * perturbation budgets used so far.
  *
- * Plain data only (arrays, numbers, strings, null), so a state can be hashed, compared, printed and
- * serialised. Brokers are numbered 0..N-1, as Kafka's default `broker.id=0` numbers them, and every
- * per-broker array is indexed by broker id. Offsets are 0-based; LEO and HW are exclusive ("next offset").
+ * Plain data only (arrays, records, numbers, strings, null), so a state can be hashed, compared,
+ * printed and serialised. Brokers are numbered 0..N-1, as Kafka's default `broker.id=0` numbers them;
+ * per-broker arrays are indexed by broker id and per-replica records are keyed by it. Offsets are
+ * 0-based; LEO and HW are exclusive ("next offset").
  */
 import type { Budgets, Config } from './config.js';
 
@@ -11,11 +15,17 @@ export type BrokerId = number;
 export type Offset = number;
 export type LeaderEpoch = number;
 
+/** A partition's name as Kafka writes it: `<topic>-<index>`, e.g. `__consumer_offsets-0`. */
+export type PartitionName = `${string}-${number}`;
+
 /** A record in a replica's log: where it sits, the leader epoch it was written in, the write that made it. */
 export interface LogRecord {
   readonly offset: Offset;
   readonly epoch: LeaderEpoch;
-  /** The producer's write attempt (`ghost.attempts[id]`); the protocol copies it, never reads it. */
+  /**
+   * The produce attempt that wrote it: `producer.attempts[id]` on a data partition, `consumer.commits[id]`
+   * for an offset commit. The protocol copies it, never reads it.
+   */
   readonly id: number;
   /**
    * The value of an offset-commit record in `__consumer_offsets`: the consumer position committed
@@ -51,19 +61,27 @@ export interface FollowerFetchState {
   readonly brokerEpoch: number;
 }
 
+/**
+ * Whose produce request an append answers: the application's producer, or the consumer, whose offset
+ * commit its group coordinator appends to `__consumer_offsets` as a produce request of its own.
+ */
+export type Client = 'producer' | 'consumer';
+
 /** An acks=all produce request waiting in the leader's delayed-produce purgatory. */
 export interface DelayedProduce {
   readonly id: number;
   /** Completes once the leader's HW passes this offset. */
   readonly offset: Offset;
+  /** Who is answered when it completes. */
+  readonly from: Client;
 }
 
-/** State a broker holds only while it acts as the partition's leader. */
+/** State a replica holds only while its broker acts as the partition's leader. */
 export interface LeaderState {
   /** The leader-epoch start offset: the leader's LEO when it took this epoch (rule 6). */
   readonly epochStartOffset: Offset;
-  /** Per broker id; null until that follower fetched in this leader epoch. */
-  readonly followers: readonly (FollowerFetchState | null)[];
+  /** Per follower broker id, once that follower fetched in this leader epoch. */
+  readonly followers: Readonly<Partial<Record<BrokerId, FollowerFetchState>>>;
   /** The ISR proposed in the one AlterPartition in flight (rule 12), or null. */
   readonly pendingIsr: readonly BrokerId[] | null;
   readonly delayedProduces: readonly DelayedProduce[];
@@ -71,7 +89,10 @@ export interface LeaderState {
 
 export type BrokerStatus = 'running' | 'down';
 
-/** A broker and its replica of the partition. */
+/**
+ * A broker: one process on one machine, hosting replicas of many partitions. It has one broker epoch,
+ * one page cache and power supply, and one clean-shutdown marker, whatever it hosts.
+ */
 export interface Broker {
   readonly id: BrokerId;
   readonly status: BrokerStatus;
@@ -80,6 +101,16 @@ export interface Broker {
    * only comparisons for one broker matter, so a per-broker counter is equivalent.
    */
   readonly brokerEpoch: number;
+  /** Broker epoch recorded by the clean-shutdown marker, or null when the last stop was unclean. */
+  readonly cleanShutdownEpoch: number | null;
+  /** Down after a power loss: the machine reboots, which outlasts the controller's session timeout. */
+  readonly lostPower: boolean;
+}
+
+/** A broker's replica of one partition: its log and what it knows of the partition. */
+export interface Replica {
+  /** The broker hosting it. */
+  readonly broker: BrokerId;
   /** The log start offset: the first offset still in the log (retention advances it). */
   readonly logStartOffset: Offset;
   /** The records from the log start offset up, contiguous: record i has offset logStartOffset + i. */
@@ -88,14 +119,10 @@ export interface Broker {
   readonly epochs: readonly EpochEntry[];
   /** This replica's own high watermark: exact on the leader, learned lazily on a follower. */
   readonly hw: Offset;
-  /** The prefix of the log on disk; everything above is page cache. */
+  /** The prefix of the log on disk; everything above is in the broker's page cache. */
   readonly flushed: Offset;
-  /** The last value written to the replication-offset-checkpoint file. */
+  /** The last value written for this partition to the broker's replication-offset-checkpoint file. */
   readonly hwCheckpoint: Offset;
-  /** Broker epoch recorded by the clean-shutdown marker, or null when the last stop was unclean. */
-  readonly cleanShutdownEpoch: number | null;
-  /** Down after a power loss: the machine reboots, which outlasts the controller's session timeout. */
-  readonly lostPower: boolean;
   /** Its view of the partition from metadata; null after a restart until it has caught up (rule 19). */
   readonly view: PartitionView | null;
   /**
@@ -112,11 +139,10 @@ export interface Registration {
   readonly fenced: boolean;
 }
 
+/** The controller's cluster-wide state; its record of each partition lives with the partition. */
 export interface Controller {
-  readonly partition: PartitionView;
+  /** Per broker id. */
   readonly registrations: readonly Registration[];
-  /** KIP-966: the last ISR member when the ISR became empty, electable as a last resort. */
-  readonly lastKnownLeader: BrokerId | null;
 }
 
 /** A fetch response in flight from the leader to a follower (the leader's state as of serving it). */
@@ -171,11 +197,12 @@ export interface EpochEndResponse {
   readonly answer: EpochEndOffset;
 }
 
+/** One partition's messages in flight. */
 export interface Network {
-  /** Per follower: the one fetch response in flight to it, or null. */
-  readonly fetchResponses: readonly (FetchResponse | null)[];
-  /** Per follower: the one OffsetsForLeaderEpoch answer in flight to it, or null. */
-  readonly epochEndResponses: readonly (EpochEndResponse | null)[];
+  /** Per replica: the one fetch response in flight to it, or null. */
+  readonly fetchResponses: Readonly<Record<BrokerId, FetchResponse | null>>;
+  /** Per replica: the one OffsetsForLeaderEpoch answer in flight to it, or null. */
+  readonly epochEndResponses: Readonly<Record<BrokerId, EpochEndResponse | null>>;
   readonly alterPartitionRequests: readonly AlterPartitionRequest[];
   readonly alterPartitionResponses: readonly AlterPartitionResponse[];
 }
@@ -187,24 +214,23 @@ export type ProduceError =
   | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
   | 'NOT_LEADER_OR_FOLLOWER';
 
-/** A produce attempt as its producer saw it. Ghost: never read by a protocol guard. */
+interface AttemptBase {
+  readonly id: number;
+  readonly acks: Acks;
+  /** The broker the request was sent to. */
+  readonly broker: BrokerId;
+  readonly partition: PartitionName;
+}
+
+/** A produce attempt as its client saw it. Ghost: never read by a protocol guard. */
 export type ProduceAttempt =
-  | { readonly id: number; readonly acks: Acks; readonly broker: BrokerId; readonly status: 'pending' }
-  | {
-      readonly id: number;
-      readonly acks: Acks;
-      readonly broker: BrokerId;
+  | (AttemptBase & { readonly status: 'pending' })
+  | (AttemptBase & {
       readonly status: 'acknowledged';
-      /** The offset the producer learned, or null under acks=0 (Kafka returns -1). */
+      /** The offset the client learned, or null under acks=0 (Kafka returns -1). */
       readonly offset: Offset | null;
-    }
-  | {
-      readonly id: number;
-      readonly acks: Acks;
-      readonly broker: BrokerId;
-      readonly status: 'failed';
-      readonly error: ProduceError;
-    };
+    })
+  | (AttemptBase & { readonly status: 'failed'; readonly error: ProduceError });
 
 /** Events the witnesses ask about: each must be reachable, or the model is too weak. */
 export interface WitnessEvents {
@@ -216,21 +242,20 @@ export interface WitnessEvents {
   readonly staleFetchDropped: boolean;
 }
 
-/** Ghost state: what the properties need to know about the history. Never read by a protocol guard. */
-export interface Ghost {
-  readonly attempts: readonly ProduceAttempt[];
+/** A partition's ghost history: what the properties need to know. Never read by a protocol guard. */
+export interface PartitionGhost {
   /** Every record some leader exposed below its HW, in exposure order: what a consumer could have read. */
   readonly exposed: readonly LogRecord[];
   /** Writes of exposed records an unclean election gave up: leader-completeness no longer expects them. */
   readonly forfeited: readonly number[];
-  /** Per broker: the leader and epoch of the last fetch response it applied (for log-matching). */
-  readonly lastFetch: readonly ({ readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null)[];
+  /** Per replica: the leader and epoch of the last fetch response it applied (for log-matching). */
+  readonly lastFetch: Readonly<Record<BrokerId, { readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null>>;
   /** Whether the controller's current leader was elected cleanly (from the ISR). */
   readonly cleanLeader: boolean;
   /**
-   * Unclean shutdowns (process crashes and power losses) since the ISR last held min.insync.replicas
-   * members, and the most it has ever been: KIP-966 promises no loss while it stays below
-   * min.insync.replicas (rule 22).
+   * Unclean shutdowns (process crashes and power losses) of its replicas since its ISR last held
+   * min.insync.replicas members, and the most it has ever been: KIP-966 promises no loss while it
+   * stays below min.insync.replicas (rule 22).
    */
   readonly uncleanShutdowns: number;
   readonly maxUncleanShutdowns: number;
@@ -239,27 +264,37 @@ export interface Ghost {
    * reachable with the retention guard removed).
    */
   readonly deletedUncommitted: readonly number[];
-  /** Brokers an accepted AlterPartition removed from the ISR (for the shrink-and-re-expand witness). */
+  /** Brokers an accepted ISR change removed from the ISR (for the shrink-and-re-expand witness). */
   readonly shrunk: readonly BrokerId[];
   readonly events: WitnessEvents;
 }
 
-/** Perturbations used so far, counted like the limits in `config.budgets`. */
-export type BudgetUse = Budgets;
+/** `cleanup.policy`: retention deletes old segments, or compaction keeps the latest value per key. */
+export type CleanupPolicy = 'delete' | 'compact';
 
-/**
- * One partition's replication: its replica on every broker (brokers beyond its replication factor host
- * none), the controller's record of it, the messages in flight for it, and its ghost state. Broker-level
- * fields (status, broker epoch, registration) are the same in every partition of a State: only broker
- * actions change them, and step applies those to every partition alike.
- */
-export interface PartitionState {
-  readonly config: Config;
-  readonly brokers: readonly Broker[];
-  readonly controller: Controller;
+/** One partition: where it lives, the controller's record of it, its replicas, its traffic and its history. */
+export interface Partition {
+  /** Its topic's `cleanup.policy` (`__consumer_offsets` is compacted: retention deletes nothing there). */
+  readonly cleanupPolicy: CleanupPolicy;
+  /** An internal topic (`__consumer_offsets`): clients cannot produce to it, only its coordinator writes. */
+  readonly internal: boolean;
+  /** The brokers hosting a replica, in assignment order (the first is the preferred leader). */
+  readonly assignment: readonly BrokerId[];
+  /** The controller's latest PartitionRecord of it. */
+  readonly record: PartitionView;
+  /** KIP-966: the last ISR member when the ISR became empty, electable as a last resort. */
+  readonly lastKnownLeader: BrokerId | null;
+  /** Lag-driven ISR shrinks used on this partition: the `shrinks` budget bounds each partition's. */
+  readonly shrinks: number;
+  /** One replica per broker in the assignment, keyed by broker id. */
+  readonly replicas: Readonly<Record<BrokerId, Replica>>;
   readonly network: Network;
-  readonly ghost: Ghost;
-  readonly budget: BudgetUse;
+  readonly ghost: PartitionGhost;
+}
+
+/** The application's producer. Ghost: every write it attempted, with its outcome. */
+export interface Producer {
+  readonly attempts: readonly ProduceAttempt[];
 }
 
 /** `auto.offset.reset`: where a consumer with no valid position starts. */
@@ -273,13 +308,11 @@ export type AutoOffsetReset = 'earliest' | 'latest' | 'none';
  */
 export type ConsumerPosition = Offset | null | 'reset' | 'failed';
 
-/** A commit the consumer sent to its group coordinator, as the consumer saw it. Ghost. */
-export interface CommitAttempt {
-  /** The produce attempt in `offsetsTopic.ghost.attempts` that carries it. */
-  readonly attempt: number;
-  /** The position committed. */
-  readonly offset: Offset;
-}
+/**
+ * A commit the consumer sent to its group coordinator (OffsetCommit): the position it committed, and
+ * the outcome of the coordinator's acks=all append of it, as the consumer saw it. Ghost.
+ */
+export type CommitAttempt = ProduceAttempt & { readonly position: Offset };
 
 /** How the consumer's position moved without reading: a resume or an `auto.offset.reset`. Ghost. */
 export interface PositionJump {
@@ -302,11 +335,22 @@ export interface Consumer {
 }
 
 /**
- * The whole model: the data partition's replication at the top level (what every replication action,
- * invariant and trace has always addressed), plus the consumer and its group's `__consumer_offsets`
- * partition when a consumer is modelled (a commits budget above 0).
+ * Perturbations used so far in the cluster, counted like the limits in `config.budgets`; lag-driven ISR
+ * shrinks are counted per partition (`Partition.shrinks`), so modelling `__consumer_offsets` does not
+ * take shrinks from the data partition.
  */
-export interface State extends PartitionState {
-  readonly offsetsTopic: PartitionState | null;
+export type BudgetUse = Omit<Budgets, 'shrinks'>;
+
+/** The whole model: one record per broker, one per partition, and the clients. */
+export interface State {
+  readonly config: Config;
+  /** Per broker id. */
+  readonly brokers: readonly Broker[];
+  readonly controller: Controller;
+  /** Keyed by partition name, in the order the config lays them out (the data partition first). */
+  readonly partitions: Readonly<Record<PartitionName, Partition>>;
+  readonly producer: Producer;
+  /** The consumer and its group, when modelled (a commits budget above 0). */
   readonly consumer: Consumer | null;
+  readonly budget: BudgetUse;
 }

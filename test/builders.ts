@@ -4,11 +4,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { produce, type Draft } from 'immer';
-import { OFFSETS_TOPIC, type Action } from '../spec/actions/index.js';
-import { validateConfig, type Config } from '../spec/config.js';
+import type { Action } from '../spec/actions/index.js';
+import { DATA_PARTITION, OFFSETS_PARTITION, validateConfig, type Config } from '../spec/config.js';
 import { initialState } from '../spec/init.js';
 import { ActionRefused, enabledActions, refusal, step } from '../spec/step.js';
-import type { State } from '../spec/types.js';
+import type { Partition, PartitionName, Replica, State } from '../spec/types.js';
 
 type ConfigInput = Omit<Partial<Config>, 'budgets'> & { budgets?: Partial<Config['budgets']> };
 
@@ -63,16 +63,38 @@ export const act = {
   unfence: (broker: number): Action => ({ kind: 'controllerUnfenceBroker', broker }),
   deleteSegments: (broker: number): Action => ({ kind: 'brokerDeleteSegments', broker }),
   /** A partition action on `__consumer_offsets` instead of the data partition. */
-  offsets: (action: Action): Action => ({ ...action, topic: OFFSETS_TOPIC }),
+  offsets: (action: Action): Action => ({ ...action, partition: OFFSETS_PARTITION }),
   resume: (coordinator: number): Action => ({ kind: 'consumerFetchOffset', broker: coordinator }),
   read: (leader: number): Action => ({ kind: 'consumerFetch', broker: leader }),
   commit: (coordinator: number): Action => ({ kind: 'consumerCommit', broker: coordinator }),
   consumerRestart: (): Action => ({ kind: 'consumerRestart' }),
 };
 
+/** A partition of the state: the data partition unless named. Throws when the state has none of that name. */
+export function partition(state: State, name: PartitionName = DATA_PARTITION): Partition {
+  const found = state.partitions[name];
+  if (found === undefined) throw new Error(`the state has no partition ${name}`);
+  return found;
+}
+
+/** The data partition of a state. */
+export function data(state: State): Partition {
+  return partition(state, DATA_PARTITION);
+}
+
+/** The group's `__consumer_offsets` partition of a state (with a consumer modelled). */
+export function offsets(state: State): Partition {
+  return partition(state, OFFSETS_PARTITION);
+}
+
+/** A broker's replica of a partition (the data partition unless named), or undefined where it hosts none. */
+export function replica(state: State, broker: number, name: PartitionName = DATA_PARTITION): Replica | undefined {
+  return state.partitions[name]?.replicas[broker];
+}
+
 /** The ids of a state's log records at one broker: `[w0, w1]` as numbers. */
-export function ids(state: State, broker: number): number[] {
-  return state.brokers[broker]?.log.map((record) => record.id) ?? [];
+export function ids(state: State, broker: number, name: PartitionName = DATA_PARTITION): number[] {
+  return replica(state, broker, name)?.log.map((record) => record.id) ?? [];
 }
 
 /**

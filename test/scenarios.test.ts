@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../properties/acked-never-lost.js';
-import { act, ids, run, start } from './builders.js';
+import { act, data, ids, replica, run, start } from './builders.js';
 import { correlatedPowerLoss, UNCLEAN, uncleanElectionLosesW0 } from './stories.js';
 
 describe('acks=1: the leader dies before a follower copied the record', () => {
@@ -12,10 +12,10 @@ describe('acks=1: the leader dies before a follower copied the record', () => {
   const end = run(start({ acks: 1 }), script);
 
   it('acknowledged the record at offset 0', () => {
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
   });
   it('elects b1, which never had it: acked-never-lost is violated', () => {
-    expect(end.controller.partition.leader).toBe(1);
+    expect(data(end).record.leader).toBe(1);
     expect(ids(end, 1)).toEqual([]);
     expect(ackedNeverLost.check(end)).toMatch(/w0 \(acks=1\) was acknowledged at offset 0 .* leader b1/);
   });
@@ -26,13 +26,13 @@ describe('acks=all, min.insync.replicas=2: the ISR is down to the leader', () =>
   const end = run(start(), script);
 
   it('commits ISR [b0]', () => {
-    expect(end.controller.partition.isr).toEqual([0]);
-    expect(end.brokers[0]?.view?.isr).toEqual([0]);
+    expect(data(end).record.isr).toEqual([0]);
+    expect(replica(end, 0)?.view?.isr).toEqual([0]);
   });
   it('refuses the write with NOT_ENOUGH_REPLICAS and appends nothing', () => {
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_ENOUGH_REPLICAS' });
     expect(ids(end, 0)).toEqual([]);
-    expect(end.ghost.events.notEnoughReplicas).toBe(true);
+    expect(data(end).ghost.events.notEnoughReplicas).toBe(true);
   });
 });
 
@@ -42,11 +42,11 @@ describe('unclean election with min.insync.replicas=1 loses an acknowledged reco
   const end = run(start(config), script);
 
   it('acknowledges the write with the leader alone in the ISR', () => {
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
   });
   it('elects b1 from outside the ISR, and the record is gone', () => {
-    expect(end.ghost.events.uncleanElection).toBe(true);
-    expect(end.controller.partition.isr).toEqual([1]);
+    expect(data(end).ghost.events.uncleanElection).toBe(true);
+    expect(data(end).record.isr).toEqual([1]);
     expect(ackedNeverLost.check(end)).toMatch(/w0 .* leader b1/);
   });
   it('is refused with unclean election disabled: b1 is not eligible', () => {
@@ -60,13 +60,13 @@ describe('a correlated power loss of every ISR member', () => {
 
   it('loses the acknowledged record under the default lazy flush', () => {
     const end = run(start({ budgets }), script);
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
-    expect(end.controller.partition.leader).toBe(2);
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(data(end).record.leader).toBe(2);
     expect(ackedNeverLost.check(end)).toMatch(/w0 \(acks=all\) was acknowledged at offset 0 .* leader b2 .* holds nothing/);
   });
   it('loses nothing with log.flush.interval.messages=1', () => {
     const end = run(start({ budgets, flushIntervalMessages: 1 }), script);
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
     expect(ids(end, 2)).toEqual([0]);
     expect(ackedNeverLost.check(end)).toBeNull();
   });

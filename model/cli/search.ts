@@ -13,6 +13,12 @@ import { replayTrace } from '../trace/replay.js';
 import { saveTrace, type Violation } from '../trace/trace.js';
 
 /** One line describing a configuration, as every command prints it. */
+/** Where `__consumer_offsets` sits, when not on the first brokers. */
+function offsetsPlacement(config: Config): string {
+  const ids = config.offsetsTopicAssignment;
+  return ids.some((broker, index) => broker !== index) ? ` on ${ids.map((broker) => `b${broker}`).join(', ')}` : '';
+}
+
 export function describeConfig(config: Config): string[] {
   const b = config.budgets;
   return [
@@ -20,7 +26,7 @@ export function describeConfig(config: Config): string[] {
       `min.insync.replicas ${config.minInsyncReplicas}, acks ${config.acks}, unclean.leader.election.enable ${config.uncleanLeaderElection}, ` +
       `log.flush.interval.messages ${config.flushIntervalMessages ?? '(OS default, lazy)'}` +
       (hasConsumer(config)
-        ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}, auto.offset.reset ${config.autoOffsetReset}`
+        ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}${offsetsPlacement(config)}, auto.offset.reset ${config.autoOffsetReset}`
         : '; no consumer') +
       (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
       (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),

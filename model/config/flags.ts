@@ -16,6 +16,7 @@ const CONFIG_FLAGS = {
   unclean: 'uncleanLeaderElection',
   'flush-messages': 'flushIntervalMessages',
   'offsets-rf': 'offsetsTopicReplicationFactor',
+  'offsets-assignment': 'offsetsTopicAssignment',
   'auto-offset-reset': 'autoOffsetReset',
   'segment-records': 'segmentRecords',
   era: 'era',
@@ -56,6 +57,13 @@ export function integerFlag(flag: string, value: string | undefined, min: number
   const n = Number(value);
   if (n < min) throw new UsageError(`--${flag}: must be at least ${min}, got ${n}`);
   return n;
+}
+
+/** A replica assignment as `kafka-topics.sh --replica-assignment` writes one partition's: broker ids joined by colons. */
+function assignmentFlag(flag: string, value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(:\d+)*$/.test(value.trim())) throw new UsageError(`--${flag}: expected broker ids joined by colons (as kafka-topics.sh --replica-assignment writes them, e.g. 3:4:5), got "${value}"`);
+  return value.trim().split(':').map(Number);
 }
 
 function booleanFlag(flag: string, value: string): boolean {
@@ -116,8 +124,14 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   input.replicationFactor = integerFlag('rf', text('rf'), -Infinity) ?? input.replicationFactor ?? brokers;
   const offsetsRf = integerFlag('offsets-rf', text('offsets-rf'), -Infinity);
   if (offsetsRf !== undefined) input.offsetsTopicReplicationFactor = offsetsRf;
+  const offsetsAssignment = assignmentFlag('offsets-assignment', text('offsets-assignment'));
+  if (offsetsAssignment !== undefined) {
+    input.offsetsTopicAssignment = offsetsAssignment;
+    // The assignment decides the replication factor; a file's (or Kafka's default) gives way to it.
+    if (offsetsRf === undefined) delete input.offsetsTopicReplicationFactor;
+  }
   if (files !== null && brokers === undefined) {
-    input.brokers = Math.max(3, input.replicationFactor as number, input.offsetsTopicReplicationFactor as number);
+    input.brokers = Math.max(3, input.replicationFactor as number, (input.offsetsTopicReplicationFactor as number | undefined) ?? 0, ...(offsetsAssignment ?? []).map((id) => id + 1));
   }
   const minIsr = integerFlag('min-isr', text('min-isr'), -Infinity);
   if (minIsr !== undefined) input.minInsyncReplicas = minIsr;

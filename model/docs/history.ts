@@ -4,8 +4,9 @@
  * model/verdicts/verdicts.ts and counterexamples/ by `npm run docs`, and checked up to date by the tests.
  */
 import { basename, join } from 'node:path';
-import { describeAction } from '../../spec/describe.js';
+import { describeAction } from '../../spec/actions/describe.js';
 import type { State } from '../../spec/types.js';
+import { dataPartition, replicasOf } from '../../spec/cluster.js';
 import { configFromArgs } from '../config/flags.js';
 import { traceSvg } from '../render/svg.js';
 import { expectation, replayTrace } from '../trace/replay.js';
@@ -31,9 +32,8 @@ export function savedTraceIndex(dir = COUNTEREXAMPLES): TraceIndex {
 }
 
 function logs(state: State): string {
-  return state.brokers
-    .slice(0, state.config.replicationFactor)
-    .map((b) => `b${b.id}${b.status === 'down' ? '(down)' : ''}: ${b.log.map((r) => `w${r.id}e${r.epoch}`).join(' ') || '-'}`)
+  return replicasOf(dataPartition(state))
+    .map((r) => `b${r.broker}${state.brokers[r.broker]?.status === 'down' ? '(down)' : ''}: ${r.log.map((record) => `w${record.id}e${record.epoch}`).join(' ') || '-'}`)
     .join('; ');
 }
 
@@ -41,9 +41,10 @@ function stepTable(trace: Trace): string {
   const result = replayTrace(trace);
   const rows = result.steps.map((s) => {
     const state = s.state;
-    const leader = state?.controller.partition.leader ?? null;
+    const record = state === undefined ? undefined : dataPartition(state).record;
+    const leader = record?.leader ?? null;
     const violations = s.violations.map((v) => `**${v.invariant}**`).join(', ');
-    return `| ${s.index} | \`${describeAction(s.action)}\` | ${leader === null ? 'none' : `b${leader}`} e${state?.controller.partition.leaderEpoch ?? '?'} | ${state === undefined ? '' : logs(state)} | ${violations} |`;
+    return `| ${s.index} | \`${describeAction(s.action)}\` | ${leader === null ? 'none' : `b${leader}`} e${record?.leaderEpoch ?? '?'} | ${state === undefined ? '' : logs(state)} | ${violations} |`;
   });
   return ['| # | step | leader, epoch | logs after the step | violated |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -39,12 +39,12 @@ export function guaranteesSummary(): string {
 
 export const SECTIONS: Readonly<Record<string, () => string>> = { guarantees: guaranteesSummary, steps: stepTable, invariants: invariantTable, eras: erasTable };
 
-/** The document with every generated section replaced by its current content. */
-export function regenerate(document: string): string {
-  return Object.entries(SECTIONS).reduce((text, [name, render]) => {
+/** The document (README.md unless `sections` says otherwise) with every generated section replaced by its current content. */
+export function regenerate(document: string, sections: Readonly<Record<string, () => string>> = SECTIONS): string {
+  return Object.entries(sections).reduce((text, [name, render]) => {
     const start = text.indexOf(BEGIN(name));
     const end = text.indexOf(END(name));
-    if (start === -1 || end === -1) throw new Error(`README.md lacks the ${name} markers`);
+    if (start === -1 || end === -1) throw new Error(`the document lacks the ${name} markers`);
     return `${text.slice(0, start + BEGIN(name).length)}\n${render()}\n${text.slice(end)}`;
   }, document);
 }

@@ -9,8 +9,10 @@
  * and the records its message names are outlined in red there.
  */
 import type { Action, ActionKind } from '../../spec/actions/index.js';
+import { DATA_PARTITION, OFFSETS_PARTITION } from '../../spec/config.js';
 import { logEndOffset } from '../../spec/log.js';
-import type { Broker, PartitionState, State } from '../../spec/types.js';
+import type { PartitionName, Replica, State } from '../../spec/types.js';
+import { dataPartition } from '../../spec/cluster.js';
 import type { ReplayResult } from '../trace/replay.js';
 import type { Trace } from '../trace/trace.js';
 
@@ -59,25 +61,23 @@ export function escape(text: string): string {
 export function stepLabel(action: Action): string {
   const [name] = STEP_NAMES[action.kind];
   const broker = 'broker' in action ? action.broker : 'follower' in action ? action.follower : 'leader' in action ? action.leader : null;
-  return `${name}${broker === null ? '' : ` b${broker}`}${action.topic === undefined ? '' : ' (offsets)'}`;
+  const partition = action.partition === undefined ? '' : ` (${action.partition === OFFSETS_PARTITION ? 'offsets' : action.partition})`;
+  return `${name}${broker === null ? '' : ` b${broker}`}${partition}`;
 }
 
 interface Lane {
   readonly label: string;
-  readonly pick: (state: State) => { partition: PartitionState; broker: Broker } | null;
+  readonly pick: (state: State) => Replica | null;
 }
 
+/** One lane per replica of each partition, in assignment order, the data partition first. */
 function lanes(initial: State): Lane[] {
-  const of = (topic: 'data' | 'offsets', count: number): Lane[] =>
-    Array.from({ length: count }, (_, id) => ({
-      label: topic === 'data' ? `b${id}` : `b${id} __consumer_offsets`,
-      pick: (state: State) => {
-        const partition = topic === 'data' ? state : state.offsetsTopic;
-        const broker = partition?.brokers[id];
-        return partition == null || broker === undefined ? null : { partition, broker };
-      },
-    }));
-  return [...of('data', initial.config.replicationFactor), ...(initial.offsetsTopic === null ? [] : of('offsets', initial.offsetsTopic.config.replicationFactor))];
+  return (Object.entries(initial.partitions) as [PartitionName, State['partitions'][PartitionName]][]).flatMap(([name, partition]) =>
+    (partition?.assignment ?? []).map((id) => ({
+      label: name === DATA_PARTITION ? `b${id}` : `b${id} ${name}`,
+      pick: (state: State) => state.partitions[name]?.replicas[id] ?? null,
+    })),
+  );
 }
 
 /** The write ids a violation message names (`w3`), outlined where it is first reported. */
@@ -85,21 +85,22 @@ function named(message: string): Set<number> {
   return new Set([...message.matchAll(/\bw(\d+)\b/g)].map((match) => Number(match[1])));
 }
 
-function cell(x: number, y: number, partition: PartitionState, broker: Broker, offsets: number, highlight: ReadonlySet<number>): string[] {
+function cell(x: number, y: number, state: State, replica: Replica, offsets: number, highlight: ReadonlySet<number>): string[] {
   const parts: string[] = [
-    `<g class="replica"><title>b${broker.id}: LEO ${logEndOffset(broker)}, HW ${broker.hw}, flushed ${broker.flushed}, log start ${broker.logStartOffset}</title>`,
+    `<g class="replica"><title>b${replica.broker}: LEO ${logEndOffset(replica)}, HW ${replica.hw}, flushed ${replica.flushed}, log start ${replica.logStartOffset}</title>`,
   ];
-  const registration = partition.controller.registrations[broker.id];
+  const registration = state.controller.registrations[replica.broker];
+  const machine = state.brokers[replica.broker];
   const width = offsets * (BOX + GAP) + 34;
-  const down = broker.status === 'down';
-  parts.push(`<rect x="${x}" y="${y}" width="${width}" height="${LANE - 6}" rx="3" fill="${down ? '#e0e0e0' : '#ffffff'}" stroke="${broker.leader !== null ? '#000' : '#bbb'}" stroke-width="${broker.leader !== null ? 2 : 1}"/>`);
-  const tags = [broker.leader !== null ? 'L' : '', down ? (broker.lostPower ? '⚡' : '✕') : '', registration?.fenced === true ? 'F' : ''].join('');
+  const down = machine?.status === 'down';
+  parts.push(`<rect x="${x}" y="${y}" width="${width}" height="${LANE - 6}" rx="3" fill="${down ? '#e0e0e0' : '#ffffff'}" stroke="${replica.leader !== null ? '#000' : '#bbb'}" stroke-width="${replica.leader !== null ? 2 : 1}"/>`);
+  const tags = [replica.leader !== null ? 'L' : '', down ? (machine?.lostPower === true ? '⚡' : '✕') : '', registration?.fenced === true ? 'F' : ''].join('');
   parts.push(`<text x="${x + 3}" y="${y + 12}" font-size="10" fill="#333">${escape(tags)}</text>`);
   const left = x + 28;
-  for (let offset = 0; offset < broker.logStartOffset && offset < offsets; offset++) {
+  for (let offset = 0; offset < replica.logStartOffset && offset < offsets; offset++) {
     parts.push(`<rect class="expired" x="${left + offset * (BOX + GAP)}" y="${y + 3}" width="${BOX}" height="${BOX}" fill="none" stroke="#999" stroke-dasharray="2,2"/>`);
   }
-  for (const record of broker.log) {
+  for (const record of replica.log) {
     const bx = left + record.offset * (BOX + GAP);
     const hot = highlight.has(record.id) && record.commit === undefined;
     const colour = EPOCH_COLOURS[record.epoch % EPOCH_COLOURS.length] ?? '#fff';
@@ -108,10 +109,10 @@ function cell(x: number, y: number, partition: PartitionState, broker: Broker, o
       `<text x="${bx + BOX / 2}" y="${y + 14}" font-size="8" text-anchor="middle">${record.commit === undefined ? `w${record.id}` : `c${record.commit}`}</text>`,
     );
   }
-  const hwX = left + broker.hw * (BOX + GAP) - GAP / 2;
-  parts.push(`<line class="hw" x1="${hwX}" y1="${y + 1}" x2="${hwX}" y2="${y + BOX + 5}" stroke="#1565c0" stroke-width="2.5"><title>HW ${broker.hw}</title></line>`);
-  if (broker.flushed > 0) {
-    parts.push(`<line class="flushed" x1="${left}" y1="${y + BOX + 6}" x2="${left + broker.flushed * (BOX + GAP) - GAP}" y2="${y + BOX + 6}" stroke="#2e7d32" stroke-width="2"><title>flushed to ${broker.flushed}</title></line>`);
+  const hwX = left + replica.hw * (BOX + GAP) - GAP / 2;
+  parts.push(`<line class="hw" x1="${hwX}" y1="${y + 1}" x2="${hwX}" y2="${y + BOX + 5}" stroke="#1565c0" stroke-width="2.5"><title>HW ${replica.hw}</title></line>`);
+  if (replica.flushed > 0) {
+    parts.push(`<line class="flushed" x1="${left}" y1="${y + BOX + 6}" x2="${left + replica.flushed * (BOX + GAP) - GAP}" y2="${y + BOX + 6}" stroke="#2e7d32" stroke-width="2"><title>flushed to ${replica.flushed}</title></line>`);
   }
   parts.push('</g>');
   return parts;
@@ -122,14 +123,15 @@ function cell(x: number, y: number, partition: PartitionState, broker: Broker, o
  * dashed box on the leader's lane (the first lane when there is none), where it should be.
  */
 function missing(x: number, state: State, message: string): string[] {
-  const leader = state.controller.partition.leader ?? 0;
-  const holder = state.brokers[leader];
+  const data = dataPartition(state);
+  const lane = Math.max(0, data.assignment.indexOf(data.record.leader ?? -1));
+  const holder = data.replicas[data.assignment[lane] ?? -1];
   return [...message.matchAll(/\bw(\d+)@(\d+)/g)].flatMap((match) => {
     const id = Number(match[1]);
     const offset = Number(match[2]);
     if (holder === undefined || holder.log.some((record) => record.offset === offset && record.id === id)) return [];
     const bx = x + 28 + offset * (BOX + GAP);
-    const y = HEAD + leader * LANE + 3;
+    const y = HEAD + lane * LANE + 3;
     return [
       `<rect class="violated missing" x="${bx}" y="${y}" width="${BOX}" height="${BOX}" fill="none" stroke="#d50000" stroke-width="2" stroke-dasharray="3,2"><title>w${id} should be at offset ${offset}</title></rect>`,
       `<text x="${bx + BOX / 2}" y="${y + BOX + 9}" font-size="8" text-anchor="middle" fill="#d50000">w${id}?</text>`,
@@ -149,7 +151,7 @@ export function traceSvg(trace: Trace, result: ReplayResult): string {
     1,
     ...states.flatMap((state) => rows.map((lane) => {
       const picked = lane.pick(state);
-      return picked === null ? 0 : logEndOffset(picked.broker);
+      return picked === null ? 0 : logEndOffset(picked);
     })),
   );
   const column = offsets * (BOX + GAP) + 44;
@@ -179,7 +181,7 @@ export function traceSvg(trace: Trace, result: ReplayResult): string {
     }
     rows.forEach((lane, i) => {
       const picked = lane.pick(state);
-      if (picked !== null) parts.push(...cell(x, HEAD + i * LANE, picked.partition, picked.broker, offsets, c === violationColumn ? highlight : new Set()));
+      if (picked !== null) parts.push(...cell(x, HEAD + i * LANE, state, picked, offsets, c === violationColumn ? highlight : new Set()));
     });
     if (c === violationColumn && first !== undefined) parts.push(...missing(x, state, first.message));
   });

@@ -3,9 +3,11 @@
  * trace with the keyboard (→ / ← one step, Home / End the first and last), showing each replica's
  * state, what the step changed, the invariants violated at that step, and the trace's picture.
  */
-import { describeAction } from '../../spec/describe.js';
+import { describeAction } from '../../spec/actions/describe.js';
+import { DATA_PARTITION } from '../../spec/config.js';
 import { logEndOffset } from '../../spec/log.js';
-import type { PartitionState, State } from '../../spec/types.js';
+import type { Partition, State } from '../../spec/types.js';
+import { dataPartition, replicasOf } from '../../spec/cluster.js';
 import { consumerText, controllerText, logText, role } from './render.js';
 import type { ReplayResult } from '../trace/replay.js';
 import { escape, traceSvg } from './svg.js';
@@ -26,18 +28,18 @@ interface StepView {
 
 const COLUMNS = ['replica', 'role', 'log (offset:epoch:write)', 'HW', 'LEO', 'flushed', 'log start'];
 
-function replicas(partition: PartitionState, prefix: string): ReplicaView[] {
-  return partition.brokers.slice(0, partition.config.replicationFactor).map((broker) => ({
-    name: `${prefix}b${broker.id}`,
-    cells: [role(partition, broker), logText(broker), String(broker.hw), String(logEndOffset(broker)), String(broker.flushed), String(broker.logStartOffset)],
+function replicas(state: State, partition: Partition, prefix: string): ReplicaView[] {
+  return replicasOf(partition).map((replica) => ({
+    name: `${prefix}b${replica.broker}`,
+    cells: [role(state, replica), logText(replica), String(replica.hw), String(logEndOffset(replica)), String(replica.flushed), String(replica.logStartOffset)],
   }));
 }
 
 function stepView(state: State, label: string, violations: readonly string[]): StepView {
   return {
     label,
-    controller: controllerText(state),
-    replicas: [...replicas(state, ''), ...(state.offsetsTopic === null ? [] : replicas(state.offsetsTopic, '__consumer_offsets '))],
+    controller: controllerText(state, dataPartition(state)),
+    replicas: Object.entries(state.partitions).flatMap(([name, partition]) => replicas(state, partition, name === DATA_PARTITION ? '' : `${name} `)),
     consumer: state.consumer === null ? null : consumerText(state),
     violations,
   };

@@ -4,7 +4,7 @@
  */
 import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
-import { describeAction } from '../../spec/describe.js';
+import { describeAction } from '../../spec/actions/describe.js';
 import { TRACE_FORMAT, type Provenance, type Trace, type Violation } from './trace.js';
 
 /** The one-line story of a finding: what broke, after which faults and elections. */

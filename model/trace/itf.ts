@@ -3,9 +3,10 @@
  * (https://apalache-mc.org/docs/adr/015adr-trace.html), so existing trace viewers can show it. States
  * are the recomputed ones; no-leader and unknown values are Kafka's -1; integers are #bigint.
  */
-import { describeAction } from '../../spec/describe.js';
+import { describeAction } from '../../spec/actions/describe.js';
 import { logEndOffset } from '../../spec/log.js';
-import type { Consumer, PartitionState, PartitionView, State } from '../../spec/types.js';
+import type { Consumer, Partition, PartitionView, ProduceAttempt, State } from '../../spec/types.js';
+import { replicasOf } from '../../spec/cluster.js';
 import type { ReplayResult } from './replay.js';
 import type { Trace } from './trace.js';
 
@@ -24,33 +25,27 @@ function partition(view: PartitionView | null): Itf {
   };
 }
 
-/** One partition's replicas, controller record and produce attempts. */
-function replication(state: PartitionState): Record<string, Itf> {
+/** One partition: its assignment, the controller's record and its replicas. */
+function replication(p: Partition): Itf {
   return {
-    brokers: state.brokers.map((b) => ({
-      id: int(b.id),
-      status: b.status,
-      brokerEpoch: int(b.brokerEpoch),
-      logStartOffset: int(b.logStartOffset),
-      log: b.log.map((r) => ({ offset: int(r.offset), epoch: int(r.epoch), id: int(r.id), commit: int(r.commit ?? null) })),
-      leo: int(logEndOffset(b)),
-      hw: int(b.hw),
-      flushed: int(b.flushed),
-      hwCheckpoint: int(b.hwCheckpoint),
-      view: partition(b.view),
-      leads: b.leader !== null,
-    })),
-    controller: {
-      ...(partition(state.controller.partition) as Record<string, Itf>),
-      fenced: set(state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []))),
-    },
-    attempts: state.ghost.attempts.map((a) => ({
-      id: int(a.id),
-      acks: String(a.acks),
-      status: a.status,
-      offset: int(a.status === 'acknowledged' ? a.offset : null),
+    assignment: p.assignment.map(int),
+    controller: partition(p.record),
+    replicas: replicasOf(p).map((r) => ({
+      broker: int(r.broker),
+      logStartOffset: int(r.logStartOffset),
+      log: r.log.map((record) => ({ offset: int(record.offset), epoch: int(record.epoch), id: int(record.id), commit: int(record.commit ?? null) })),
+      leo: int(logEndOffset(r)),
+      hw: int(r.hw),
+      flushed: int(r.flushed),
+      hwCheckpoint: int(r.hwCheckpoint),
+      view: partition(r.view),
+      leads: r.leader !== null,
     })),
   };
+}
+
+function attempt(a: ProduceAttempt): Itf {
+  return { id: int(a.id), partition: a.partition, acks: String(a.acks), status: a.status, offset: int(a.status === 'acknowledged' ? a.offset : null) };
 }
 
 /** The consumer: its position (-1 for none, -2 to reset, -3 stopped), what it processed, its commits. */
@@ -59,7 +54,7 @@ function consumer(c: Consumer): Itf {
   return {
     position: int(position),
     processed: c.seen.map((r) => int(r.id)),
-    commits: c.commits.map((commit) => ({ attempt: int(commit.attempt), offset: int(commit.offset) })),
+    commits: c.commits.map((commit) => ({ ...(attempt(commit) as Record<string, Itf>), position: int(commit.position) })),
   };
 }
 
@@ -67,8 +62,10 @@ function itfState(state: State, action: string, violations: readonly string[], i
   return {
     '#meta': { index: int(index) },
     action,
-    ...replication(state),
-    ...(state.offsetsTopic === null ? {} : { offsetsTopic: replication(state.offsetsTopic) }),
+    brokers: state.brokers.map((b) => ({ id: int(b.id), status: b.status, brokerEpoch: int(b.brokerEpoch), lostPower: b.lostPower })),
+    fenced: set(state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []))),
+    partitions: Object.fromEntries(Object.entries(state.partitions).map(([name, p]) => [name, replication(p)])),
+    attempts: state.producer.attempts.map(attempt),
     ...(state.consumer === null ? {} : { consumer: consumer(state.consumer) }),
     violations: { '#set': [...violations] },
   };
@@ -86,7 +83,7 @@ export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
       'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
       description: trace.story,
     },
-    vars: ['action', 'brokers', 'controller', 'attempts', ...(result.initial.consumer === null ? [] : ['offsetsTopic', 'consumer']), 'violations'],
+    vars: ['action', 'brokers', 'fenced', 'partitions', 'attempts', ...(result.initial.consumer === null ? [] : ['consumer']), 'violations'],
     states,
   };
 }

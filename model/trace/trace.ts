@@ -11,13 +11,28 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ACTION_KINDS, ACTIONS, OFFSETS_TOPIC, type Action } from '../../spec/actions/index.js';
+import { ACTION_KINDS, ACTIONS, type Action } from '../../spec/actions/index.js';
 import type { ParamType } from '../../spec/actions/action.js';
-import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, hasConsumer, validateConfig, type Config } from '../../spec/config.js';
+import {
+  ConfigError,
+  DATA_PARTITION,
+  DEFAULT_BUDGETS,
+  DEFAULT_CONFIG,
+  hasConsumer,
+  OFFSETS_PARTITION,
+  OFFSETS_TOPIC,
+  validateConfig,
+  type Config,
+} from '../../spec/config.js';
 import { DEFAULT_ERA } from '../../spec/eras/names.js';
 import { INVARIANT_NAMES } from '../../properties/index.js';
 
-export const TRACE_FORMAT = 'kafka-replication-trace/1';
+/**
+ * The trace format written now. Version 2 names the partition a step addresses (`partition`); version
+ * 1, from before partitions had names, named only `__consumer_offsets` (`topic`), and still loads.
+ */
+export const TRACE_FORMAT = 'kafka-replication-trace/2';
+const FORMAT_1 = 'kafka-replication-trace/1';
 
 /** An invariant that failed: which, after which step, and its message (a finding's, or replay's). */
 export interface Violation {
@@ -71,9 +86,9 @@ const stepSchema = z.discriminatedUnion(
   ACTION_KINDS.map((kind) => {
     const params = ACTIONS[kind].params as Record<string, { type: ParamType }>;
     const shape = Object.fromEntries(Object.entries(params).map(([name, p]) => [name, PARAM_SCHEMAS[p.type]]));
-    // Only a partition action addresses a topic, and the data partition is the default.
-    const topic = ACTIONS[kind].scope === 'partition' ? { topic: z.literal(OFFSETS_TOPIC).optional() } : {};
-    return z.strictObject({ kind: z.literal(kind), ...shape, ...topic });
+    // Only a partition action addresses a partition (format 2) or topic (format 1); the data partition is the default.
+    const where = ACTIONS[kind].scope === 'partition' ? { partition: z.enum([DATA_PARTITION, OFFSETS_PARTITION]).optional(), topic: z.literal(OFFSETS_TOPIC).optional() } : {};
+    return z.strictObject({ kind: z.literal(kind), ...shape, ...where });
   }) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
@@ -82,7 +97,7 @@ const invariantName = z.string().refine((name) => INVARIANT_NAMES.includes(name)
 });
 
 const fileSchema = z.strictObject({
-  format: z.literal(TRACE_FORMAT).optional(),
+  format: z.enum([FORMAT_1, TRACE_FORMAT]).optional(),
   era: z.string().optional(),
   config: z.record(z.string(), z.unknown()).optional(),
   story: z.string().optional(),
@@ -111,6 +126,24 @@ function withoutConsumerByDefault(budgets: unknown): unknown {
   return { commits: 0, ...budgets };
 }
 
+/** A step as a file may spell it: format 1 names `__consumer_offsets` by its topic. */
+type StepInput = Action & { readonly topic?: typeof OFFSETS_TOPIC };
+
+/**
+ * A step in the current form: a format-1 `topic` becomes its partition, and the data partition, the
+ * default, is left unnamed (so a step reads the same whichever way it was written). A hand-written
+ * trace (no format) may use either spelling; a versioned one only its own.
+ */
+function currentStep(file: string, format: string | undefined, { topic, ...step }: StepInput, index: number): Action {
+  const field = (name: string): string => `steps[${index}].${name}`;
+  if (topic !== undefined && format === TRACE_FORMAT) throw new TraceError(file, field('topic'), `format 2 names the partition: "partition": "${OFFSETS_PARTITION}"`);
+  if (step.partition !== undefined && format === FORMAT_1) throw new TraceError(file, field('partition'), 'format 1 names no partition (only "topic": "__consumer_offsets")');
+  if (topic !== undefined && step.partition !== undefined) throw new TraceError(file, field('topic'), 'name the partition or the topic, not both');
+  const partition = topic === undefined ? step.partition : OFFSETS_PARTITION;
+  const { partition: _named, ...rest } = step;
+  return partition === undefined || partition === DATA_PARTITION ? (rest as Action) : { ...rest, partition } as Action;
+}
+
 /** Validates a parsed trace document; `file` names it in errors. */
 export function parseTrace(input: unknown, file: string): Trace {
   const parsed = fileSchema.safeParse(input);
@@ -126,7 +159,7 @@ export function parseTrace(input: unknown, file: string): Trace {
     if (error instanceof ConfigError) throw new TraceError(file, error.field === 'era' ? 'era' : `config.${error.field}`, error.message.slice(error.field.length + 2));
     throw error;
   }
-  const steps = doc.steps as unknown as Action[];
+  const steps = (doc.steps as unknown as StepInput[]).map((step, index) => currentStep(file, doc.format, step, index));
   steps.forEach((action, index) => {
     for (const [name, value] of Object.entries(action)) {
       if (name !== 'kind' && name !== 'acks' && typeof value === 'number' && value >= config.brokers) {
@@ -195,7 +228,9 @@ function slug(trace: Trace): string {
   const c = trace.config;
   const flush = c.flushIntervalMessages === null ? '' : `-flush${c.flushIntervalMessages}`;
   const unclean = c.uncleanLeaderElection ? '-unclean' : '';
-  const offsets = hasConsumer(c) && c.offsetsTopicReplicationFactor !== DEFAULT_CONFIG.offsetsTopicReplicationFactor ? `-offsetsrf${c.offsetsTopicReplicationFactor}` : '';
+  const offsetsRf = hasConsumer(c) && c.offsetsTopicReplicationFactor !== DEFAULT_CONFIG.offsetsTopicReplicationFactor ? `-offsetsrf${c.offsetsTopicReplicationFactor}` : '';
+  const placed = hasConsumer(c) && c.offsetsTopicAssignment.some((broker, index) => broker !== index);
+  const offsets = `${offsetsRf}${placed ? `-offsets-on-${c.offsetsTopicAssignment.map((broker) => `b${broker}`).join('')}` : ''}`;
   const reset = hasConsumer(c) && c.autoOffsetReset !== DEFAULT_CONFIG.autoOffsetReset ? `-reset-${c.autoOffsetReset}` : '';
   const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-').replaceAll(':', '-')}` : '';
   const budgets = Object.entries(c.budgets)

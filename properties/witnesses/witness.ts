@@ -2,6 +2,7 @@
 import type { Config } from '../../spec/config.js';
 import type { WitnessEvents } from '../../spec/types.js';
 import type { Witness } from '../invariant.js';
+import { dataPartition } from '../../spec/cluster.js';
 
 /** A fault that can take a broker out of leadership or the ISR is within the budgets. */
 export function leaderCanChange(config: Config): boolean {
@@ -15,5 +16,5 @@ export function eventWitness(
   statement: string,
   possible: (config: Config) => boolean,
 ): Witness {
-  return { name, statement, possible, reached: (state) => state.ghost.events[event] };
+  return { name, statement, possible, reached: (state) => dataPartition(state).ghost.events[event] };
 }

@@ -2,17 +2,19 @@
  * The shape of one action: who acts, what Kafka does, its guard (why it is not enabled, or null when
  * it is) and its effect (an immer recipe that only mutates the draft).
  */
-import type { Draft } from 'immer';
-import type { Acks, BrokerId, PartitionState, State } from '../types.js';
+import { hostsAny } from '../cluster.js';
+import { OFFSETS_PARTITION } from '../config.js';
+import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from '../rules.js';
+import type { Acks, BrokerId } from '../types.js';
 
 /** The type of each action parameter, so traces can be validated and documented from the registry. */
 export type ParamType = 'broker' | 'acks';
 
 /**
  * Where an action takes effect. `partition`: one partition's replication (the data partition, or the
- * group's `__consumer_offsets` partition when the action names that topic). `broker`: a broker-level
- * event (a crash, a restart, fencing), which every partition on the broker sees at once. `consumer`:
- * the consumer, which talks to both partitions' leaders.
+ * partition the action names). `broker`: a broker-level event (a crash, a restart, fencing), which
+ * changes the broker once and every replica it hosts. `consumer`: the consumer, which talks to the
+ * leaders of the data partition and of its group's `__consumer_offsets` partition.
  */
 export type Scope = 'partition' | 'broker' | 'consumer';
 
@@ -25,43 +27,40 @@ export interface ActionDoc {
   readonly source: string;
 }
 
-interface SpecOver<A extends { readonly kind: string }, S> {
+interface SpecOver<A extends { readonly kind: string }, At, DraftAt> {
   readonly kind: A['kind'];
   readonly doc: ActionDoc;
   readonly params: { readonly [P in Exclude<keyof A, 'kind'>]: { readonly type: ParamType; readonly doc: string } };
-  /** Every parameterisation that might be enabled in `state`, in a deterministic order. */
-  readonly candidates: (state: S) => A[];
-  /** Why the action is not enabled in `state`, or null when it is. */
-  readonly refusal: (state: S, action: A) => string | null;
-  readonly apply: (draft: Draft<S>, action: A) => void;
+  /** Every parameterisation that might be enabled, in a deterministic order. */
+  readonly candidates: (at: At) => A[];
+  /** Why the action is not enabled, or null when it is. */
+  readonly refusal: (at: At, action: A) => string | null;
+  readonly apply: (at: DraftAt, action: A) => void;
 }
 
-/** A replication action: written against one partition, which `step` picks (or every one, for a broker event). */
-export interface ActionSpec<A extends { readonly kind: string }> extends SpecOver<A, PartitionState> {
-  readonly scope: 'partition' | 'broker';
+/** A replication action: written against one partition, which `step` picks from the action. */
+export interface PartitionActionSpec<A extends { readonly kind: string }> extends SpecOver<A, PartitionSite, DraftPartitionSite> {
+  readonly scope: 'partition';
 }
 
-/** A consumer action: written against the whole state, since the consumer talks to both partitions. */
-export interface ConsumerActionSpec<A extends { readonly kind: string }> extends SpecOver<A, State> {
-  readonly scope: 'consumer';
+/** A broker event or a consumer action: written against the whole state. */
+export interface ClusterActionSpec<A extends { readonly kind: string }> extends SpecOver<A, Site, DraftSite> {
+  readonly scope: 'broker' | 'consumer';
 }
 
-const ASSIGNMENTS: BrokerId[][] = [];
-
-/** The ids of the brokers that host a replica of the partition (the assignment: 0..RF-1), shared per RF. */
-export function replicaIds(state: PartitionState): readonly BrokerId[] {
-  const rf = state.config.replicationFactor;
-  return (ASSIGNMENTS[rf] ??= Array.from({ length: rf }, (_, id) => id));
+/** One candidate per replica of the partition: the common shape of partition actions. */
+export function perReplica<K extends string>(kind: K): (at: PartitionSite) => { kind: K; broker: BrokerId }[] {
+  return (at) => at.partition.assignment.map((broker) => ({ kind, broker }));
 }
 
-/** One candidate per replica broker: the common shape of broker and controller actions. */
-export function perReplica<K extends string>(kind: K): (state: PartitionState) => { kind: K; broker: BrokerId }[] {
-  return (state) => replicaIds(state).map((broker) => ({ kind, broker }));
+/** One candidate per broker hosting any partition, in broker order: the brokers a broker event can happen to. */
+export function perHost<K extends string>(kind: K): (at: Site) => { kind: K; broker: BrokerId }[] {
+  return (at) => at.state.brokers.filter((broker) => hostsAny(at.state, broker.id)).map((broker) => ({ kind, broker: broker.id }));
 }
 
-/** One candidate per replica of `__consumer_offsets`: the brokers a consumer may take for its coordinator. */
-export function perCoordinator<K extends string>(kind: K): (state: State) => { kind: K; broker: BrokerId }[] {
-  return (state) => (state.offsetsTopic === null ? [] : replicaIds(state.offsetsTopic).map((broker) => ({ kind, broker })));
+/** One candidate per replica of `__consumer_offsets`: the brokers a consumer may take for its group coordinator. */
+export function perCoordinator<K extends string>(kind: K): (at: Site) => { kind: K; broker: BrokerId }[] {
+  return (at) => (at.state.partitions[OFFSETS_PARTITION]?.assignment ?? []).map((broker) => ({ kind, broker }));
 }
 
 /** Broker ids print as Kafka's logs print them: b0, b1, ... */
@@ -69,16 +68,26 @@ export function b(broker: BrokerId): string {
   return `b${broker}`;
 }
 
-/** Guard helper: the broker exists, hosts a replica and is running; else why not. */
-export function runningReplica(state: PartitionState, broker: BrokerId): string | null {
-  const target = state.brokers[broker];
-  if (target === undefined || broker >= state.config.replicationFactor) return `${b(broker)} hosts no replica`;
-  return target.status === 'running' ? null : `${b(broker)} is down`;
+/** Guard helper: the broker hosts a replica of the partition and is running; else why not. */
+export function runningReplica(at: PartitionSite, broker: BrokerId): string | null {
+  if (at.partition.replicas[broker] === undefined) return `${b(broker)} hosts no replica`;
+  return at.state.brokers[broker]?.status === 'running' ? null : `${b(broker)} is down`;
 }
 
-/** Guard helper: a perturbation budget still has room. */
-export function budgetLeft(state: PartitionState, budget: keyof PartitionState['budget']): string | null {
-  return state.budget[budget] < state.config.budgets[budget] ? null : `the ${budget} budget is spent`;
+/** Guard helper: the broker hosts a replica of some partition and is running; else why not. */
+export function runningHost(at: Site, broker: BrokerId): string | null {
+  if (!hostsAny(at.state, broker)) return `${b(broker)} hosts no replica`;
+  return at.state.brokers[broker]?.status === 'running' ? null : `${b(broker)} is down`;
+}
+
+/** Guard helper: a perturbation budget still has room (ISR shrinks: on this partition). */
+export function budgetLeft(at: Site, budget: keyof Site['state']['budget']): string | null {
+  return at.state.budget[budget] < at.state.config.budgets[budget] ? null : `the ${budget} budget is spent`;
+}
+
+/** Guard helper: the partition's leader may still drop a lagging follower (the `shrinks` budget, per partition). */
+export function shrinksLeft(at: PartitionSite): string | null {
+  return at.partition.shrinks < at.rules.config.budgets.shrinks ? null : 'the shrinks budget is spent';
 }
 
 export type { Acks };

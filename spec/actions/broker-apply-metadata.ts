@@ -7,21 +7,22 @@
  * broker does nothing for the partition before this step.
  */
 import { applyPartitionRecord } from '../broker.js';
-import type { BrokerId, PartitionState } from '../types.js';
-import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
+import type { PartitionSite } from '../rules.js';
+import type { BrokerId } from '../types.js';
+import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerApplyMetadata {
   readonly kind: 'brokerApplyMetadata';
   readonly broker: BrokerId;
 }
 
-/** The broker's view is the controller's latest partition record. */
-export function caughtUp(state: PartitionState, broker: BrokerId): boolean {
-  const view = state.brokers[broker]?.view;
-  return view != null && view.partitionEpoch >= state.controller.partition.partitionEpoch;
+/** The replica's view is the controller's latest record of its partition. */
+export function caughtUp(at: PartitionSite, broker: BrokerId): boolean {
+  const view = at.partition.replicas[broker]?.view;
+  return view != null && view.partitionEpoch >= at.partition.record.partitionEpoch;
 }
 
-export const brokerApplyMetadata: ActionSpec<BrokerApplyMetadata> = {
+export const brokerApplyMetadata: PartitionActionSpec<BrokerApplyMetadata> = {
   kind: 'brokerApplyMetadata',
   scope: 'partition',
   doc: {
@@ -31,10 +32,10 @@ export const brokerApplyMetadata: ActionSpec<BrokerApplyMetadata> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker learning metadata' } },
   candidates: perReplica('brokerApplyMetadata'),
-  refusal(state, { broker }) {
-    return runningReplica(state, broker) ?? (caughtUp(state, broker) ? `${b(broker)} has the latest partition record` : null);
+  refusal(at, { broker }) {
+    return runningReplica(at, broker) ?? (caughtUp(at, broker) ? `${b(broker)} has the latest partition record` : null);
   },
-  apply(draft, { broker }) {
-    applyPartitionRecord(draft, broker, draft.controller.partition);
+  apply(at, { broker }) {
+    applyPartitionRecord(at, broker, at.partition.record);
   },
 };

@@ -5,14 +5,14 @@
  * model lets it happen at any time. A restart reads the HW back from the last checkpoint (rule 5).
  */
 import type { BrokerId } from '../types.js';
-import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerCheckpointHw {
   readonly kind: 'brokerCheckpointHw';
   readonly broker: BrokerId;
 }
 
-export const brokerCheckpointHw: ActionSpec<BrokerCheckpointHw> = {
+export const brokerCheckpointHw: PartitionActionSpec<BrokerCheckpointHw> = {
   kind: 'brokerCheckpointHw',
   scope: 'partition',
   doc: {
@@ -22,12 +22,12 @@ export const brokerCheckpointHw: ActionSpec<BrokerCheckpointHw> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker writing its checkpoint' } },
   candidates: perReplica('brokerCheckpointHw'),
-  refusal(state, { broker }) {
-    const target = state.brokers[broker];
-    return runningReplica(state, broker) ?? (target?.hwCheckpoint === target?.hw ? `${b(broker)}'s checkpoint is current` : null);
+  refusal(at, { broker }) {
+    const target = at.partition.replicas[broker];
+    return runningReplica(at, broker) ?? (target?.hwCheckpoint === target?.hw ? `${b(broker)}'s checkpoint is current` : null);
   },
-  apply(draft, { broker }) {
-    const target = draft.brokers[broker];
+  apply(at, { broker }) {
+    const target = at.partition.replicas[broker];
     if (target !== undefined) target.hwCheckpoint = target.hw;
   },
 };

@@ -6,16 +6,17 @@
  * controller notices only when its heartbeats stop (controllerFenceBroker).
  */
 import { stopBroker } from '../broker.js';
+import { hostedSites } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerCrash {
   readonly kind: 'brokerCrash';
   readonly broker: BrokerId;
 }
 
-export const brokerCrash: ActionSpec<BrokerCrash> = {
+export const brokerCrash: ClusterActionSpec<BrokerCrash> = {
   kind: 'brokerCrash',
   scope: 'broker',
   doc: {
@@ -24,11 +25,11 @@ export const brokerCrash: ActionSpec<BrokerCrash> = {
     source: 'KAFKA-RULES.md rule 21; KIP-966 (counts it as unclean)',
   },
   params: { broker: { type: 'broker', doc: 'the broker whose process dies' } },
-  candidates: perReplica('brokerCrash'),
-  refusal: (state, { broker }) => budgetLeft(state, 'crashes') ?? runningReplica(state, broker),
-  apply(draft, { broker }) {
-    draft.budget.crashes += 1;
-    countUncleanShutdown(draft, broker);
-    stopBroker(draft, broker);
+  candidates: perHost('brokerCrash'),
+  refusal: (at, { broker }) => budgetLeft(at, 'crashes') ?? runningHost(at, broker),
+  apply(at, { broker }) {
+    at.state.budget.crashes += 1;
+    for (const site of hostedSites(at, broker)) countUncleanShutdown(site);
+    stopBroker(at, broker);
   },
 };

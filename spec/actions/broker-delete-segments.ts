@@ -4,12 +4,12 @@
  * offset. Each replica applies retention to its own log, and only below its own HW; followers also
  * follow the leader's log start offset from fetch responses. Which segment expires when is timing the
  * model does not track, so deletion is a nondeterministic choice, bounded by the `retention` budget.
- * `__consumer_offsets` is compacted, not deleted: its config carries a retention budget of 0.
+ * `__consumer_offsets` is compacted (`cleanup.policy=compact`), not deleted: retention never runs there.
  */
 import { advanceLogStartOffset, logEndOffset, nextSegmentStart } from '../log.js';
-import { isOn } from '../switches.js';
-import type { BrokerId, Offset, PartitionState } from '../types.js';
-import { b, budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { isOn, type PartitionSite } from '../rules.js';
+import type { BrokerId, Offset } from '../types.js';
+import { b, budgetLeft, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerDeleteSegments {
   readonly kind: 'brokerDeleteSegments';
@@ -17,15 +17,15 @@ export interface BrokerDeleteSegments {
 }
 
 /** The segment retention would delete next on `broker`, as its log start offset after, or null. */
-function nextDeletion(state: PartitionState, broker: BrokerId): Offset | null {
-  const replica = state.brokers[broker];
+function nextDeletion(at: PartitionSite, broker: BrokerId): Offset | null {
+  const replica = at.partition.replicas[broker];
   if (replica === undefined) return null;
   // CHECK: acked-never-lost (retention deletes only below the HW: records every ISR member holds)
-  const limit = isOn(state.config, 'check:retention-below-hw') ? replica.hw : logEndOffset(replica);
-  return nextSegmentStart(replica, state.config.segmentRecords, limit);
+  const limit = isOn(at.rules, 'check:retention-below-hw') ? replica.hw : logEndOffset(replica);
+  return nextSegmentStart(replica, at.rules.config.segmentRecords, limit);
 }
 
-export const brokerDeleteSegments: ActionSpec<BrokerDeleteSegments> = {
+export const brokerDeleteSegments: PartitionActionSpec<BrokerDeleteSegments> = {
   kind: 'brokerDeleteSegments',
   scope: 'partition',
   doc: {
@@ -35,17 +35,18 @@ export const brokerDeleteSegments: ActionSpec<BrokerDeleteSegments> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose replica deletes a segment' } },
   candidates: perReplica('brokerDeleteSegments'),
-  refusal(state, { broker }) {
-    const refused = budgetLeft(state, 'retention') ?? runningReplica(state, broker);
+  refusal(at, { broker }) {
+    if (at.partition.cleanupPolicy === 'compact') return `${at.name} is compacted (cleanup.policy=compact): retention deletes no segment`;
+    const refused = budgetLeft(at, 'retention') ?? runningReplica(at, broker);
     if (refused !== null) return refused;
-    return nextDeletion(state, broker) === null ? `${b(broker)} has no whole segment below its HW` : null;
+    return nextDeletion(at, broker) === null ? `${b(broker)} has no whole segment below its HW` : null;
   },
-  apply(draft, { broker }) {
-    const replica = draft.brokers[broker];
-    const start = nextDeletion(draft, broker);
+  apply(at, { broker }) {
+    const replica = at.partition.replicas[broker];
+    const start = nextDeletion(at, broker);
     if (replica === undefined || start === null) return;
-    draft.budget.retention += 1;
-    const { exposed, deletedUncommitted } = draft.ghost;
+    at.state.budget.retention += 1;
+    const { exposed, deletedUncommitted } = at.partition.ghost;
     for (const record of replica.log) {
       if (record.offset >= start) break;
       if (!exposed.some((seen) => seen.id === record.id)) deletedUncommitted.push(record.id);

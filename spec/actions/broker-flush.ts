@@ -6,14 +6,14 @@
  */
 import { logEndOffset } from '../log.js';
 import type { BrokerId } from '../types.js';
-import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerFlush {
   readonly kind: 'brokerFlush';
   readonly broker: BrokerId;
 }
 
-export const brokerFlush: ActionSpec<BrokerFlush> = {
+export const brokerFlush: PartitionActionSpec<BrokerFlush> = {
   kind: 'brokerFlush',
   scope: 'partition',
   doc: {
@@ -23,13 +23,13 @@ export const brokerFlush: ActionSpec<BrokerFlush> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose log is flushed' } },
   candidates: perReplica('brokerFlush'),
-  refusal(state, { broker }) {
-    const target = state.brokers[broker];
+  refusal(at, { broker }) {
+    const target = at.partition.replicas[broker];
     if (target === undefined) return `${b(broker)} hosts no replica`;
-    return runningReplica(state, broker) ?? (target.flushed < logEndOffset(target) ? null : `${b(broker)} has nothing to flush`);
+    return runningReplica(at, broker) ?? (target.flushed < logEndOffset(target) ? null : `${b(broker)} has nothing to flush`);
   },
-  apply(draft, { broker }) {
-    const target = draft.brokers[broker];
+  apply(at, { broker }) {
+    const target = at.partition.replicas[broker];
     if (target !== undefined) target.flushed = logEndOffset(target);
   },
 };

@@ -6,17 +6,18 @@
  * fsynced when written, survives. Several brokers losing power together are several steps in a row.
  */
 import { stopBroker } from '../broker.js';
+import { hostedSites } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
 import { truncateTo } from '../log.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerPowerLoss {
   readonly kind: 'brokerPowerLoss';
   readonly broker: BrokerId;
 }
 
-export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
+export const brokerPowerLoss: ClusterActionSpec<BrokerPowerLoss> = {
   kind: 'brokerPowerLoss',
   scope: 'broker',
   doc: {
@@ -25,15 +26,19 @@ export const brokerPowerLoss: ActionSpec<BrokerPowerLoss> = {
     source: 'KAFKA-RULES.md rule 21; Kafka docs: "Log Flush Policy"',
   },
   params: { broker: { type: 'broker', doc: 'the broker losing power' } },
-  candidates: perReplica('brokerPowerLoss'),
-  refusal: (state, { broker }) => budgetLeft(state, 'powerLosses') ?? runningReplica(state, broker),
-  apply(draft, { broker }) {
-    const target = draft.brokers[broker];
+  candidates: perHost('brokerPowerLoss'),
+  refusal: (at, { broker }) => budgetLeft(at, 'powerLosses') ?? runningHost(at, broker),
+  apply(at, { broker }) {
+    const target = at.state.brokers[broker];
     if (target === undefined) return;
-    draft.budget.powerLosses += 1;
-    truncateTo(target, target.flushed);
+    at.state.budget.powerLosses += 1;
+    // One page cache: every replica on the machine keeps only its flushed prefix.
+    for (const site of hostedSites(at, broker)) {
+      const replica = site.partition.replicas[broker];
+      if (replica !== undefined) truncateTo(replica, replica.flushed);
+      countUncleanShutdown(site);
+    }
     target.lostPower = true;
-    countUncleanShutdown(draft, broker);
-    stopBroker(draft, broker);
+    stopBroker(at, broker);
   },
 };

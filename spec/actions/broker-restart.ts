@@ -7,16 +7,16 @@
  * restart altogether, but a machine rebooting after a power loss outlasts the session timeout, so the
  * controller has fenced it first. Restarts are recovery and are never budgeted.
  */
-import { eraOf } from '../eras/index.js';
+import { hostedSites, hostsAny } from '../cluster.js';
 import type { BrokerId } from '../types.js';
-import { b, perReplica, type ActionSpec } from './action.js';
+import { b, perHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerRestart {
   readonly kind: 'brokerRestart';
   readonly broker: BrokerId;
 }
 
-export const brokerRestart: ActionSpec<BrokerRestart> = {
+export const brokerRestart: ClusterActionSpec<BrokerRestart> = {
   kind: 'brokerRestart',
   scope: 'broker',
   doc: {
@@ -25,26 +25,34 @@ export const brokerRestart: ActionSpec<BrokerRestart> = {
     source: 'KIP-631 (registration, broker epochs); UnifiedLog recovery',
   },
   params: { broker: { type: 'broker', doc: 'the broker starting' } },
-  candidates: perReplica('brokerRestart'),
-  refusal(state, { broker }) {
-    const target = state.brokers[broker];
-    if (target === undefined || broker >= state.config.replicationFactor) return `${b(broker)} hosts no replica`;
+  candidates: perHost('brokerRestart'),
+  refusal(at, { broker }) {
+    const target = at.state.brokers[broker];
+    if (target === undefined || !hostsAny(at.state, broker)) return `${b(broker)} hosts no replica`;
     if (target.status !== 'down') return `${b(broker)} is running`;
     // A rebooting machine outlasts broker.session.timeout.ms: the controller has fenced it by then.
-    if (target.lostPower && state.controller.registrations[broker]?.fenced === false) {
+    if (target.lostPower && at.state.controller.registrations[broker]?.fenced === false) {
       return `${b(broker)} is rebooting after a power loss; the controller notices (fences it) first`;
     }
     return null;
   },
-  apply(draft, { broker }) {
-    const target = draft.brokers[broker];
+  apply(at, { broker }) {
+    const target = at.state.brokers[broker];
     if (target === undefined) return;
     target.status = 'running';
     target.lostPower = false;
-    target.view = null;
-    eraOf(draft.config).onRestart(draft, broker);
+    const sites = hostedSites(at, broker);
+    for (const site of sites) {
+      const replica = site.partition.replicas[broker];
+      if (replica !== undefined) replica.view = null;
+    }
+    at.rules.era.onRestart(at, broker);
     target.cleanShutdownEpoch = null;
-    // Ghost: fetches from the previous incarnation no longer count for log-matching.
-    draft.ghost.lastFetch = draft.ghost.lastFetch.map((fetched) => (fetched?.leader === broker ? null : fetched));
+    for (const { partition } of sites) {
+      // Ghost: fetches from the previous incarnation no longer count for log-matching.
+      for (const [follower, fetched] of Object.entries(partition.ghost.lastFetch)) {
+        if (fetched?.leader === broker) partition.ghost.lastFetch[Number(follower)] = null;
+      }
+    }
   },
 };

@@ -6,17 +6,18 @@
  * shutdown marker for its broker epoch before it stops (rule 21).
  */
 import { stopBroker } from '../broker.js';
+import { hostedSites } from '../cluster.js';
 import { fenceBroker } from '../controller.js';
 import { logEndOffset } from '../log.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerShutdown {
   readonly kind: 'brokerShutdown';
   readonly broker: BrokerId;
 }
 
-export const brokerShutdown: ActionSpec<BrokerShutdown> = {
+export const brokerShutdown: ClusterActionSpec<BrokerShutdown> = {
   kind: 'brokerShutdown',
   scope: 'broker',
   doc: {
@@ -25,16 +26,20 @@ export const brokerShutdown: ActionSpec<BrokerShutdown> = {
     source: 'Kafka docs: controlled.shutdown.enable; KIP-966 (the marker)',
   },
   params: { broker: { type: 'broker', doc: 'the broker shutting down' } },
-  candidates: perReplica('brokerShutdown'),
-  refusal: (state, { broker }) => budgetLeft(state, 'shutdowns') ?? runningReplica(state, broker),
-  apply(draft, { broker }) {
-    const target = draft.brokers[broker];
+  candidates: perHost('brokerShutdown'),
+  refusal: (at, { broker }) => budgetLeft(at, 'shutdowns') ?? runningHost(at, broker),
+  apply(at, { broker }) {
+    const target = at.state.brokers[broker];
     if (target === undefined) return;
-    draft.budget.shutdowns += 1;
-    fenceBroker(draft, broker);
-    target.flushed = logEndOffset(target);
-    target.hwCheckpoint = target.hw;
+    at.state.budget.shutdowns += 1;
+    fenceBroker(at, broker);
+    for (const site of hostedSites(at, broker)) {
+      const replica = site.partition.replicas[broker];
+      if (replica === undefined) continue;
+      replica.flushed = logEndOffset(replica);
+      replica.hwCheckpoint = replica.hw;
+    }
     target.cleanShutdownEpoch = target.brokerEpoch;
-    stopBroker(draft, broker);
+    stopBroker(at, broker);
   },
 };

@@ -6,9 +6,10 @@
  * commit is exactly as durable as an acks=all write to that partition. Commits are budgeted apart from
  * records (`commits`).
  */
-import type { Draft } from 'immer';
-import type { BrokerId, PartitionState } from '../types.js';
-import { budgetLeft, perCoordinator, type ConsumerActionSpec } from './action.js';
+import { draftPartitionSite, partitionSite } from '../cluster.js';
+import { OFFSETS_PARTITION } from '../config.js';
+import type { BrokerId } from '../types.js';
+import { budgetLeft, perCoordinator, type ClusterActionSpec } from './action.js';
 import { produceTo, servingRefusal } from './producer-send.js';
 
 export interface ConsumerCommit {
@@ -16,7 +17,7 @@ export interface ConsumerCommit {
   readonly broker: BrokerId;
 }
 
-export const consumerCommit: ConsumerActionSpec<ConsumerCommit> = {
+export const consumerCommit: ClusterActionSpec<ConsumerCommit> = {
   kind: 'consumerCommit',
   scope: 'consumer',
   doc: {
@@ -26,22 +27,23 @@ export const consumerCommit: ConsumerActionSpec<ConsumerCommit> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker the consumer takes for its group coordinator' } },
   candidates: perCoordinator('consumerCommit'),
-  refusal(state, { broker }) {
-    const budget = budgetLeft(state, 'commits');
+  refusal(at, { broker }) {
+    const budget = budgetLeft(at, 'commits');
     if (budget !== null) return budget;
-    const consumer = state.consumer;
-    if (state.offsetsTopic === null || consumer === null || typeof consumer.position !== 'number') return 'the consumer has no position to commit';
+    const consumer = at.state.consumer;
+    const offsets = partitionSite(at, OFFSETS_PARTITION);
+    if (offsets === null || consumer === null || typeof consumer.position !== 'number') return 'the consumer has no position to commit';
     // Re-sending the position last committed changes nothing a property sees; it would only spend the budget.
-    if (consumer.commits.at(-1)?.offset === consumer.position) return `position ${consumer.position} is already committed`;
-    const notCoordinator = servingRefusal(state.offsetsTopic, broker);
+    if (consumer.commits.at(-1)?.position === consumer.position) return `position ${consumer.position} is already committed`;
+    const notCoordinator = servingRefusal(offsets, broker);
     return notCoordinator === null ? null : `${notCoordinator}: NOT_COORDINATOR`;
   },
-  apply(draft, { broker }) {
-    const consumer = draft.consumer;
-    const offsets = draft.offsetsTopic as Draft<PartitionState> | null;
-    if (consumer === null || offsets === null || typeof consumer.position !== 'number') return;
-    draft.budget.commits += 1;
-    const attempt = produceTo(offsets, broker, 'all', consumer.position);
-    consumer.commits.push({ attempt, offset: consumer.position });
+  apply(at, { broker }) {
+    const position = at.state.consumer?.position;
+    const offsets = draftPartitionSite(at, OFFSETS_PARTITION);
+    if (offsets === null || typeof position !== 'number') return;
+    at.state.budget.commits += 1;
+    // The group coordinator appends the commit with acks=all, as the consumer's produce request.
+    produceTo(offsets, broker, 'all', position);
   },
 };

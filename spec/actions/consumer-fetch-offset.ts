@@ -7,9 +7,11 @@
  * the consumer retries (OffsetFetch with requireStable, KIP-447). With no commit at all, the consumer
  * starts by `auto.offset.reset` at its first fetch.
  */
+import { partitionSite } from '../cluster.js';
+import { OFFSETS_PARTITION } from '../config.js';
 import { jumpTo, latestCommit } from '../consumer.js';
 import type { BrokerId } from '../types.js';
-import { b, perCoordinator, type ConsumerActionSpec } from './action.js';
+import { b, perCoordinator, type ClusterActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
 
 export interface ConsumerFetchOffset {
@@ -17,7 +19,7 @@ export interface ConsumerFetchOffset {
   readonly broker: BrokerId;
 }
 
-export const consumerFetchOffset: ConsumerActionSpec<ConsumerFetchOffset> = {
+export const consumerFetchOffset: ClusterActionSpec<ConsumerFetchOffset> = {
   kind: 'consumerFetchOffset',
   scope: 'consumer',
   doc: {
@@ -27,24 +29,24 @@ export const consumerFetchOffset: ConsumerActionSpec<ConsumerFetchOffset> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker the consumer takes for its group coordinator' } },
   candidates: perCoordinator('consumerFetchOffset'),
-  refusal(state, { broker }) {
-    const offsets = state.offsetsTopic;
-    if (offsets === null || state.consumer === null) return 'no consumer is modelled';
-    if (state.consumer.position !== null) return 'the consumer already has a position';
+  refusal(at, { broker }) {
+    const offsets = partitionSite(at, OFFSETS_PARTITION);
+    if (offsets === null || at.state.consumer === null) return 'no consumer is modelled';
+    if (at.state.consumer.position !== null) return 'the consumer already has a position';
     const notCoordinator = servingRefusal(offsets, broker);
     if (notCoordinator !== null) return `${notCoordinator}: NOT_COORDINATOR`;
-    const coordinator = offsets.brokers[broker];
+    const coordinator = offsets.partition.replicas[broker];
     const commit = coordinator === undefined ? undefined : latestCommit(coordinator);
     if (coordinator !== undefined && commit !== undefined && commit.offset >= coordinator.hw) {
       return `UNSTABLE_OFFSET_COMMIT: ${b(broker)}'s HW ${coordinator.hw} does not cover the commit at offset ${commit.offset}`;
     }
     return null;
   },
-  apply(draft, { broker }) {
-    const coordinator = draft.offsetsTopic?.brokers[broker];
-    if (coordinator === undefined || draft.consumer === null) return;
+  apply({ state }, { broker }) {
+    const coordinator = state.partitions[OFFSETS_PARTITION]?.replicas[broker];
+    if (coordinator === undefined || state.consumer === null) return;
     const commit = latestCommit(coordinator)?.commit;
-    if (commit === undefined) draft.consumer.position = 'reset';
-    else jumpTo(draft, commit, 'resume');
+    if (commit === undefined) state.consumer.position = 'reset';
+    else jumpTo(state, commit, 'resume');
   },
 };

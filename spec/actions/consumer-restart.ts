@@ -3,13 +3,13 @@
  * partition to a new member): its position in memory is gone, and it must ask its group coordinator
  * where to resume. A perturbation, budgeted (`consumerRestarts`).
  */
-import { budgetLeft, type ConsumerActionSpec } from './action.js';
+import { budgetLeft, type ClusterActionSpec } from './action.js';
 
 export interface ConsumerRestart {
   readonly kind: 'consumerRestart';
 }
 
-export const consumerRestart: ConsumerActionSpec<ConsumerRestart> = {
+export const consumerRestart: ClusterActionSpec<ConsumerRestart> = {
   kind: 'consumerRestart',
   scope: 'consumer',
   doc: {
@@ -19,14 +19,14 @@ export const consumerRestart: ConsumerActionSpec<ConsumerRestart> = {
   },
   params: {},
   candidates: () => [{ kind: 'consumerRestart' }],
-  refusal(state) {
-    const budget = budgetLeft(state, 'consumerRestarts');
+  refusal(at) {
+    const budget = budgetLeft(at, 'consumerRestarts');
     if (budget !== null) return budget;
-    return state.consumer?.position === null ? 'the consumer is starting already' : null;
+    return at.state.consumer?.position === null ? 'the consumer is starting already' : null;
   },
-  apply(draft) {
-    if (draft.consumer === null) return;
-    draft.budget.consumerRestarts += 1;
-    draft.consumer.position = null;
+  apply({ state }) {
+    if (state.consumer === null) return;
+    state.budget.consumerRestarts += 1;
+    state.consumer.position = null;
   },
 };

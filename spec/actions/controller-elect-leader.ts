@@ -7,17 +7,16 @@
  * assignment order can be any permutation, the model lets the controller pick any eligible replica.
  */
 import { writePartitionChange } from '../controller.js';
-import { eraOf } from '../eras/index.js';
 import { forfeitMissing, witness } from '../ghost.js';
 import type { BrokerId } from '../types.js';
-import { b, perReplica, type ActionSpec } from './action.js';
+import { b, perReplica, type PartitionActionSpec } from './action.js';
 
 export interface ControllerElectLeader {
   readonly kind: 'controllerElectLeader';
   readonly broker: BrokerId;
 }
 
-export const controllerElectLeader: ActionSpec<ControllerElectLeader> = {
+export const controllerElectLeader: PartitionActionSpec<ControllerElectLeader> = {
   kind: 'controllerElectLeader',
   scope: 'partition',
   doc: {
@@ -27,22 +26,22 @@ export const controllerElectLeader: ActionSpec<ControllerElectLeader> = {
   },
   params: { broker: { type: 'broker', doc: 'the replica elected' } },
   candidates: perReplica('controllerElectLeader'),
-  refusal(state, { broker }) {
-    const leader = state.controller.partition.leader;
+  refusal(at, { broker }) {
+    const leader = at.partition.record.leader;
     if (leader !== null) return `the partition already has leader ${b(leader)}`;
-    const candidates = eraOf(state.config).electionCandidates(state);
+    const candidates = at.rules.era.electionCandidates(at);
     if (candidates.some((candidate) => candidate.broker === broker)) return null;
     return candidates.length === 0
       ? 'no replica is eligible (an unclean election would be needed, or every candidate is fenced)'
       : `${b(broker)} is not eligible (eligible: ${candidates.map((c) => b(c.broker)).join(', ')})`;
   },
-  apply(draft, { broker }) {
-    const candidate = eraOf(draft.config).electionCandidates(draft).find((c) => c.broker === broker);
+  apply(at, { broker }) {
+    const candidate = at.rules.era.electionCandidates(at).find((c) => c.broker === broker);
     if (candidate === undefined) return;
-    writePartitionChange(draft, { ...candidate.change, lastKnownLeader: null });
-    draft.ghost.cleanLeader = !candidate.unclean;
+    writePartitionChange(at, { ...candidate.change, lastKnownLeader: null });
+    at.partition.ghost.cleanLeader = !candidate.unclean;
     if (!candidate.unclean) return;
-    witness(draft, 'uncleanElection');
-    forfeitMissing(draft, broker);
+    witness(at, 'uncleanElection');
+    forfeitMissing(at, broker);
   },
 };

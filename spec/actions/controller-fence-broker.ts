@@ -6,16 +6,17 @@
  * heartbeats were lost is a perturbation (the `fences` budget). Either way it leaves the ISR and
  * leadership (rules 13, 17); a live fenced broker keeps acting on its stale view until metadata reaches it.
  */
+import { hostsAny } from '../cluster.js';
 import { fenceBroker } from '../controller.js';
 import type { BrokerId } from '../types.js';
-import { b, budgetLeft, perReplica, type ActionSpec } from './action.js';
+import { b, budgetLeft, perHost, type ClusterActionSpec } from './action.js';
 
 export interface ControllerFenceBroker {
   readonly kind: 'controllerFenceBroker';
   readonly broker: BrokerId;
 }
 
-export const controllerFenceBroker: ActionSpec<ControllerFenceBroker> = {
+export const controllerFenceBroker: ClusterActionSpec<ControllerFenceBroker> = {
   kind: 'controllerFenceBroker',
   scope: 'broker',
   doc: {
@@ -24,15 +25,15 @@ export const controllerFenceBroker: ActionSpec<ControllerFenceBroker> = {
     source: 'KIP-631 (broker heartbeats and fencing)',
   },
   params: { broker: { type: 'broker', doc: 'the broker fenced' } },
-  candidates: perReplica('controllerFenceBroker'),
-  refusal(state, { broker }) {
-    const registration = state.controller.registrations[broker];
-    if (registration === undefined || broker >= state.config.replicationFactor) return `${b(broker)} hosts no replica`;
+  candidates: perHost('controllerFenceBroker'),
+  refusal(at, { broker }) {
+    const registration = at.state.controller.registrations[broker];
+    if (registration === undefined || !hostsAny(at.state, broker)) return `${b(broker)} hosts no replica`;
     if (registration.fenced) return `${b(broker)} is already fenced`;
-    return state.brokers[broker]?.status === 'running' ? budgetLeft(state, 'fences') : null;
+    return at.state.brokers[broker]?.status === 'running' ? budgetLeft(at, 'fences') : null;
   },
-  apply(draft, { broker }) {
-    if (draft.brokers[broker]?.status === 'running') draft.budget.fences += 1;
-    fenceBroker(draft, broker);
+  apply(at, { broker }) {
+    if (at.state.brokers[broker]?.status === 'running') at.state.budget.fences += 1;
+    fenceBroker(at, broker);
   },
 };

@@ -6,12 +6,11 @@
  * broker epoch the leader saw it fetch with (KIP-903) (rule 14). An accepted change is a new
  * PartitionRecord; either way the answer goes back to the leader.
  */
-import type { Draft } from 'immer';
 import { writePartitionChange } from '../controller.js';
 import { recordIsrChange } from '../ghost.js';
-import { isOn } from '../switches.js';
-import type { AlterPartitionRequest, BrokerId, PartitionState } from '../types.js';
-import { b, replicaIds, type ActionSpec } from './action.js';
+import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
+import type { AlterPartitionRequest, BrokerId } from '../types.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface ControllerHandleAlterPartition {
   readonly kind: 'controllerHandleAlterPartition';
@@ -19,40 +18,42 @@ export interface ControllerHandleAlterPartition {
 }
 
 /** ReplicationControlManager.alterPartition's checks: the Kafka error name, or null to accept. */
-export function alterPartitionError(state: PartitionState, request: AlterPartitionRequest): string | null {
-  const { config, controller } = state;
-  const sender = controller.registrations[request.from];
+export function alterPartitionError(at: PartitionSite, request: AlterPartitionRequest): string | null {
+  const { rules, partition } = at;
+  const { registrations } = at.state.controller;
+  const sender = registrations[request.from];
   if (sender === undefined || sender.fenced || sender.brokerEpoch !== request.brokerEpoch) return 'STALE_BROKER_EPOCH';
   // CHECK: acked-never-lost (a deposed leader's stale view of the ISR must not be committed)
-  if (isOn(config, 'check:alter-partition-epochs')) {
-    if (controller.partition.leader !== request.from) return 'NOT_LEADER_OR_FOLLOWER';
-    if (controller.partition.leaderEpoch !== request.leaderEpoch) return 'FENCED_LEADER_EPOCH';
-    if (controller.partition.partitionEpoch !== request.partitionEpoch) return 'INVALID_UPDATE_VERSION';
+  if (isOn(rules, 'check:alter-partition-epochs')) {
+    if (partition.record.leader !== request.from) return 'NOT_LEADER_OR_FOLLOWER';
+    if (partition.record.leaderEpoch !== request.leaderEpoch) return 'FENCED_LEADER_EPOCH';
+    if (partition.record.partitionEpoch !== request.partitionEpoch) return 'INVALID_UPDATE_VERSION';
   }
   for (const [index, member] of request.isr.entries()) {
-    const registration = controller.registrations[member];
+    const registration = registrations[member];
     if (registration === undefined) return 'INELIGIBLE_REPLICA';
     // CHECK: acked-never-lost (KIP-841: a fenced broker, possibly restarting empty, must not join)
-    if (isOn(config, 'KIP-841') && registration.fenced) return 'INELIGIBLE_REPLICA';
+    if (isOn(rules, 'KIP-841') && registration.fenced) return 'INELIGIBLE_REPLICA';
     // CHECK: acked-never-lost (KIP-903: the member fetched as an older incarnation; -1 means unknown, skipped)
     const seen = request.memberEpochs[index] ?? -1;
-    if (isOn(config, 'KIP-903') && seen !== -1 && registration.brokerEpoch !== seen) return 'INELIGIBLE_REPLICA';
+    if (isOn(rules, 'KIP-903') && seen !== -1 && registration.brokerEpoch !== seen) return 'INELIGIBLE_REPLICA';
   }
   return null;
 }
 
-function handle(draft: Draft<PartitionState>, request: AlterPartitionRequest): void {
-  const error = alterPartitionError(draft, request);
+function handle(at: DraftPartitionSite, request: AlterPartitionRequest): void {
+  const { network } = at.partition;
+  const error = alterPartitionError(at, request);
   if (error !== null) {
-    draft.network.alterPartitionResponses.push({ to: request.from, accepted: null, error });
+    network.alterPartitionResponses.push({ to: request.from, accepted: null, error });
     return;
   }
-  recordIsrChange(draft, draft.controller.partition.isr, request.isr);
-  writePartitionChange(draft, { isr: request.isr });
-  draft.network.alterPartitionResponses.push({ to: request.from, accepted: draft.controller.partition, error: null });
+  recordIsrChange(at, at.partition.record.isr, request.isr);
+  writePartitionChange(at, { isr: request.isr });
+  network.alterPartitionResponses.push({ to: request.from, accepted: at.partition.record, error: null });
 }
 
-export const controllerHandleAlterPartition: ActionSpec<ControllerHandleAlterPartition> = {
+export const controllerHandleAlterPartition: PartitionActionSpec<ControllerHandleAlterPartition> = {
   kind: 'controllerHandleAlterPartition',
   scope: 'partition',
   doc: {
@@ -61,15 +62,15 @@ export const controllerHandleAlterPartition: ActionSpec<ControllerHandleAlterPar
     source: 'KIP-497, KIP-841, KIP-903; ReplicationControlManager',
   },
   params: { leader: { type: 'broker', doc: 'the broker whose AlterPartition request is handled' } },
-  candidates: (state) => replicaIds(state).map((leader) => ({ kind: 'controllerHandleAlterPartition', leader })),
-  refusal(state, { leader }) {
-    return state.network.alterPartitionRequests.some((request) => request.from === leader)
+  candidates: (at) => at.partition.assignment.map((leader) => ({ kind: 'controllerHandleAlterPartition', leader })),
+  refusal(at, { leader }) {
+    return at.partition.network.alterPartitionRequests.some((request) => request.from === leader)
       ? null
       : `no AlterPartition request from ${b(leader)} in flight`;
   },
-  apply(draft, { leader }) {
-    const index = draft.network.alterPartitionRequests.findIndex((request) => request.from === leader);
-    const [request] = draft.network.alterPartitionRequests.splice(index, 1);
-    if (request !== undefined) handle(draft, request);
+  apply(at, { leader }) {
+    const requests = at.partition.network.alterPartitionRequests;
+    const [request] = requests.splice(requests.findIndex((r) => r.from === leader), 1);
+    if (request !== undefined) handle(at, request);
   },
 };

@@ -2,16 +2,17 @@
  * controllerUnfenceBroker: the controller unfences a running broker that has caught up with metadata
  * and heartbeats again. It may then lead and join the ISR (KIP-631). Recovery: never budgeted.
  */
+import { hostedPartitions, partitionSite } from '../cluster.js';
 import type { BrokerId } from '../types.js';
 import { caughtUp } from './broker-apply-metadata.js';
-import { b, perReplica, runningReplica, type ActionSpec } from './action.js';
+import { b, perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface ControllerUnfenceBroker {
   readonly kind: 'controllerUnfenceBroker';
   readonly broker: BrokerId;
 }
 
-export const controllerUnfenceBroker: ActionSpec<ControllerUnfenceBroker> = {
+export const controllerUnfenceBroker: ClusterActionSpec<ControllerUnfenceBroker> = {
   kind: 'controllerUnfenceBroker',
   scope: 'broker',
   doc: {
@@ -20,15 +21,20 @@ export const controllerUnfenceBroker: ActionSpec<ControllerUnfenceBroker> = {
     source: 'KIP-631 (broker registration and fencing)',
   },
   params: { broker: { type: 'broker', doc: 'the broker unfenced' } },
-  candidates: perReplica('controllerUnfenceBroker'),
-  refusal(state, { broker }) {
-    const down = runningReplica(state, broker);
+  candidates: perHost('controllerUnfenceBroker'),
+  refusal(at, { broker }) {
+    const down = runningHost(at, broker);
     if (down !== null) return down;
-    if (state.controller.registrations[broker]?.fenced !== true) return `${b(broker)} is not fenced`;
-    return caughtUp(state, broker) ? null : `${b(broker)} has not caught up with the metadata log`;
+    if (at.state.controller.registrations[broker]?.fenced !== true) return `${b(broker)} is not fenced`;
+    // The broker's metadata log position covers every partition it hosts.
+    const behind = hostedPartitions(at.state, broker).some((name) => {
+      const site = partitionSite(at, name);
+      return site !== null && !caughtUp(site, broker);
+    });
+    return behind ? `${b(broker)} has not caught up with the metadata log` : null;
   },
-  apply(draft, { broker }) {
-    const registration = draft.controller.registrations[broker];
+  apply(at, { broker }) {
+    const registration = at.state.controller.registrations[broker];
     if (registration !== undefined) registration.fenced = false;
   },
 };

@@ -8,16 +8,16 @@
 import { maybeFlush } from '../flush.js';
 import { witness } from '../ghost.js';
 import { advanceLogStartOffset, appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
-import { isOn } from '../switches.js';
+import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
-import { b, replicaIds, type ActionSpec } from './action.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyFetch {
   readonly kind: 'followerApplyFetch';
   readonly follower: BrokerId;
 }
 
-export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
+export const followerApplyFetch: PartitionActionSpec<FollowerApplyFetch> = {
   kind: 'followerApplyFetch',
   scope: 'partition',
   doc: {
@@ -26,34 +26,35 @@ export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
     source: 'AbstractFetcherThread; KIP-279 (truncation), KAFKA-14704',
   },
   params: { follower: { type: 'broker', doc: 'the follower receiving the response' } },
-  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'followerApplyFetch', follower })),
-  refusal(state, { follower }) {
-    return state.network.fetchResponses[follower] ? null : `no fetch response in flight to ${b(follower)}`;
+  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'followerApplyFetch', follower })),
+  refusal(at, { follower }) {
+    return at.partition.network.fetchResponses[follower] ? null : `no fetch response in flight to ${b(follower)}`;
   },
-  apply(draft, { follower }) {
-    const response = draft.network.fetchResponses[follower];
-    const replica = draft.brokers[follower];
+  apply(at, { follower }) {
+    const { partition, rules } = at;
+    const response = partition.network.fetchResponses[follower];
+    const replica = partition.replicas[follower];
     if (response == null || replica === undefined) return;
-    draft.network.fetchResponses[follower] = null;
+    partition.network.fetchResponses[follower] = null;
     const stale =
       replica.view?.leader !== response.leader ||
       logEndOffset(replica) !== response.fetchOffset ||
       replica.awaitingEpochEnd;
     // CHECK: log-matching (a stale response would append records at offsets they were not read for)
-    if (stale && isOn(draft.config, 'check:stale-fetch-dropped')) {
-      witness(draft, 'staleFetchDropped');
+    if (stale && isOn(rules, 'check:stale-fetch-dropped')) {
+      witness(at, 'staleFetchDropped');
       return;
     }
     if (response.diverging !== null) {
       // CHECK: consistent-read (KAFKA-14704, 2.8 to 3.4.0: the follower took the leader's HW before it truncated)
-      if (!isOn(draft.config, 'KAFKA-14704')) replica.hw = Math.min(response.hw, logEndOffset(replica));
+      if (!isOn(rules, 'KAFKA-14704')) replica.hw = Math.min(response.hw, logEndOffset(replica));
       const point = followerTruncationPoint(replica, response.diverging);
       // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
-      if (isOn(draft.config, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
-        witness(draft, 'truncationAfterLeaderChange');
+      if (isOn(rules, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
+        witness(at, 'truncationAfterLeaderChange');
       }
       // A complete truncation reconciles the follower with this leader and epoch, as a fetch does.
-      if (point.complete) draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
+      if (point.complete) partition.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
       return;
     }
     if (response.outOfRange) {
@@ -62,10 +63,10 @@ export const followerApplyFetch: ActionSpec<FollowerApplyFetch> = {
       return;
     }
     appendRecords(replica, response.records);
-    maybeFlush(draft.config, replica);
+    maybeFlush(rules.config, replica);
     replica.hw = Math.min(response.hw, logEndOffset(replica));
     // The leader's log start offset, within what this replica has committed (maybeIncrementLogStartOffset).
     advanceLogStartOffset(replica, Math.min(response.logStartOffset, replica.hw));
-    draft.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
+    partition.ghost.lastFetch[follower] = { leader: response.leader, epoch: response.leaderEpoch };
   },
 };

@@ -6,16 +6,16 @@
  */
 import { witness } from '../ghost.js';
 import { followerTruncationPoint, truncateTo } from '../log.js';
-import { isOn } from '../switches.js';
+import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
-import { b, replicaIds, type ActionSpec } from './action.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyOffsetsForLeaderEpoch {
   readonly kind: 'followerApplyOffsetsForLeaderEpoch';
   readonly follower: BrokerId;
 }
 
-export const followerApplyOffsetsForLeaderEpoch: ActionSpec<FollowerApplyOffsetsForLeaderEpoch> = {
+export const followerApplyOffsetsForLeaderEpoch: PartitionActionSpec<FollowerApplyOffsetsForLeaderEpoch> = {
   kind: 'followerApplyOffsetsForLeaderEpoch',
   scope: 'partition',
   doc: {
@@ -24,24 +24,25 @@ export const followerApplyOffsetsForLeaderEpoch: ActionSpec<FollowerApplyOffsets
     source: 'KIP-101, KIP-279; AbstractFetcherThread.truncateToEpochEndOffsets',
   },
   params: { follower: { type: 'broker', doc: 'the follower receiving the answer' } },
-  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'followerApplyOffsetsForLeaderEpoch', follower })),
-  refusal(state, { follower }) {
-    return state.network.epochEndResponses[follower] ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
+  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'followerApplyOffsetsForLeaderEpoch', follower })),
+  refusal(at, { follower }) {
+    return at.partition.network.epochEndResponses[follower] ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
   },
-  apply(draft, { follower }) {
-    const response = draft.network.epochEndResponses[follower];
-    const replica = draft.brokers[follower];
+  apply(at, { follower }) {
+    const { network } = at.partition;
+    const response = network.epochEndResponses[follower];
+    const replica = at.partition.replicas[follower];
     if (response == null || replica === undefined) return;
-    draft.network.epochEndResponses[follower] = null;
+    network.epochEndResponses[follower] = null;
     // The fetcher replaced its partition state since it asked: the answer is for another epoch.
     if (!replica.awaitingEpochEnd || replica.view?.leader !== response.leader || replica.view.leaderEpoch !== response.requestEpoch) {
-      witness(draft, 'staleFetchDropped');
+      witness(at, 'staleFetchDropped');
       return;
     }
-    const point = followerTruncationPoint(replica, response.answer, isOn(draft.config, 'KAFKA-7415'));
+    const point = followerTruncationPoint(replica, response.answer, isOn(at.rules, 'KAFKA-7415'));
     // CHECK: log-matching (without truncation the follower keeps its divergent suffix)
-    if (isOn(draft.config, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
-      witness(draft, 'truncationAfterLeaderChange');
+    if (isOn(at.rules, 'check:truncate-on-divergence') && truncateTo(replica, point.offset) > 0) {
+      witness(at, 'truncationAfterLeaderChange');
     }
     replica.awaitingEpochEnd = !point.complete;
   },

@@ -9,14 +9,14 @@
  */
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import type { BrokerId } from '../types.js';
-import { b, replicaIds, type ActionSpec } from './action.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface LeaderHandleAlterPartitionResponse {
   readonly kind: 'leaderHandleAlterPartitionResponse';
   readonly leader: BrokerId;
 }
 
-export const leaderHandleAlterPartitionResponse: ActionSpec<LeaderHandleAlterPartitionResponse> = {
+export const leaderHandleAlterPartitionResponse: PartitionActionSpec<LeaderHandleAlterPartitionResponse> = {
   kind: 'leaderHandleAlterPartitionResponse',
   scope: 'partition',
   doc: {
@@ -25,22 +25,22 @@ export const leaderHandleAlterPartitionResponse: ActionSpec<LeaderHandleAlterPar
     source: 'KIP-497; Partition.handleAlterPartitionUpdate',
   },
   params: { leader: { type: 'broker', doc: 'the broker receiving the answer' } },
-  candidates: (state) => replicaIds(state).map((leader) => ({ kind: 'leaderHandleAlterPartitionResponse', leader })),
-  refusal(state, { leader }) {
-    return state.network.alterPartitionResponses.some((response) => response.to === leader)
+  candidates: (at) => at.partition.assignment.map((leader) => ({ kind: 'leaderHandleAlterPartitionResponse', leader })),
+  refusal(at, { leader }) {
+    return at.partition.network.alterPartitionResponses.some((response) => response.to === leader)
       ? null
       : `no AlterPartition response to ${b(leader)} in flight`;
   },
-  apply(draft, { leader }) {
-    const index = draft.network.alterPartitionResponses.findIndex((response) => response.to === leader);
-    const [response] = draft.network.alterPartitionResponses.splice(index, 1);
-    const broker = draft.brokers[leader];
+  apply(at, { leader }) {
+    const responses = at.partition.network.alterPartitionResponses;
+    const [response] = responses.splice(responses.findIndex((r) => r.to === leader), 1);
+    const broker = at.partition.replicas[leader];
     // Newer metadata cleared the proposal: the answer is ignored.
     if (response === undefined || broker?.leader == null || broker.view === null || broker.leader.pendingIsr === null) return;
     const accepted = response.accepted;
     if (accepted === null && response.error !== 'INELIGIBLE_REPLICA') return;
     broker.leader.pendingIsr = null;
     if (accepted !== null && accepted.partitionEpoch > broker.view.partitionEpoch) broker.view = accepted;
-    maybeIncrementLeaderHw(draft, leader);
+    maybeIncrementLeaderHw(at, leader);
   },
 };

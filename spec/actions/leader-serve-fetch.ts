@@ -7,14 +7,12 @@
  * leader returns its records from the fetch offset with the HW it had when it read them, then records
  * the follower's LEO, which may advance the HW and let the follower join the ISR.
  */
-import { eraOf } from '../eras/index.js';
-import type { FetchRequest } from '../eras/era.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { maximalIsr } from '../isr.js';
 import { latestEpoch, logEndOffset } from '../log.js';
-import type { Draft } from 'immer';
-import type { Broker, BrokerId, PartitionState } from '../types.js';
-import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
+import type { DraftPartitionSite, FetchRequest } from '../rules.js';
+import type { BrokerId, Replica } from '../types.js';
+import { b, runningReplica, type PartitionActionSpec } from './action.js';
 import { hasAlterPartitionInFlight } from './leader-shrink-isr.js';
 import { leaderRefusal } from './leader-serve-offsets-for-leader-epoch.js';
 
@@ -24,28 +22,28 @@ export interface LeaderServeFetch {
 }
 
 /** The fetch request the follower sends now. */
-export function fetchRequest(follower: Broker): FetchRequest {
+export function fetchRequest(follower: Replica, brokerEpoch: number): FetchRequest {
   return {
     fetchOffset: logEndOffset(follower),
     lastFetchedEpoch: latestEpoch(follower.epochs),
     currentLeaderEpoch: follower.view?.leaderEpoch ?? -1,
-    brokerEpoch: follower.brokerEpoch,
+    brokerEpoch,
   };
 }
 
 /** Partition.maybeExpandIsr: a caught-up follower outside the ISR is proposed, one change at a time. */
-function maybeExpandIsr(draft: Draft<PartitionState>, leaderId: BrokerId, followerId: BrokerId): void {
-  const leader = draft.brokers[leaderId];
+function maybeExpandIsr(at: DraftPartitionSite, leaderId: BrokerId, followerId: BrokerId): void {
+  const leader = at.partition.replicas[leaderId];
   const fetchState = leader?.leader?.followers[followerId];
   if (leader?.leader == null || leader.view === null || fetchState == null) return;
-  if (leader.leader.pendingIsr !== null || hasAlterPartitionInFlight(draft, leaderId)) return;
-  if (maximalIsr(draft.config, leader).includes(followerId)) return;
-  const era = eraOf(draft.config);
-  if (!era.isrJoinEligible(draft.config, leader, fetchState)) return;
-  era.proposeIsr(draft, leaderId, [...leader.view.isr, followerId].sort((x, y) => x - y));
+  if (leader.leader.pendingIsr !== null || hasAlterPartitionInFlight(at.partition, leaderId)) return;
+  if (maximalIsr(at.rules, leader).includes(followerId)) return;
+  const era = at.rules.era;
+  if (!era.isrJoinEligible(at.rules, leader, fetchState)) return;
+  era.proposeIsr(at, leaderId, [...leader.view.isr, followerId].sort((x, y) => x - y));
 }
 
-export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
+export const leaderServeFetch: PartitionActionSpec<LeaderServeFetch> = {
   kind: 'leaderServeFetch',
   scope: 'partition',
   doc: {
@@ -54,20 +52,22 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
     source: 'KIP-101, KIP-320, KAFKA-10554; Partition.fetchRecords',
   },
   params: { follower: { type: 'broker', doc: 'the follower whose fetch the leader serves' } },
-  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'leaderServeFetch', follower })),
-  refusal(state, { follower }) {
-    const down = runningReplica(state, follower);
+  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'leaderServeFetch', follower })),
+  refusal(at, { follower }) {
+    const down = runningReplica(at, follower);
     if (down !== null) return down;
-    if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is in flight`;
-    if (state.brokers[follower]?.awaitingEpochEnd === true) return `${b(follower)} first asks where its log diverges (OffsetsForLeaderEpoch)`;
-    return leaderRefusal(state, follower);
+    if (at.partition.network.fetchResponses[follower] != null) return `a fetch response to ${b(follower)} is in flight`;
+    if (at.partition.replicas[follower]?.awaitingEpochEnd === true) return `${b(follower)} first asks where its log diverges (OffsetsForLeaderEpoch)`;
+    return leaderRefusal(at, follower);
   },
-  apply(draft, { follower }) {
-    const replica = draft.brokers[follower];
+  apply(at, { follower }) {
+    const { partition } = at;
+    const replica = partition.replicas[follower];
     const leaderId = replica?.view?.leader;
-    const leader = leaderId == null ? undefined : draft.brokers[leaderId];
-    if (replica === undefined || leaderId == null || leader?.view == null || leader.leader === null) return;
-    const request = fetchRequest(replica);
+    const leader = leaderId == null ? undefined : partition.replicas[leaderId];
+    const brokerEpoch = at.state.brokers[follower]?.brokerEpoch;
+    if (replica === undefined || leaderId == null || leader?.view == null || leader.leader === null || brokerEpoch === undefined) return;
+    const request = fetchRequest(replica, brokerEpoch);
     const base = {
       leader: leaderId,
       leaderEpoch: leader.view.leaderEpoch,
@@ -75,20 +75,20 @@ export const leaderServeFetch: ActionSpec<LeaderServeFetch> = {
       hw: leader.hw,
       logStartOffset: leader.logStartOffset,
     };
-    const diverging = eraOf(draft.config).fetchDivergence(draft.config, leader, request);
+    const diverging = at.rules.era.fetchDivergence(at.rules, leader, request);
     if (diverging !== null) {
-      draft.network.fetchResponses[follower] = { ...base, records: [], diverging, outOfRange: false };
+      partition.network.fetchResponses[follower] = { ...base, records: [], diverging, outOfRange: false };
       return;
     }
     // Retention deleted what the follower asks for: OFFSET_OUT_OF_RANGE, and it starts over at the log start.
     if (request.fetchOffset < leader.logStartOffset) {
-      draft.network.fetchResponses[follower] = { ...base, records: [], diverging: null, outOfRange: true };
+      partition.network.fetchResponses[follower] = { ...base, records: [], diverging: null, outOfRange: true };
       return;
     }
     const records = leader.log.filter((record) => record.offset >= request.fetchOffset);
-    draft.network.fetchResponses[follower] = { ...base, records, diverging: null, outOfRange: false };
+    partition.network.fetchResponses[follower] = { ...base, records, diverging: null, outOfRange: false };
     leader.leader.followers[follower] = { leo: request.fetchOffset, brokerEpoch: request.brokerEpoch };
-    maybeIncrementLeaderHw(draft, leaderId);
-    maybeExpandIsr(draft, leaderId, follower);
+    maybeIncrementLeaderHw(at, leaderId);
+    maybeExpandIsr(at, leaderId, follower);
   },
 };

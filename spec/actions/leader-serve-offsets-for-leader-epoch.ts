@@ -6,12 +6,11 @@
  * offset only; KIP-279 (2.0) with the pair (largest epoch <= the one asked, its end offset). From 2.1
  * (KIP-320) the request carries the follower's current leader epoch and a mismatch is refused.
  */
-import { eraOf } from '../eras/index.js';
 import { believesLeader } from '../isr.js';
 import { latestEpoch } from '../log.js';
-import { isOn } from '../switches.js';
-import type { BrokerId, PartitionState } from '../types.js';
-import { b, replicaIds, runningReplica, type ActionSpec } from './action.js';
+import { isOn, type PartitionSite } from '../rules.js';
+import type { BrokerId } from '../types.js';
+import { b, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface LeaderServeOffsetsForLeaderEpoch {
   readonly kind: 'leaderServeOffsetsForLeaderEpoch';
@@ -19,21 +18,21 @@ export interface LeaderServeOffsetsForLeaderEpoch {
 }
 
 /** Why the follower's leader cannot serve it a request now (fetch or OffsetsForLeaderEpoch), or null. */
-export function leaderRefusal(state: PartitionState, follower: BrokerId): string | null {
-  const replica = state.brokers[follower];
+export function leaderRefusal(at: PartitionSite, follower: BrokerId): string | null {
+  const replica = at.partition.replicas[follower];
   const leaderId = replica?.view?.leader ?? null;
   if (replica?.view == null) return `${b(follower)} has no metadata yet`;
   if (leaderId === null || leaderId === follower) return `${b(follower)} is not a follower of a leader`;
-  if (!believesLeader(state, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
-  const leaderEpoch = state.brokers[leaderId]?.view?.leaderEpoch ?? -1;
+  if (!believesLeader(at, leaderId)) return `${b(leaderId)} does not lead (NOT_LEADER_OR_FOLLOWER)`;
+  const leaderEpoch = at.partition.replicas[leaderId]?.view?.leaderEpoch ?? -1;
   // CHECK: log-matching (KIP-320: a follower at an older epoch is FENCED_LEADER_EPOCH, a newer one UNKNOWN_LEADER_EPOCH)
-  if (isOn(state.config, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
+  if (isOn(at.rules, 'KIP-320') && replica.view.leaderEpoch !== leaderEpoch) {
     return replica.view.leaderEpoch < leaderEpoch ? 'FENCED_LEADER_EPOCH' : 'UNKNOWN_LEADER_EPOCH';
   }
   return null;
 }
 
-export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForLeaderEpoch> = {
+export const leaderServeOffsetsForLeaderEpoch: PartitionActionSpec<LeaderServeOffsetsForLeaderEpoch> = {
   kind: 'leaderServeOffsetsForLeaderEpoch',
   scope: 'partition',
   doc: {
@@ -42,23 +41,24 @@ export const leaderServeOffsetsForLeaderEpoch: ActionSpec<LeaderServeOffsetsForL
     source: 'KIP-101, KIP-279, KIP-320; OffsetsForLeaderEpoch',
   },
   params: { follower: { type: 'broker', doc: 'the follower asking' } },
-  candidates: (state) => replicaIds(state).map((follower) => ({ kind: 'leaderServeOffsetsForLeaderEpoch', follower })),
-  refusal(state, { follower }) {
-    const down = runningReplica(state, follower);
+  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'leaderServeOffsetsForLeaderEpoch', follower })),
+  refusal(at, { follower }) {
+    const down = runningReplica(at, follower);
     if (down !== null) return down;
-    if (state.brokers[follower]?.awaitingEpochEnd !== true) return `${b(follower)} is not reconciling its log with a new leader`;
-    if (state.network.epochEndResponses[follower] !== null) return `an OffsetsForLeaderEpoch answer to ${b(follower)} is in flight`;
+    const network = at.partition.network;
+    if (at.partition.replicas[follower]?.awaitingEpochEnd !== true) return `${b(follower)} is not reconciling its log with a new leader`;
+    if (network.epochEndResponses[follower] != null) return `an OffsetsForLeaderEpoch answer to ${b(follower)} is in flight`;
     // The fetcher thread truncates, then fetches, one blocking request at a time (AbstractFetcherThread).
-    if (state.network.fetchResponses[follower] !== null) return `a fetch response to ${b(follower)} is still in flight`;
-    return leaderRefusal(state, follower);
+    if (network.fetchResponses[follower] != null) return `a fetch response to ${b(follower)} is still in flight`;
+    return leaderRefusal(at, follower);
   },
-  apply(draft, { follower }) {
-    const replica = draft.brokers[follower];
+  apply(at, { follower }) {
+    const replica = at.partition.replicas[follower];
     const leaderId = replica?.view?.leader;
-    const leader = leaderId == null ? undefined : draft.brokers[leaderId];
+    const leader = leaderId == null ? undefined : at.partition.replicas[leaderId];
     if (replica === undefined || leaderId == null || leader?.view == null) return;
-    const answer = eraOf(draft.config).epochEndAnswer(draft.config, leader, latestEpoch(replica.epochs));
-    draft.network.epochEndResponses[follower] = {
+    const answer = at.rules.era.epochEndAnswer(at.rules, leader, latestEpoch(replica.epochs));
+    at.partition.network.epochEndResponses[follower] = {
       leader: leaderId,
       leaderEpoch: leader.view.leaderEpoch,
       requestEpoch: replica.view?.leaderEpoch ?? -1,

@@ -5,10 +5,9 @@
  * dropped (within the `shrinks` budget). KRaft sends the shrunk ISR to the controller in AlterPartition;
  * the maximal ISR keeps the follower until the change is committed (KIP-497, rule 12).
  */
-import { eraOf } from '../eras/index.js';
 import { believesLeader } from '../isr.js';
-import type { BrokerId, PartitionState } from '../types.js';
-import { b, budgetLeft, replicaIds, type ActionSpec } from './action.js';
+import type { BrokerId, Partition } from '../types.js';
+import { b, shrinksLeft, type PartitionActionSpec } from './action.js';
 
 export interface LeaderShrinkIsr {
   readonly kind: 'leaderShrinkIsr';
@@ -17,14 +16,14 @@ export interface LeaderShrinkIsr {
 }
 
 /** AlterPartitionManager: one ISR change in flight per partition and leader (rule 12). */
-export function hasAlterPartitionInFlight(state: PartitionState, leader: BrokerId): boolean {
+export function hasAlterPartitionInFlight(partition: Pick<Partition, 'network'>, leader: BrokerId): boolean {
   return (
-    state.network.alterPartitionRequests.some((request) => request.from === leader) ||
-    state.network.alterPartitionResponses.some((response) => response.to === leader)
+    partition.network.alterPartitionRequests.some((request) => request.from === leader) ||
+    partition.network.alterPartitionResponses.some((response) => response.to === leader)
   );
 }
 
-export const leaderShrinkIsr: ActionSpec<LeaderShrinkIsr> = {
+export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
   kind: 'leaderShrinkIsr',
   scope: 'partition',
   doc: {
@@ -36,26 +35,24 @@ export const leaderShrinkIsr: ActionSpec<LeaderShrinkIsr> = {
     leader: { type: 'broker', doc: 'the broker that believes it leads' },
     follower: { type: 'broker', doc: 'the ISR follower it drops' },
   },
-  candidates: (state) =>
-    replicaIds(state).flatMap((leader) =>
-      replicaIds(state)
-        .filter((follower) => follower !== leader)
-        .map((follower) => ({ kind: 'leaderShrinkIsr' as const, leader, follower })),
+  candidates: ({ partition: { assignment } }) =>
+    assignment.flatMap((leader) =>
+      assignment.filter((follower) => follower !== leader).map((follower) => ({ kind: 'leaderShrinkIsr' as const, leader, follower })),
     ),
-  refusal(state, { leader, follower }) {
-    const budget = budgetLeft(state, 'shrinks');
+  refusal(at, { leader, follower }) {
+    const budget = shrinksLeft(at);
     if (budget !== null) return budget;
-    if (!believesLeader(state, leader)) return `${b(leader)} does not believe it leads`;
-    const broker = state.brokers[leader];
-    if (follower === leader || !broker?.view?.isr.includes(follower)) return `${b(follower)} is not a follower in the ISR`;
-    if (broker.leader?.pendingIsr != null || hasAlterPartitionInFlight(state, leader)) {
+    if (!believesLeader(at, leader)) return `${b(leader)} does not believe it leads`;
+    const replica = at.partition.replicas[leader];
+    if (follower === leader || !replica?.view?.isr.includes(follower)) return `${b(follower)} is not a follower in the ISR`;
+    if (replica.leader?.pendingIsr != null || hasAlterPartitionInFlight(at.partition, leader)) {
       return 'an ISR change is already in flight';
     }
     return null;
   },
-  apply(draft, { leader, follower }) {
-    const isr = draft.brokers[leader]?.view?.isr.filter((member) => member !== follower) ?? [];
-    draft.budget.shrinks += 1;
-    eraOf(draft.config).proposeIsr(draft, leader, isr);
+  apply(at, { leader, follower }) {
+    const isr = at.partition.replicas[leader]?.view?.isr.filter((member) => member !== follower) ?? [];
+    at.partition.shrinks += 1;
+    at.rules.era.proposeIsr(at, leader, isr);
   },
 };

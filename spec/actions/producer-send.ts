@@ -7,15 +7,14 @@
  * until the HW passes it (rules 3-4). A broker whose metadata is stale still believes it leads and
  * accepts writes. Retries are new attempts, so every attempt is one step.
  */
-import type { Draft } from 'immer';
-import { acknowledge, fail, witness } from '../ghost.js';
+import { acknowledge, fail, recordAttempt, witness } from '../ghost.js';
 import { maybeFlush } from '../flush.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
-import { isOn } from '../switches.js';
-import type { Acks, BrokerId, Offset, PartitionState } from '../types.js';
-import { b, budgetLeft, replicaIds, runningReplica, type ActionSpec } from './action.js';
+import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
+import type { Acks, BrokerId, Offset } from '../types.js';
+import { b, budgetLeft, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface ProducerSend {
   readonly kind: 'producerSend';
@@ -24,52 +23,53 @@ export interface ProducerSend {
 }
 
 /** Partition.appendRecordsToLeader: the record takes the leader's LEO and current leader epoch. */
-function appendAsLeader(draft: Draft<PartitionState>, leaderId: BrokerId, id: number, commit: Offset | undefined): Offset {
-  const leader = draft.brokers[leaderId];
+function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, commit: Offset | undefined): Offset {
+  const leader = at.partition.replicas[leaderId];
   if (leader === undefined || leader.view === null) throw new Error(`${b(leaderId)} cannot append`);
   const offset = logEndOffset(leader);
   appendRecords(leader, [commit === undefined ? { offset, epoch: leader.view.leaderEpoch, id } : { offset, epoch: leader.view.leaderEpoch, id, commit }]);
-  maybeFlush(draft.config, leader);
+  maybeFlush(at.rules.config, leader);
   return offset;
 }
 
 /**
  * A produce request as the broker handles it (ReplicaManager.appendRecords), for the producer's writes
  * and the group coordinator's commits alike: the attempt is recorded, then acknowledged, refused or
- * held in purgatory by its acks mode. `commit` is an offset-commit record's value. Returns the attempt id.
+ * held in purgatory by its acks mode. `commit` is an offset-commit record's value (the consumer's
+ * request). Returns the attempt id.
  */
-export function produceTo(draft: Draft<PartitionState>, broker: BrokerId, acks: Acks, commit?: Offset): number {
-  const id = draft.ghost.attempts.length;
-  draft.ghost.attempts.push({ id, acks, broker, status: 'pending' });
+export function produceTo(at: DraftPartitionSite, broker: BrokerId, acks: Acks, commit?: Offset): number {
+  const from = commit === undefined ? 'producer' : 'consumer';
+  const id = recordAttempt(at, broker, acks, commit);
   if (acks === 0) {
-    acknowledge(draft, id, null);
-    if (believesLeader(draft, broker)) appendAsLeader(draft, broker, id, commit);
-    maybeIncrementLeaderHw(draft, broker);
+    acknowledge(at, from, id, null);
+    if (believesLeader(at, broker)) appendAsLeader(at, broker, id, commit);
+    maybeIncrementLeaderHw(at, broker);
     return id;
   }
-  const leader = draft.brokers[broker];
+  const leader = at.partition.replicas[broker];
   const committedIsr = leader?.view?.isr.length ?? 0;
   // CHECK: acked-never-lost (admission: acks=all needs min.insync.replicas in the committed ISR)
-  if (acks === 'all' && isOn(draft.config, 'check:acks-all-admission') && committedIsr < effectiveMinIsr(draft.config)) {
-    fail(draft, id, 'NOT_ENOUGH_REPLICAS');
-    witness(draft, 'notEnoughReplicas');
+  if (acks === 'all' && isOn(at.rules, 'check:acks-all-admission') && committedIsr < effectiveMinIsr(at.rules, at.partition)) {
+    fail(at, from, id, 'NOT_ENOUGH_REPLICAS');
+    witness(at, 'notEnoughReplicas');
     return id;
   }
-  const offset = appendAsLeader(draft, broker, id, commit);
-  if (acks === 1) acknowledge(draft, id, offset);
-  else leader?.leader?.delayedProduces.push({ id, offset });
-  maybeIncrementLeaderHw(draft, broker);
+  const offset = appendAsLeader(at, broker, id, commit);
+  if (acks === 1) acknowledge(at, from, id, offset);
+  else leader?.leader?.delayedProduces.push({ id, offset, from });
+  maybeIncrementLeaderHw(at, broker);
   return id;
 }
 
 /** Why `broker` cannot serve a client's request as the partition's leader now (down, or not leading), or null. */
-export function servingRefusal(state: PartitionState, broker: BrokerId): string | null {
-  const down = runningReplica(state, broker);
+export function servingRefusal(at: PartitionSite, broker: BrokerId): string | null {
+  const down = runningReplica(at, broker);
   if (down !== null) return down;
-  return believesLeader(state, broker) ? null : `${b(broker)} does not believe it leads (NOT_LEADER_OR_FOLLOWER)`;
+  return believesLeader(at, broker) ? null : `${b(broker)} does not believe it leads (NOT_LEADER_OR_FOLLOWER)`;
 }
 
-export const producerSend: ActionSpec<ProducerSend> = {
+export const producerSend: PartitionActionSpec<ProducerSend> = {
   kind: 'producerSend',
   scope: 'partition',
   doc: {
@@ -81,15 +81,17 @@ export const producerSend: ActionSpec<ProducerSend> = {
     broker: { type: 'broker', doc: 'the broker the producer sends to' },
     acks: { type: 'acks', doc: 'the producer acks mode: 0, 1 or "all"' },
   },
-  candidates: (state) => replicaIds(state).map((broker) => ({ kind: 'producerSend', broker, acks: state.config.acks })),
-  refusal(state, { broker, acks }) {
-    const budget = budgetLeft(state, 'records');
+  candidates: (at) => (at.partition.internal ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSend', broker, acks: at.rules.config.acks }))),
+  refusal(at, { broker, acks }) {
+    // Kafka refuses client writes to an internal topic (INVALID_TOPIC_EXCEPTION).
+    if (at.partition.internal) return `producers write the data partition; commits reach ${at.name} through consumerCommit`;
+    const budget = budgetLeft(at, 'records');
     if (budget !== null) return budget;
-    if (acks === 0) return broker < state.config.replicationFactor ? null : `${b(broker)} hosts no replica`;
-    return servingRefusal(state, broker);
+    if (acks === 0) return at.partition.replicas[broker] === undefined ? `${b(broker)} hosts no replica` : null;
+    return servingRefusal(at, broker);
   },
-  apply(draft, { broker, acks }) {
-    draft.budget.records += 1;
-    produceTo(draft, broker, acks);
+  apply(at, { broker, acks }) {
+    at.state.budget.records += 1;
+    produceTo(at, broker, acks);
   },
 };

@@ -4,19 +4,18 @@
  * fetch round trip: the cause of KIP-101's two scenarios (an acknowledged record lost, replicas that
  * diverge).
  */
-import type { Draft } from 'immer';
 import { witness } from '../ghost.js';
 import { truncateTo } from '../log.js';
-import type { BrokerId, PartitionView, PartitionState } from '../types.js';
-import type { Era } from './era.js';
+import type { DraftPartitionSite, Era } from '../rules.js';
+import type { BrokerId, PartitionView } from '../types.js';
 import { kraft } from './kraft.js';
 import { mustReconcile, zookeeper } from './zookeeper.js';
 
 /** ReplicaManager.makeFollowers before 0.11: truncate to the local (checkpointed) HW, then fetch. */
-function truncateToHighWatermark(draft: Draft<PartitionState>, brokerId: BrokerId, previous: PartitionView | null): void {
-  const broker = draft.brokers[brokerId];
-  if (broker?.view == null || !mustReconcile(draft.config, previous, broker.view)) return;
-  if (truncateTo(broker, broker.hw) > 0) witness(draft, 'truncationAfterLeaderChange');
+function truncateToHighWatermark(at: DraftPartitionSite, brokerId: BrokerId, previous: PartitionView | null): void {
+  const replica = at.partition.replicas[brokerId];
+  if (replica?.view == null || !mustReconcile(at.rules, previous, replica.view)) return;
+  if (truncateTo(replica, replica.hw) > 0) witness(at, 'truncationAfterLeaderChange');
 }
 
 export const hwTruncation: Era = {

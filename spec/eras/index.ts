@@ -1,6 +1,11 @@
-/** The era registry: every era by name, and the era a configuration selects. */
+/**
+ * The era registry: every era by name, and the rules a configuration runs under (its era, and the
+ * switches on). Rules are resolved here, once per configuration, and handed to every rule, action and
+ * seam: nothing below this layer imports an era.
+ */
 import type { Config } from '../config.js';
-import type { Era } from './era.js';
+import type { Era, Rules } from '../rules.js';
+import { SWITCH_NAMES, SWITCHES, type SwitchName } from '../switches.js';
 import { hwTruncation } from './hw-truncation.js';
 import { kip101 } from './kip-101.js';
 import { kip279 } from './kip-279.js';
@@ -20,4 +25,26 @@ export const ERAS: Readonly<Record<EraName, Era>> = {
 
 export function eraOf(config: Pick<Config, 'era'>): Era {
   return ERAS[config.era];
+}
+
+/** The switches on in this configuration: every check, the era's fixes, minus `withoutFixes`. */
+export function activeSwitches(config: Config): ReadonlySet<SwitchName> {
+  const era = eraOf(config);
+  const removed = new Set<string>(config.withoutFixes);
+  return new Set(SWITCH_NAMES.filter((name) => !removed.has(name) && (SWITCHES[name].kind === 'check' || era.fixes.includes(name))));
+}
+
+const resolved = new WeakMap<Config, Rules>();
+let last: Rules | null = null;
+
+/** The rules `config` runs under; resolved once per config object (a run uses one throughout). */
+export function rulesOf(config: Config): Rules {
+  if (last?.config === config) return last;
+  let rules = resolved.get(config);
+  if (rules === undefined) {
+    rules = { config, era: eraOf(config), switches: activeSwitches(config) };
+    resolved.set(config, rules);
+  }
+  last = rules;
+  return rules;
 }

@@ -4,15 +4,14 @@
  * which may belong to an epoch the follower never had: after back-to-back leader changes the logs can
  * diverge (KAFKA-6361).
  */
-import type { Config } from '../config.js';
-import type { Broker, EpochEndOffset, LeaderEpoch } from '../types.js';
-import type { Era } from './era.js';
+import type { Era, Rules } from '../rules.js';
+import type { EpochEndOffset, LeaderEpoch, Replica } from '../types.js';
 import { kraft } from './kraft.js';
 import { zookeeper } from './zookeeper.js';
 
 /** KIP-101's answer: the end offset alone (UNDEFINED below the first epoch; KAFKA-7415 came later). */
-function offsetOnly(config: Config, leader: Broker, requested: LeaderEpoch | null): EpochEndOffset {
-  return { epoch: null, endOffset: kraft.epochEndAnswer(config, leader, requested).endOffset };
+function offsetOnly(rules: Rules, leader: Replica, requested: LeaderEpoch | null): EpochEndOffset {
+  return { epoch: null, endOffset: kraft.epochEndAnswer(rules, leader, requested).endOffset };
 }
 
 export const kip101: Era = {

@@ -4,7 +4,7 @@
  * smaller epoch and asks again, until the logs agree. Before KAFKA-7128, KAFKA-7164 and KAFKA-7415
  * (2.0.1) and before fetches were fenced by epoch (KIP-320, 2.1).
  */
-import type { Era } from './era.js';
+import type { Era } from '../rules.js';
 import { kraft } from './kraft.js';
 import { zookeeper } from './zookeeper.js';
 

@@ -5,7 +5,7 @@
  * Ships the 2.0.1 fixes (KAFKA-7128, KAFKA-7164, KAFKA-7415). The ISR is still written to ZooKeeper by
  * the leader (AlterIsr came in 2.7).
  */
-import type { Era } from './era.js';
+import type { Era } from '../rules.js';
 import { kraft } from './kraft.js';
 import { zookeeper } from './zookeeper.js';
 

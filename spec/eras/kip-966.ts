@@ -11,19 +11,18 @@
  * election if enabled (rule 18). Kafka promises no loss of acknowledged records while fewer than
  * min.insync.replicas unclean shutdowns happen before the ISR is whole again (rule 22).
  */
-import type { Draft } from 'immer';
-import { isActive, writePartitionChange, type PartitionChange } from '../controller.js';
+import { hostedSites } from '../cluster.js';
+import { isActive, writePartitionChange } from '../controller.js';
 import { effectiveMinIsr } from '../isr.js';
-import { isOn } from '../switches.js';
-import type { BrokerId, PartitionState } from '../types.js';
-import type { Candidate, Era } from './era.js';
+import { isOn, type Candidate, type DraftSite, type Era, type PartitionChange, type PartitionSite, type Rules } from '../rules.js';
+import type { BrokerId, Partition } from '../types.js';
 import { activeReplicas, cleanCandidates, kraft, uncleanCandidate } from './kraft.js';
 
 const without = (ids: readonly BrokerId[], gone: readonly BrokerId[]): BrokerId[] => ids.filter((id) => !gone.includes(id));
 
 /** With ELR the ISR may become empty; its last member is then the last known leader. */
-function removeFromPartition(state: PartitionState, broker: BrokerId): PartitionChange | null {
-  const { leader, isr } = state.controller.partition;
+function removeFromPartition(partition: Partition, broker: BrokerId): PartitionChange | null {
+  const { leader, isr } = partition.record;
   if (leader !== broker && !isr.includes(broker)) return null;
   const remaining = without(isr, [broker]);
   return { leader: leader === broker ? null : leader, isr: remaining, ...(remaining.length === 0 ? { lastKnownLeader: broker } : {}) };
@@ -34,49 +33,52 @@ function removeFromPartition(state: PartitionState, broker: BrokerId): Partition
  * min.insync.replicas, ELR = (old ELR + old ISR) - new ISR - uncleanly restarted replicas; once the
  * ISR holds min.insync.replicas again, the ELR is cleared. An election may set it itself.
  */
-function keepEligibleLeaders(state: PartitionState, change: PartitionChange): PartitionChange {
-  const { isr, elr } = state.controller.partition;
+function keepEligibleLeaders(rules: Rules, partition: Partition, change: PartitionChange): PartitionChange {
+  const { isr, elr } = partition.record;
   const next = change.isr ?? isr;
-  if (next.length >= effectiveMinIsr(state.config)) return { ...change, elr: [] };
+  if (next.length >= effectiveMinIsr(rules, partition)) return { ...change, elr: [] };
   if (change.elr !== undefined) return change;
   const eligible = without([...new Set([...elr, ...isr])], [...next, ...(change.unclean ?? [])]);
   return { ...change, elr: eligible.sort((a, b) => a - b) };
 }
 
 /** Rule 18's election order. */
-function electionCandidates(state: PartitionState): Candidate[] {
-  const { partition, lastKnownLeader } = state.controller;
-  if (partition.leader !== null) return [];
-  const clean = cleanCandidates(state);
+function electionCandidates(at: PartitionSite): Candidate[] {
+  const { record, lastKnownLeader } = at.partition;
+  if (record.leader !== null) return [];
+  const clean = cleanCandidates(at);
   if (clean.length > 0) return clean;
-  if (partition.isr.length === 0) {
-    const eligible = partition.elr.filter((id) => isActive(state, id));
+  if (record.isr.length === 0) {
+    const eligible = record.elr.filter((id) => isActive(at, id));
     if (eligible.length > 0) return eligible.map((broker) => ({ broker, unclean: false, change: { leader: broker, isr: [broker] } }));
     // KAFKA-19522 (4.1): the last known leader only once it is unfenced.
-    const lastResort = lastKnownLeader !== null && (isActive(state, lastKnownLeader) || !isOn(state.config, 'KAFKA-19522'));
-    if (partition.elr.length === 0 && lastResort) return [uncleanCandidate(lastKnownLeader)];
+    const lastResort = lastKnownLeader !== null && (isActive(at, lastKnownLeader) || !isOn(at.rules, 'KAFKA-19522'));
+    if (record.elr.length === 0 && lastResort) return [uncleanCandidate(lastKnownLeader)];
   }
-  return state.config.uncleanLeaderElection ? activeReplicas(state).map(uncleanCandidate) : [];
+  return at.rules.config.uncleanLeaderElection ? activeReplicas(at).map(uncleanCandidate) : [];
 }
 
 /**
  * Registration detects an unclean shutdown: no clean-shutdown marker for the broker's previous epoch.
  * Such a broker may have lost records and leaves the ISR and the ELR (KIP-966).
  */
-function onRestart(draft: Draft<PartitionState>, brokerId: BrokerId): void {
-  const broker = draft.brokers[brokerId];
+function onRestart(at: DraftSite, brokerId: BrokerId): void {
+  const broker = at.state.brokers[brokerId];
   if (broker === undefined) return;
   const unclean = broker.cleanShutdownEpoch !== broker.brokerEpoch;
-  kraft.onRestart(draft, brokerId);
-  const { isr, elr } = draft.controller.partition;
-  if (!unclean || (!isr.includes(brokerId) && !elr.includes(brokerId))) return;
-  const remaining = without(isr, [brokerId]);
-  writePartitionChange(draft, {
-    isr: remaining,
-    elr: without(elr, [brokerId]),
-    unclean: [brokerId],
-    ...(remaining.length === 0 && isr.length > 0 ? { lastKnownLeader: brokerId } : {}),
-  });
+  kraft.onRestart(at, brokerId);
+  if (!unclean) return;
+  for (const site of hostedSites(at, brokerId)) {
+    const { isr, elr } = site.partition.record;
+    if (!isr.includes(brokerId) && !elr.includes(brokerId)) continue;
+    const remaining = without(isr, [brokerId]);
+    writePartitionChange(site, {
+      isr: remaining,
+      elr: without(elr, [brokerId]),
+      unclean: [brokerId],
+      ...(remaining.length === 0 && isr.length > 0 ? { lastKnownLeader: brokerId } : {}),
+    });
+  }
 }
 
 export const kip966: Era = {

@@ -7,20 +7,17 @@
  * a lone leader still advancing the HW below min.insync.replicas (KAFKA-15583 came in 3.7).
  */
 import type { Draft } from 'immer';
-import type { Config } from '../config.js';
+import { hostedSites } from '../cluster.js';
 import { fenceBroker, isActive } from '../controller.js';
-import type { PartitionChange } from '../controller.js';
 import { endOffsetForEpoch, logEndOffset } from '../log.js';
-import { isReplica } from '../isr.js';
-import { isOn } from '../switches.js';
-import type { Broker, BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, PartitionState } from '../types.js';
-import type { Candidate, Era, FetchRequest } from './era.js';
+import { isOn, type Candidate, type DraftPartitionSite, type DraftSite, type Era, type FetchRequest, type PartitionChange, type PartitionSite, type Rules } from '../rules.js';
+import type { BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Partition, Replica } from '../types.js';
 
 /** From 2.8 a follower does not truncate on a leader change: the next fetch tells it where (KAFKA-10554). */
 function onBecomeFollower(): void {}
 
 /** Before KIP-966 a partition change needs no completing. */
-function finishChange(_state: PartitionState, change: PartitionChange): PartitionChange {
+function finishChange(_rules: Rules, _partition: Partition, change: PartitionChange): PartitionChange {
   return change;
 }
 
@@ -30,10 +27,10 @@ function finishChange(_state: PartitionState, change: PartitionChange): Partitio
  * that (epoch, end offset) and no records. A fetch offset beyond the leader's LEO is OFFSET_OUT_OF_RANGE,
  * after which the follower truncates to the leader's LEO.
  */
-function fetchDivergence(config: Config, leader: Broker, request: FetchRequest): EpochEndOffset | null {
+function fetchDivergence(rules: Rules, leader: Replica, request: FetchRequest): EpochEndOffset | null {
   const leo = logEndOffset(leader);
   if (request.lastFetchedEpoch !== null) {
-    const answer = epochEndAnswer(config, leader, request.lastFetchedEpoch);
+    const answer = epochEndAnswer(rules, leader, request.lastFetchedEpoch);
     if (answer.epoch !== null && (answer.epoch < request.lastFetchedEpoch || answer.endOffset < request.fetchOffset)) {
       return answer;
     }
@@ -45,34 +42,35 @@ function fetchDivergence(config: Config, leader: Broker, request: FetchRequest):
  * Where the requested epoch ends in the leader's log (rule 9): a pair (epoch, end offset) since
  * KIP-279; an undefined request (a follower with no epochs) gets UNDEFINED.
  */
-function epochEndAnswer(config: Config, leader: Broker, requested: LeaderEpoch | null): EpochEndOffset {
+function epochEndAnswer(rules: Rules, leader: Replica, requested: LeaderEpoch | null): EpochEndOffset {
   if (requested === null) return { epoch: null, endOffset: -1 };
-  return endOffsetForEpoch(leader.epochs, logEndOffset(leader), requested, isOn(config, 'KAFKA-7415'));
+  return endOffsetForEpoch(leader.epochs, logEndOffset(leader), requested, isOn(rules, 'KAFKA-7415'));
 }
 
 /** Partition.isFollowerInSync plus the epoch start offset check (rules 6, 13). */
-function isrJoinEligible(config: Config, leader: Broker, follower: FollowerFetchState): boolean {
+function isrJoinEligible(rules: Rules, leader: Replica, follower: FollowerFetchState): boolean {
   // CHECK: acked-never-lost (a follower below the HW would count towards acks=all without the records)
-  if (isOn(config, 'check:isr-join-caught-up') && follower.leo < leader.hw) return false;
+  if (isOn(rules, 'check:isr-join-caught-up') && follower.leo < leader.hw) return false;
   // CHECK: acked-never-lost (KAFKA-7128: nor before it holds everything up to the leader-epoch start offset)
   const epochStart = leader.leader?.epochStartOffset ?? 0;
-  return !isOn(config, 'KAFKA-7128') || follower.leo >= epochStart;
+  return !isOn(rules, 'KAFKA-7128') || follower.leo >= epochStart;
 }
 
 /** KIP-497: the leader sends AlterPartition with each member's fetched broker epoch (KIP-903). */
-function proposeIsr(draft: Draft<PartitionState>, leaderId: BrokerId, isr: readonly BrokerId[]): void {
-  const leader = draft.brokers[leaderId];
-  if (leader?.leader === null || leader?.leader === undefined || leader.view === null) return;
+function proposeIsr(at: DraftPartitionSite, leaderId: BrokerId, isr: readonly BrokerId[]): void {
+  const leader = at.partition.replicas[leaderId];
+  const brokerEpoch = at.state.brokers[leaderId]?.brokerEpoch;
+  if (leader?.leader === null || leader?.leader === undefined || leader.view === null || brokerEpoch === undefined) return;
   const state = leader.leader;
   state.pendingIsr = [...isr];
-  draft.network.alterPartitionRequests.push({
+  at.partition.network.alterPartitionRequests.push({
     from: leaderId,
-    brokerEpoch: leader.brokerEpoch,
+    brokerEpoch,
     leaderEpoch: leader.view.leaderEpoch,
     partitionEpoch: leader.view.partitionEpoch,
     isr: [...isr],
     memberEpochs: isr.map((member) =>
-      member === leaderId ? leader.brokerEpoch : (state.followers[member]?.brokerEpoch ?? -1),
+      member === leaderId ? brokerEpoch : (state.followers[member]?.brokerEpoch ?? -1),
     ),
   });
 }
@@ -81,24 +79,24 @@ function proposeIsr(draft: Draft<PartitionState>, leaderId: BrokerId, isr: reado
  * The controller takes a fenced or shutting-down broker out of the ISR and leadership. Rule 17: before
  * ELR the ISR never becomes empty: a last member stays in it, leaderless, and is re-elected on return.
  */
-function removeFromPartition(state: PartitionState, broker: BrokerId): PartitionChange | null {
-  const { leader, isr } = state.controller.partition;
+function removeFromPartition(partition: Partition, broker: BrokerId): PartitionChange | null {
+  const { leader, isr } = partition.record;
   const remaining = isr.length > 1 ? isr.filter((member) => member !== broker) : isr;
   if (leader !== broker && remaining.length === isr.length) return null;
   return { leader: leader === broker ? null : leader, isr: remaining };
 }
 
-/** The active (registered, unfenced) replicas, in broker order. */
-export function activeReplicas(state: PartitionState): BrokerId[] {
-  return state.brokers.map((b) => b.id).filter((id) => isReplica(state.config, id) && isActive(state, id));
+/** The active (registered, unfenced) replicas, in assignment order. */
+export function activeReplicas(at: PartitionSite): BrokerId[] {
+  return at.partition.assignment.filter((id) => isActive(at, id));
 }
 
 /** Clean candidates: the active ISR members, each elected without changing the ISR. */
-export function cleanCandidates(state: PartitionState): Candidate[] {
+export function cleanCandidates(at: PartitionSite): Candidate[] {
   // CHECK: acked-never-lost (without it any active replica is a clean candidate)
-  const fromIsr = isOn(state.config, 'check:clean-election-from-isr');
-  return activeReplicas(state)
-    .filter((id) => !fromIsr || state.controller.partition.isr.includes(id))
+  const fromIsr = isOn(at.rules, 'check:clean-election-from-isr');
+  return activeReplicas(at)
+    .filter((id) => !fromIsr || at.partition.record.isr.includes(id))
     .map((broker) => ({ broker, unclean: false, change: { leader: broker } }));
 }
 
@@ -111,30 +109,34 @@ export function uncleanCandidate(broker: BrokerId): Candidate {
  * Rule 16-17: a leaderless partition elects any active ISR member (clean); failing that, and only
  * with unclean.leader.election.enable, any active replica (unclean).
  */
-function electionCandidates(state: PartitionState): Candidate[] {
-  if (state.controller.partition.leader !== null) return [];
-  const clean = cleanCandidates(state);
-  if (clean.length > 0 || !state.config.uncleanLeaderElection) return clean;
-  return activeReplicas(state).map(uncleanCandidate);
+function electionCandidates(at: PartitionSite): Candidate[] {
+  if (at.partition.record.leader !== null) return [];
+  const clean = cleanCandidates(at);
+  if (clean.length > 0 || !at.rules.config.uncleanLeaderElection) return clean;
+  return activeReplicas(at).map(uncleanCandidate);
 }
 
-/** Rule 5: a restarted replica takes its HW from the last checkpoint, clamped to its recovered log. */
-export function recoverHighWatermark(broker: Draft<Broker>): void {
-  broker.hw = Math.min(broker.hwCheckpoint, logEndOffset(broker));
+/** Rule 5: a restarted broker's replicas take their HW from its last checkpoint, clamped to their recovered logs. */
+export function recoverHighWatermarks(at: DraftSite, brokerId: BrokerId): void {
+  for (const { partition } of hostedSites(at, brokerId)) {
+    const replica: Draft<Replica> | undefined = partition.replicas[brokerId];
+    if (replica !== undefined) replica.hw = Math.min(replica.hwCheckpoint, logEndOffset(replica));
+  }
 }
 
 /**
- * A restart recovers the log (power loss already dropped the page cache), takes the HW from its
- * checkpoint clamped to the recovered LEO (rule 5), and registers anew: a higher broker epoch, fenced
- * until it has caught up; the old incarnation, if the controller had not fenced it yet, is fenced now.
+ * A restart recovers the logs (power loss already dropped the page cache), takes each replica's HW
+ * from the checkpoint clamped to its recovered LEO (rule 5), and registers anew: a higher broker
+ * epoch, fenced until it has caught up; the old incarnation, if the controller had not fenced it yet,
+ * is fenced now.
  */
-function onRestart(draft: Draft<PartitionState>, brokerId: BrokerId): void {
-  const broker = draft.brokers[brokerId];
+function onRestart(at: DraftSite, brokerId: BrokerId): void {
+  const broker = at.state.brokers[brokerId];
   if (broker === undefined) return;
-  recoverHighWatermark(broker);
-  fenceBroker(draft, brokerId);
+  recoverHighWatermarks(at, brokerId);
+  fenceBroker(at, brokerId);
   broker.brokerEpoch += 1;
-  draft.controller.registrations[brokerId] = { brokerEpoch: broker.brokerEpoch, fenced: true };
+  at.state.controller.registrations[brokerId] = { brokerEpoch: broker.brokerEpoch, fenced: true };
 }
 
 export const kraft: Era = {

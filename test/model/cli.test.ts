@@ -17,6 +17,10 @@ describe('check: bad input exits 2 with one line naming the field', () => {
     [['--auto-offset-reset', 'sometimes'], /--auto-offset-reset \(autoOffsetReset\): must be earliest, latest or none/],
     [['--segment-records', '0'], /--segment-records \(segmentRecords\): must be at least 1/],
     [['--commits', 'two'], /--commits: expected an integer/],
+    [['--offsets-assignment', '3,4'], /--offsets-assignment: expected broker ids joined by colons/],
+    [['--offsets-assignment', '1:3'], /--offsets-assignment \(offsetsTopicAssignment\): broker 3 does not exist/],
+    [['--offsets-assignment', '1:1'], /--offsets-assignment \(offsetsTopicAssignment\): broker 1 is listed twice/],
+    [['--offsets-assignment', '1:2', '--offsets-rf', '3'], /--offsets-assignment \(offsetsTopicAssignment\): names 2 replicas, but offsets.topic.replication.factor is 3/],
   ])('%j', (args, message) => {
     expectBadInput('check', args, message);
   });
@@ -28,6 +32,11 @@ describe('check', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/warning: min\.insync\.replicas=4 is above the replication factor 3/);
     expect(result.stdout).toMatch(/seed 1, runs 50/);
+  });
+  it('places __consumer_offsets on the brokers --offsets-assignment names, and says so', () => {
+    const result = cli('check', '--brokers', '4', '--offsets-assignment', '3', '--runs', '30', '--seed', '1', '--out', tempDir());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/offsets\.topic\.replication\.factor 1 on b3,/);
   });
   it('exits 1 on acks=1, saves the shrunk trace once, and says how to replay it', () => {
     const out = tempDir();

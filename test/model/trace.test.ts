@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrace, parseTrace, saveTrace, serializeTrace, TRACE_FORMAT, TraceError, type Trace } from '../../model/trace/trace.js';
+import { DATA_PARTITION, OFFSETS_PARTITION } from '../../spec/config.js';
 import { act, config } from '../builders.js';
 
 const finding: Trace = {
@@ -52,8 +53,27 @@ describe('parseTrace', () => {
     [{ expect: { verdict: 'violated', invariant: 'no-such' }, steps: [act.crash(0)] }, /case\.json: expect\.invariant: unknown invariant/],
     [{ format: 'v0', steps: [act.crash(0)] }, /case\.json: format: /],
     [{ steps: [act.crash(0)], extra: 1 }, /case\.json: \(root\): .*extra/],
+    [{ format: TRACE_FORMAT, steps: [{ ...act.flush(0), topic: '__consumer_offsets' }] }, /case\.json: steps\[0\]\.topic: format 2 names the partition/],
+    [{ format: 'kafka-replication-trace/1', steps: [act.offsets(act.flush(0))] }, /case\.json: steps\[0\]\.partition: format 1 names no partition/],
+    [{ steps: [{ ...act.offsets(act.flush(0)), topic: '__consumer_offsets' }] }, /case\.json: steps\[0\]\.topic: name the partition or the topic, not both/],
+    [{ steps: [{ ...act.flush(0), partition: 'orders-0' }] }, /case\.json: steps\[0\]\.partition: /],
+    [{ steps: [{ ...act.crash(0), partition: OFFSETS_PARTITION }] }, /case\.json: steps\[0\]: .*partition/],
+    [{ config: { offsetsTopicAssignment: [1, 1] }, steps: [act.crash(0)] }, /case\.json: config\.offsetsTopicAssignment: broker 1 is listed twice/],
   ])('rejects %j naming the field', (input, message) => {
     expect(rejection(input)).toMatch(message);
+  });
+
+  it('reads format 1, which named __consumer_offsets by its topic, as the partition it means', () => {
+    const old = { format: 'kafka-replication-trace/1', config: { budgets: { commits: 1 } }, steps: [{ ...act.flush(0), topic: '__consumer_offsets' }, act.flush(0)] };
+    expect(parseTrace(old, 'old.json').steps).toEqual([act.offsets(act.flush(0)), act.flush(0)]);
+  });
+
+  it('leaves the data partition unnamed, however a step spells it, and writes the partition in format 2', () => {
+    const named = parseTrace({ steps: [{ ...act.flush(0), partition: DATA_PARTITION }, act.offsets(act.flush(0))] }, 'hand.json');
+    expect(named.steps).toEqual([act.flush(0), act.offsets(act.flush(0))]);
+    const written = serializeTrace({ ...finding, steps: named.steps });
+    expect(written).toContain(`"format": "${TRACE_FORMAT}"`);
+    expect(written).toContain(`{ "kind": "brokerFlush", "broker": 0, "partition": "${OFFSETS_PARTITION}" }`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
-import { act, committedWrite, edit, ids, run, start } from '../builders.js';
+import { act, committedWrite, data, edit, ids, replica, run, start } from '../builders.js';
 
 /** acks=1 write at b0, b0 dies before anyone copied it, the controller elects b1. */
 const acks1Failover = [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1)];
@@ -12,20 +12,20 @@ describe('acked-never-lost: holds', () => {
 
   it('once an acks=all record is copied by the whole ISR and acknowledged', () => {
     const end = run(start(), committedWrite(0, [1, 2]));
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
     expect(ackedNeverLost.check(end)).toBeNull();
   });
 
   it('after a clean failover to a follower that holds the acknowledged record', () => {
     const end = run(start(), [...committedWrite(0, [1, 2]), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
-    expect(end.controller.partition.leader).toBe(1);
+    expect(data(end).record.leader).toBe(1);
     expect(ids(end, 1)).toEqual([0]);
     expect(ackedNeverLost.check(end)).toBeNull();
   });
 
   it('for a write that was never acknowledged (failed when its leader died)', () => {
     const end = run(start(), [act.send(0), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_LEADER_OR_FOLLOWER' });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'failed', error: 'NOT_LEADER_OR_FOLLOWER' });
     expect(ids(end, 1)).toEqual([]);
     expect(ackedNeverLost.check(end)).toBeNull();
   });
@@ -41,21 +41,21 @@ describe('acked-never-lost: acks=1', () => {
 
   it('ignores the period with no effective leader: elected b1 has not applied the metadata yet', () => {
     const end = run(start({ acks: 1 }), acks1Failover);
-    expect(end.controller.partition.leader).toBe(1);
-    expect(end.brokers[1]?.leader).toBeNull();
+    expect(data(end).record.leader).toBe(1);
+    expect(replica(end, 1)?.leader).toBeNull();
     expect(ackedNeverLost.check(end)).toBeNull();
   });
 
   it('ignores a leaderless partition (the leader was fenced, no election yet)', () => {
     const end = run(start({ acks: 1 }), [act.send(0, 1), act.crash(0), act.fence(0)]);
-    expect(end.controller.partition.leader).toBeNull();
+    expect(data(end).record.leader).toBeNull();
     expect(ackedNeverLost.check(end)).toBeNull();
   });
 
   it('ignores a deposed leader that still acts on its stale view, then judges the new one', () => {
     // b0 is fenced while alive: it keeps leading epoch 0 in its own eyes, holding w0.
     const elected = run(start({ acks: 1 }), [act.send(0, 1), act.fence(0), act.elect(1)]);
-    expect(elected.brokers[0]?.leader).not.toBeNull();
+    expect(replica(elected, 0)?.leader).not.toBeNull();
     expect(ackedNeverLost.check(elected)).toBeNull();
     expect(ackedNeverLost.check(run(elected, [act.metadata(1)]))).toMatch(/^w0 \(acks=1\) .* leader b1 \(epoch 2\) holds nothing there$/);
   });
@@ -65,7 +65,7 @@ describe('acked-never-lost: acks=1', () => {
     expect(ackedNeverLost.check(acked)).toBeNull();
     // Hand-built: the leader holds both records, but w0 sits at offset 1, behind w1.
     const swapped = edit(acked, (draft) => {
-      draft.brokers[0]!.log = [
+      draft.partitions['data-0']!.replicas[0]!.log = [
         { offset: 0, epoch: 0, id: 1 },
         { offset: 1, epoch: 0, id: 0 },
       ];
@@ -79,13 +79,13 @@ describe('acked-never-lost: acks=1', () => {
 describe('acked-never-lost: acks=0 records are checked by id', () => {
   it('holds for an acks=0 record the leader appended', () => {
     const end = run(start({ acks: 0 }), [act.send(0, 0)]);
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: null });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: null });
     expect(ackedNeverLost.check(end)).toBeNull();
   });
 
   it('is violated by an acks=0 record sent to a broker that does not lead', () => {
     const end = run(start({ acks: 0 }), [act.send(1, 0)]);
-    expect(end.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: null });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: null });
     expect(ids(end, 0)).toEqual([]);
     expect(ackedNeverLost.check(end)).toBe('w0 (acks=0, sent to b1) was acknowledged but leader b0 never got it');
   });
@@ -93,7 +93,7 @@ describe('acked-never-lost: acks=0 records are checked by id', () => {
   it('finds an acks=0 record wherever the leader holds it', () => {
     const end = run(start({ acks: 0 }), [act.send(0, 0), act.send(0, 0)]);
     const moved = edit(end, (draft) => {
-      draft.brokers[0]!.log = [
+      draft.partitions['data-0']!.replicas[0]!.log = [
         { offset: 0, epoch: 0, id: 1 },
         { offset: 1, epoch: 0, id: 0 },
       ];

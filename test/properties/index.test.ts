@@ -79,9 +79,9 @@ describe('invariantNamed', () => {
 describe('firstViolation', () => {
   /** Hand-built: leader b2 outside the ISR, and b1 claiming a flushed record it does not hold. */
   const twoSanityViolations = edit(start(), (draft) => {
-    draft.controller.partition.leader = 2;
-    draft.controller.partition.isr = [0, 1];
-    draft.brokers[1]!.flushed = 1;
+    draft.partitions['data-0']!.record.leader = 2;
+    draft.partitions['data-0']!.record.isr = [0, 1];
+    draft.partitions['data-0']!.replicas[1]!.flushed = 1;
   });
 
   it('is null when every invariant holds', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consistentRead } from '../../properties/consistent-read.js';
 import { leaderCompleteness } from '../../properties/leader-completeness.js';
-import { act, committedWrite, ids, run, start } from '../builders.js';
+import { act, committedWrite, data, ids, run, start } from '../builders.js';
 import { lastReplicaStanding as lastReplicaStandingScript, UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
 const lastReplicaScript = lastReplicaStandingScript;
@@ -18,28 +18,28 @@ describe('leader-completeness: holds', () => {
 
   it('after a clean failover to a follower holding every record below the HW', () => {
     const end = run(start(), [...committedWrite(0, [1, 2]), act.crash(0), act.fence(0), act.elect(2), act.metadata(2)]);
-    expect(end.ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(data(end).ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
     expect(ids(end, 2)).toEqual([0]);
     expect(leaderCompleteness.check(end)).toBeNull();
   });
 
   it('when the new leader lacks only a record that was never below the HW', () => {
     const end = run(start({ acks: 1 }), [act.send(0, 1), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)]);
-    expect(end.ghost.exposed).toEqual([]);
+    expect(data(end).ghost.exposed).toEqual([]);
     expect(leaderCompleteness.check(end)).toBeNull();
   });
 
   it('while the elected leader has not applied its election yet', () => {
     const pending = run(start({ era: 'kraft', budgets: { powerLosses: 1 } }), lastReplicaScript.slice(0, -1));
-    expect(pending.controller.partition.leader).toBe(0);
+    expect(data(pending).record.leader).toBe(0);
     expect(leaderCompleteness.check(pending)).toBeNull();
   });
 });
 
 describe('leader-completeness: violated', () => {
   it('by a leader elected from the ISR after a power loss took the committed record', () => {
-    expect(lastReplicaStanding.ghost.cleanLeader).toBe(true);
-    expect(lastReplicaStanding.controller.partition).toMatchObject({ leader: 0, isr: [0] });
+    expect(data(lastReplicaStanding).ghost.cleanLeader).toBe(true);
+    expect(data(lastReplicaStanding).record).toMatchObject({ leader: 0, isr: [0] });
     expect(ids(lastReplicaStanding, 0)).toEqual([]);
     expect(leaderCompleteness.check(lastReplicaStanding)).toBe(
       'leader b0, elected from the ISR in epoch 2, lacks w0@0 (epoch 0) below the true HW 1: it holds nothing',
@@ -49,8 +49,8 @@ describe('leader-completeness: violated', () => {
 
 describe('leader-completeness exempts an unclean leader; consistent-read does not', () => {
   it('elects b1 uncleanly after w0 was readable', () => {
-    expect(unclean.ghost.cleanLeader).toBe(false);
-    expect(unclean.ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(data(unclean).ghost.cleanLeader).toBe(false);
+    expect(data(unclean).ghost.exposed).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
     expect(ids(unclean, 1)).toEqual([]);
   });
   it('leader-completeness holds', () => {
@@ -76,8 +76,8 @@ describe('leader-completeness after an unclean election', () => {
       act.elect(1),
       act.metadata(1),
     ]);
-    expect(reelected.ghost.cleanLeader).toBe(true);
-    expect(reelected.controller.partition).toMatchObject({ leader: 1, isr: [1] });
+    expect(data(reelected).ghost.cleanLeader).toBe(true);
+    expect(data(reelected).record).toMatchObject({ leader: 1, isr: [1] });
     expect(leaderCompleteness.check(reelected)).toBeNull();
   });
 });

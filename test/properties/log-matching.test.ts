@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logMatching } from '../../properties/log-matching.js';
-import { act, committedWrite, edit, ids, run, start } from '../builders.js';
+import { act, committedWrite, data, edit, ids, replica, run, start } from '../builders.js';
 import { followerDiverges } from '../stories.js';
 
 /**
@@ -16,12 +16,12 @@ describe('log-matching: holds', () => {
 
   it('below the leader’s log start offset, where retention deleted its copy (expired, not diverged)', () => {
     const end = run(start({ budgets: { retention: 1 } }), [...committedWrite(0, [1, 2]), act.apply(1), act.apply(2), act.deleteSegments(0)]);
-    expect(end.brokers[0]?.logStartOffset).toBe(1);
+    expect(replica(end, 0)?.logStartOffset).toBe(1);
     expect(ids(end, 1)).toEqual([0]);
     expect(logMatching.check(end)).toBeNull();
     // With the check not skipping expired offsets, the same state would read as a divergence.
     const unexpired = edit(end, (draft) => {
-      const leader = draft.brokers[0];
+      const leader = draft.partitions['data-0']!.replicas[0];
       if (leader !== undefined) leader.logStartOffset = 0;
     });
     expect(logMatching.check(unexpired)).toMatch(/b1 fetched from leader b0 in epoch 0 but holds w0@0/);
@@ -31,32 +31,32 @@ describe('log-matching: holds', () => {
     const end = run(start(), [act.send(0), ...act.fetch(1), ...act.fetch(2)]);
     expect(ids(end, 1)).toEqual([0]);
     expect(ids(end, 2)).toEqual([0]);
-    expect(end.ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
+    expect(data(end).ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
     expect(logMatching.check(end)).toBeNull();
   });
 
   it('for a follower that differs but has not fetched since the leader changed', () => {
-    expect(diverged.controller.partition).toMatchObject({ leader: 2, leaderEpoch: 2 });
+    expect(data(diverged).record).toMatchObject({ leader: 2, leaderEpoch: 2 });
     expect(ids(diverged, 1)).toEqual([0]);
     expect(ids(diverged, 2)).toEqual([]);
-    expect(diverged.ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
+    expect(data(diverged).ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
     expect(logMatching.check(diverged)).toBeNull();
   });
 
   it('while the follower truncates on the diverging epoch, and after it fetched again', () => {
     const truncated = run(diverged, act.fetch(1));
     expect(ids(truncated, 1)).toEqual([]);
-    expect(truncated.ghost.events.truncationAfterLeaderChange).toBe(true);
+    expect(data(truncated).ghost.events.truncationAfterLeaderChange).toBe(true);
     expect(logMatching.check(truncated)).toBeNull();
     const refetched = run(truncated, [act.send(2, 1), ...act.fetch(1)]);
-    expect(refetched.ghost.lastFetch[1]).toEqual({ leader: 2, epoch: 2 });
+    expect(data(refetched).ghost.lastFetch[1]).toEqual({ leader: 2, epoch: 2 });
     expect(ids(refetched, 1)).toEqual([1]);
     expect(logMatching.check(refetched)).toBeNull();
   });
 
   it('for a follower whose last fetch from this leader was in an older epoch (hand-built)', () => {
     const older = edit(diverged, (draft) => {
-      draft.ghost.lastFetch[1] = { leader: 2, epoch: 1 };
+      draft.partitions['data-0']!.ghost.lastFetch[1] = { leader: 2, epoch: 1 };
     });
     expect(logMatching.check(older)).toBeNull();
   });
@@ -69,7 +69,7 @@ describe('log-matching: violated', () => {
   it('by a follower that fetched in the current epoch and still holds a record the leader lacks', () => {
     // Hand-built: the stale w0 is back below b1's LEO after a fetch in the current epoch.
     const stale = edit(fetched, (draft) => {
-      draft.brokers[1]!.log.push({ offset: 1, epoch: 0, id: 0 });
+      draft.partitions['data-0']!.replicas[1]!.log.push({ offset: 1, epoch: 0, id: 0 });
     });
     expect(logMatching.check(stale)).toBe(
       'b1 fetched from leader b2 in epoch 2 but holds w0@1 (epoch 0) where the leader holds nothing',
@@ -78,7 +78,7 @@ describe('log-matching: violated', () => {
 
   it('by a follower holding the leader’s record id at the wrong epoch', () => {
     const wrongEpoch = edit(fetched, (draft) => {
-      draft.brokers[1]!.log[0] = { offset: 0, epoch: 0, id: 1 };
+      draft.partitions['data-0']!.replicas[1]!.log[0] = { offset: 0, epoch: 0, id: 1 };
     });
     expect(logMatching.check(wrongEpoch)).toBe(
       'b1 fetched from leader b2 in epoch 2 but holds w1@0 (epoch 0) where the leader holds w1@0 (epoch 2)',
@@ -87,11 +87,11 @@ describe('log-matching: violated', () => {
 
   it('is not judged while no leader acts on the current epoch', () => {
     const stale = edit(fetched, (draft) => {
-      draft.brokers[1]!.log.push({ offset: 1, epoch: 0, id: 0 });
+      draft.partitions['data-0']!.replicas[1]!.log.push({ offset: 1, epoch: 0, id: 0 });
     });
     // b2 is fenced while alive: the partition is leaderless until the next election.
     const leaderless = run(stale, [act.fence(2)]);
-    expect(leaderless.controller.partition.leader).toBeNull();
+    expect(data(leaderless).record.leader).toBeNull();
     expect(logMatching.check(leaderless)).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
 import { kafkaPromise } from '../../properties/promise.js';
-import { act, config, run, start } from '../builders.js';
+import { DATA_PARTITION } from '../../spec/config.js';
+import { act, config, data, run, start } from '../builders.js';
 import { correlatedPowerLoss } from '../stories.js';
 
 type Overrides = Parameters<typeof config>[0];
 
 /** The promise before KIP-966 (the `kraft` era): no power loss with a lazy flush. */
-const promise = (overrides: Overrides) => kafkaPromise(config({ era: 'kraft', ...overrides }));
+const promise = (overrides: Overrides) => kafkaPromise(config({ era: 'kraft', ...overrides }), DATA_PARTITION);
 
 describe('kafkaPromise: covered', () => {
   it('by the safe default: acks=all, min.insync.replicas=2, clean elections, no power loss', () => {
@@ -75,7 +76,7 @@ describe('kafkaPromise: not covered', () => {
 });
 
 describe('kafkaPromise under KIP-966: fewer than min.insync.replicas unclean shutdowns (rule 22)', () => {
-  const kip966 = (overrides: Overrides) => kafkaPromise(config({ era: 'kip-966', ...overrides }));
+  const kip966 = (overrides: Overrides) => kafkaPromise(config({ era: 'kip-966', ...overrides }), DATA_PARTITION);
 
   it('covers budgets allowing one power loss, or one crash', () => {
     expect(kip966({ budgets: { powerLosses: 1, crashes: 0 } }).covered).toBe(true);
@@ -90,10 +91,10 @@ describe('kafkaPromise under KIP-966: fewer than min.insync.replicas unclean shu
   it('judges a run by the unclean shutdowns it had, counted since the ISR was last whole', () => {
     const cfg = config({ era: 'kip-966', budgets: { crashes: 2 } });
     const oneAtATime = run(start(cfg), [act.crash(1), act.fence(1), act.restart(1), act.metadata(1), act.unfence(1), ...act.fetch(1)]);
-    expect(oneAtATime.ghost.maxUncleanShutdowns).toBe(1);
-    expect(kafkaPromise(cfg, oneAtATime).covered).toBe(true);
+    expect(data(oneAtATime).ghost.maxUncleanShutdowns).toBe(1);
+    expect(kafkaPromise(cfg, DATA_PARTITION, oneAtATime).covered).toBe(true);
     const both = run(start(cfg), [act.crash(1), act.crash(2)]);
-    expect(kafkaPromise(cfg, both).covered).toBe(false);
+    expect(kafkaPromise(cfg, DATA_PARTITION, both).covered).toBe(false);
   });
 });
 

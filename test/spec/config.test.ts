@@ -61,6 +61,50 @@ describe('validateConfig', () => {
   });
 });
 
+describe('validateConfig: offsetsTopicAssignment', () => {
+  it('defaults to brokers 0..offsetsTopicReplicationFactor-1', () => {
+    expect(validateConfig({}).offsetsTopicAssignment).toEqual([0, 1, 2]);
+    expect(validateConfig({ offsetsTopicReplicationFactor: 1 }).offsetsTopicAssignment).toEqual([0]);
+    expect(validateConfig({ brokers: 5, offsetsTopicReplicationFactor: 4 }).offsetsTopicAssignment).toEqual([0, 1, 2, 3]);
+    expect(validateConfig({ brokers: 2 }).offsetsTopicAssignment).toEqual([0, 1]); // the default factor 3, capped at the brokers
+  });
+
+  it('given alone, sets the replication factor, in the order given', () => {
+    const config = validateConfig({ brokers: 6, offsetsTopicAssignment: [3, 4, 5] });
+    expect(config).toMatchObject({ offsetsTopicAssignment: [3, 4, 5], offsetsTopicReplicationFactor: 3 });
+    expect(validateConfig({ offsetsTopicAssignment: [2] })).toMatchObject({ offsetsTopicAssignment: [2], offsetsTopicReplicationFactor: 1 });
+    expect(validateConfig({ offsetsTopicAssignment: [2, 0] }).offsetsTopicAssignment).toEqual([2, 0]);
+  });
+
+  it('given with an agreeing offsetsTopicReplicationFactor, is kept', () => {
+    expect(validateConfig({ offsetsTopicReplicationFactor: 2, offsetsTopicAssignment: [1, 2] })).toMatchObject({
+      offsetsTopicAssignment: [1, 2],
+      offsetsTopicReplicationFactor: 2,
+    });
+  });
+
+  it('names offsetsTopicAssignment when offsetsTopicReplicationFactor disagrees with it', () => {
+    expect(badField({ offsetsTopicReplicationFactor: 2, offsetsTopicAssignment: [0, 1, 2] })).toBe('offsetsTopicAssignment');
+    expect(badField({ offsetsTopicReplicationFactor: 3, offsetsTopicAssignment: [1] })).toBe('offsetsTopicAssignment');
+  });
+
+  it('names offsetsTopicAssignment for a broker that does not exist, a repeated broker or an empty list', () => {
+    expect(badField({ offsetsTopicAssignment: [0, 3] })).toBe('offsetsTopicAssignment');
+    expect(badField({ brokers: 5, offsetsTopicAssignment: [5] })).toBe('offsetsTopicAssignment');
+    expect(() => validateConfig({ offsetsTopicAssignment: [0, 3] })).toThrow(/offsetsTopicAssignment: broker 3 does not exist/);
+    expect(badField({ offsetsTopicAssignment: [1, 2, 1] })).toBe('offsetsTopicAssignment');
+    expect(() => validateConfig({ offsetsTopicAssignment: [1, 1] })).toThrow(/offsetsTopicAssignment: broker 1 is listed twice/);
+    expect(badField({ offsetsTopicAssignment: [] })).toBe('offsetsTopicAssignment');
+    expect(badField({ offsetsTopicAssignment: 1 })).toBe('offsetsTopicAssignment');
+  });
+
+  it('names the entry of offsetsTopicAssignment that is not a broker id (a non-integer or a negative number)', () => {
+    expect(badField({ offsetsTopicAssignment: [0, 1.5] })).toBe('offsetsTopicAssignment[1]');
+    expect(badField({ offsetsTopicAssignment: ['0'] })).toBe('offsetsTopicAssignment[0]');
+    expect(badField({ offsetsTopicAssignment: [-1] })).toBe('offsetsTopicAssignment[0]');
+  });
+});
+
 describe('configWarnings', () => {
   it('warns when min.insync.replicas is above the replication factor, which is legal (rule 24)', () => {
     const config = validateConfig({ minInsyncReplicas: 4 });

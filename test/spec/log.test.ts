@@ -1,8 +1,8 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { assignEpochStart, endOffsetForEpoch, followerTruncationPoint, truncateTo } from '../../spec/log.js';
-import type { Broker, EpochEntry, LogRecord } from '../../spec/types.js';
-import { start } from '../builders.js';
+import type { EpochEntry, LogRecord, Replica } from '../../spec/types.js';
+import { replica as replicaOf, start } from '../builders.js';
 
 /** A log of records at offsets 0..epochOf.length-1, record i written in epoch epochOf[i]. */
 function records(epochOf: readonly number[]): LogRecord[] {
@@ -13,10 +13,10 @@ function entries(...pairs: [number, number][]): EpochEntry[] {
   return pairs.map(([epoch, startOffset]) => ({ epoch, startOffset }));
 }
 
-/** A replica (broker 0 of a fresh state) with the given log and epoch cache. */
-function replica(log: LogRecord[], epochs: EpochEntry[], rest: Partial<Pick<Broker, 'hw' | 'flushed'>> = {}): Broker {
-  const base = start().brokers[0];
-  if (base === undefined) throw new Error('no broker 0');
+/** A replica (broker 0's of a fresh state) with the given log and epoch cache. */
+function replica(log: LogRecord[], epochs: EpochEntry[], rest: Partial<Pick<Replica, 'hw' | 'flushed'>> = {}): Replica {
+  const base = replicaOf(start(), 0);
+  if (base === undefined) throw new Error('no replica on broker 0');
   return { ...base, log, epochs, hw: rest.hw ?? 0, flushed: rest.flushed ?? 0 };
 }
 
@@ -81,7 +81,7 @@ describe('followerTruncationPoint (AbstractFetcherThread.getOffsetTruncationStat
 });
 
 describe('truncateTo', () => {
-  function truncated(broker: Broker, offset: number): { broker: Broker; removed: number } {
+  function truncated(broker: Replica, offset: number): { broker: Replica; removed: number } {
     let removed = -1;
     const after = produce(broker, (draft) => {
       removed = truncateTo(draft, offset);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../spec/actions/index.js';
+import { OFFSETS_PARTITION } from '../../spec/config.js';
 import { ActionRefused, enabledActions, refusal, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { act, start } from '../builders.js';
@@ -26,6 +27,8 @@ const WALKS = [
   walk(start({ budgets: big }), 80, 1),
   walk(start({ acks: 1, uncleanLeaderElection: true, budgets: big }), 80, 7),
   walk(start({ acks: 0, minInsyncReplicas: 1, flushIntervalMessages: 1, budgets: big }), 80, 42),
+  // A consumer, so two partitions: __consumer_offsets-0 (on b0..b1) beside the data partition.
+  walk(start({ offsetsTopicReplicationFactor: 2, budgets: { ...big, commits: 2, consumerRestarts: 1, retention: 1 } }), 80, 19),
 ];
 const STATES = WALKS.flat();
 
@@ -34,6 +37,11 @@ describe('enabledActions', () => {
     for (const states of WALKS) expect(states.length).toBeGreaterThan(40);
     const kinds = new Set(STATES.flatMap((state) => enabledActions(state).map((action) => action.kind)));
     expect(kinds.size).toBeGreaterThanOrEqual(14);
+    const onOffsets = STATES.flatMap((state) => enabledActions(state)).filter(
+      (action) => 'partition' in action && action.partition === OFFSETS_PARTITION,
+    );
+    expect(new Set(onOffsets.map((action) => action.kind)).size).toBeGreaterThanOrEqual(7);
+    expect(STATES.some((state) => (state.consumer?.commits.length ?? 0) > 0)).toBe(true);
   });
 
   it('is deterministic: the same list, in the same order, for equal states', () => {

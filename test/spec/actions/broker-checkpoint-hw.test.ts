@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, catchUp, disabled, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, catchUp, disabled, replica, run, start, verdict } from '../../builders.js';
 
 describe('brokerCheckpointHw', () => {
   it('writes the current HW to the checkpoint file (rule 5)', () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1), ...catchUp(1, 2)]);
-    expect([s.brokers[0]?.hw, s.brokers[0]?.hwCheckpoint]).toEqual([1, 0]);
+    expect([replica(s, 0)?.hw, replica(s, 0)?.hwCheckpoint]).toEqual([1, 0]);
     expect(verdict(s, act.checkpoint(0))).toEqual(ENABLED);
     const end = step(s, act.checkpoint(0));
-    expect(end.brokers[0]?.hwCheckpoint).toBe(1);
-    expect(end.brokers[0]?.hw).toBe(1);
-    expect(end.brokers[0]?.flushed).toBe(0); // a checkpoint is not a log flush
+    expect(replica(end, 0)?.hwCheckpoint).toBe(1);
+    expect(replica(end, 0)?.hw).toBe(1);
+    expect(replica(end, 0)?.flushed).toBe(0); // a checkpoint is not a log flush
   });
 
   it('is refused while the checkpoint is current, and for a stopped broker', () => {

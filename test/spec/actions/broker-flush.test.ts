@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, disabled, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, disabled, replica, run, start, verdict } from '../../builders.js';
 
 describe('brokerFlush', () => {
   it('puts everything appended so far on disk (rule 23)', () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1), act.send(0, 1)]);
-    expect(s.brokers[0]?.flushed).toBe(0);
+    expect(replica(s, 0)?.flushed).toBe(0);
     expect(verdict(s, act.flush(0))).toEqual(ENABLED);
     const end = step(s, act.flush(0));
-    expect(end.brokers[0]?.flushed).toBe(2);
-    expect(end.brokers[0]?.log).toEqual(s.brokers[0]?.log);
+    expect(replica(end, 0)?.flushed).toBe(2);
+    expect(replica(end, 0)?.log).toEqual(replica(s, 0)?.log);
   });
 
   it('is refused with nothing to flush: an empty log, or log.flush.interval.messages=1', () => {

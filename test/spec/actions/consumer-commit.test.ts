@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { OFFSETS_PARTITION } from '../../../spec/config.js';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, committedWrite, disabled, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, committedWrite, disabled, replica, run, start, verdict } from '../../builders.js';
 import { CONSUMER } from '../../stories.js';
 
 const reading = (overrides = {}) => run(start({ ...CONSUMER, ...overrides }), [...committedWrite(0, [1, 2]), act.resume(0), act.read(0), act.read(0)]);
@@ -10,18 +11,18 @@ describe('consumerCommit', () => {
     const s = reading();
     expect(verdict(s, act.commit(0))).toEqual(ENABLED);
     const end = step(s, act.commit(0));
-    const offsets = end.offsetsTopic;
-    expect(offsets?.brokers[0]?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]);
-    expect(offsets?.ghost.attempts[0]).toMatchObject({ acks: 'all', status: 'pending' });
-    expect(end.consumer?.commits).toEqual([{ attempt: 0, offset: 1 }]);
+    expect(replica(end, 0, OFFSETS_PARTITION)?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]);
+    expect(end.consumer?.commits[0]).toMatchObject({ acks: 'all', status: 'pending' });
+    expect(end.consumer?.commits).toEqual([{ id: 0, acks: 'all', broker: 0, partition: OFFSETS_PARTITION, status: 'pending', position: 1 }]);
+    expect(end.producer.attempts).toEqual(s.producer.attempts); // a commit is no write of the producer
     expect(end.budget.commits).toBe(1);
     const acknowledged = run(end, [act.offsets(act.serve(1)), act.offsets(act.apply(1)), act.offsets(act.serve(2)), act.offsets(act.apply(2)), act.offsets(act.serve(1)), act.offsets(act.serve(2))]);
-    expect(acknowledged.offsetsTopic?.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(acknowledged.consumer?.commits[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
   });
 
   it('with offsets.topic.replication.factor=1 is acknowledged at once by the lone coordinator', () => {
     const end = step(reading({ offsetsTopicReplicationFactor: 1 }), act.commit(0));
-    expect(end.offsetsTopic?.ghost.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
+    expect(end.consumer?.commits[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
   });
 
   it('is refused by a broker that does not coordinate (NOT_COORDINATOR), and once the budget is spent', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, committedWrite, disabled, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, committedWrite, disabled, replica, run, start, verdict } from '../../builders.js';
 import { CONSUMER } from '../../stories.js';
 
 const committed = (overrides = {}) => run(start({ ...CONSUMER, ...overrides }), [...committedWrite(0, [1, 2]), act.resume(0)]);
@@ -19,7 +19,7 @@ describe('consumerFetch', () => {
 
   it('waits at the HW: a position between the HW and the LEO returns nothing', () => {
     const s = run(committed(), [act.read(0), act.read(0), act.send(0)]);
-    expect(s.brokers[0]?.hw).toBe(1);
+    expect(replica(s, 0)?.hw).toBe(1);
     expect(verdict(s, act.read(0))).toEqual(disabled('nothing below the HW 1 at offset 1: the fetch waits'));
   });
 

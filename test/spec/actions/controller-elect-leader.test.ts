@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enabledActions, step } from '../../../spec/step.js';
 import type { State } from '../../../spec/types.js';
-import { ENABLED, act, disabled, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, data, disabled, run, start, verdict } from '../../builders.js';
 
 function elections(state: State): number[] {
   return enabledActions(state).flatMap((action) => (action.kind === 'controllerElectLeader' ? [action.broker] : []));
@@ -13,13 +13,13 @@ const lastStanding = [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2)
 describe('controllerElectLeader: clean', () => {
   it('elects an active ISR member, bumping the leader and partition epochs (rule 15, 16)', () => {
     const s = run(start(), [act.fence(0)]);
-    expect(s.controller.partition).toMatchObject({ leader: null, leaderEpoch: 1, partitionEpoch: 1, isr: [1, 2] });
+    expect(data(s).record).toMatchObject({ leader: null, leaderEpoch: 1, partitionEpoch: 1, isr: [1, 2] });
     expect(elections(s)).toEqual([1, 2]);
     expect(verdict(s, act.elect(1))).toEqual(ENABLED);
     const end = step(s, act.elect(1));
-    expect(end.controller.partition).toEqual({ leader: 1, leaderEpoch: 2, partitionEpoch: 2, isr: [1, 2], elr: [] });
-    expect(end.ghost.cleanLeader).toBe(true);
-    expect(end.ghost.events.uncleanElection).toBe(false);
+    expect(data(end).record).toEqual({ leader: 1, leaderEpoch: 2, partitionEpoch: 2, isr: [1, 2], elr: [] });
+    expect(data(end).ghost.cleanLeader).toBe(true);
+    expect(data(end).ghost.events.uncleanElection).toBe(false);
   });
 
   it('refuses a fenced replica outside the ISR', () => {
@@ -31,8 +31,8 @@ describe('controllerElectLeader: clean', () => {
     const s = run(start({ era: 'kraft' }), [...lastStanding, act.restart(0), act.metadata(0), act.unfence(0)]);
     expect(elections(s)).toEqual([0]);
     const end = step(s, act.elect(0));
-    expect(end.controller.partition).toMatchObject({ leader: 0, isr: [0] });
-    expect(end.ghost.cleanLeader).toBe(true);
+    expect(data(end).record).toMatchObject({ leader: 0, isr: [0] });
+    expect(data(end).ghost.cleanLeader).toBe(true);
   });
 
   it('is refused while the partition has a leader (rule 16)', () => {
@@ -43,12 +43,12 @@ describe('controllerElectLeader: clean', () => {
 describe('controllerElectLeader: unclean', () => {
   it('with unclean.leader.election.enable: any active replica, which becomes the whole ISR (rule 17, KIP-704)', () => {
     const s = run(start({ era: 'kraft', uncleanLeaderElection: true }), lastStanding);
-    expect(s.controller.partition).toMatchObject({ leader: null, isr: [0] });
+    expect(data(s).record).toMatchObject({ leader: null, isr: [0] });
     expect(elections(s)).toEqual([1, 2]);
     const end = step(s, act.elect(1));
-    expect(end.controller.partition).toMatchObject({ leader: 1, leaderEpoch: 2, isr: [1] });
-    expect(end.ghost.cleanLeader).toBe(false);
-    expect(end.ghost.events.uncleanElection).toBe(true);
+    expect(data(end).record).toMatchObject({ leader: 1, leaderEpoch: 2, isr: [1] });
+    expect(data(end).ghost.cleanLeader).toBe(false);
+    expect(data(end).ghost.events.uncleanElection).toBe(true);
   });
 
   it('without it: nobody is eligible and the partition waits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, disabled, ids, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, data, disabled, ids, replica, run, start, verdict } from '../../builders.js';
 import { lastMemberReelected } from '../../stories.js';
 
 describe('followerApplyFetch: records', () => {
@@ -8,23 +8,23 @@ describe('followerApplyFetch: records', () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1), act.serve(1)]);
     expect(verdict(s, act.apply(1))).toEqual(ENABLED);
     const end = step(s, act.apply(1));
-    expect(end.brokers[1]?.log).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
-    expect(end.brokers[1]?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
-    expect(end.brokers[1]?.hw).toBe(0);
-    expect(end.brokers[1]?.flushed).toBe(0);
-    expect(end.network.fetchResponses[1]).toBeNull();
-    expect(end.ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
+    expect(replica(end, 1)?.log).toEqual([{ offset: 0, epoch: 0, id: 0 }]);
+    expect(replica(end, 1)?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
+    expect(replica(end, 1)?.hw).toBe(0);
+    expect(replica(end, 1)?.flushed).toBe(0);
+    expect(data(end).network.fetchResponses[1]).toBeNull();
+    expect(data(end).ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
   });
 
   it('learns the HW lazily, one fetch after the leader moved it', () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1), ...act.fetch(1), ...act.fetch(2), ...act.fetch(1), ...act.fetch(2)]);
-    expect([s.brokers[0]?.hw, s.brokers[1]?.hw, s.brokers[2]?.hw]).toEqual([1, 0, 0]);
-    expect(run(s, act.fetch(1)).brokers[1]?.hw).toBe(1);
+    expect([replica(s, 0)?.hw, replica(s, 1)?.hw, replica(s, 2)?.hw]).toEqual([1, 0, 0]);
+    expect(replica(run(s, act.fetch(1)), 1)?.hw).toBe(1);
   });
 
   it('fsyncs the appended records with log.flush.interval.messages=1', () => {
     const end = run(start({ acks: 1, flushIntervalMessages: 1 }), [act.send(0, 1), ...act.fetch(1)]);
-    expect(end.brokers[1]?.flushed).toBe(1);
+    expect(replica(end, 1)?.flushed).toBe(1);
   });
 
   it('is refused with no response in flight', () => {
@@ -41,15 +41,15 @@ describe('followerApplyFetch: stale responses (rule 11)', () => {
     expect(verdict(s, act.apply(1))).toEqual(ENABLED);
     const end = step(s, act.apply(1));
     expect(ids(end, 1)).toEqual([]);
-    expect(end.network.fetchResponses[1]).toBeNull();
-    expect(end.ghost.events.staleFetchDropped).toBe(true);
-    expect(end.ghost.lastFetch[1]).toBeNull();
+    expect(data(end).network.fetchResponses[1]).toBeNull();
+    expect(data(end).ghost.events.staleFetchDropped).toBe(true);
+    expect(data(end).ghost.lastFetch[1]).toBeNull();
   });
 
   it('would append it without the check:stale-fetch-dropped guard', () => {
     const end = run(start({ acks: 1, withoutFixes: ['check:stale-fetch-dropped'] }), [...script, act.apply(1)]);
     expect(ids(end, 1)).toEqual([0]);
-    expect(end.ghost.events.staleFetchDropped).toBe(false);
+    expect(data(end).ghost.events.staleFetchDropped).toBe(false);
   });
 
   it('still applies an old-epoch response from the same leader at the same offset', () => {
@@ -60,12 +60,12 @@ describe('followerApplyFetch: stale responses (rule 11)', () => {
       ...lastMemberReelected,
       act.metadata(1),
     ]);
-    expect(s.brokers[1]?.view).toMatchObject({ leader: 0, leaderEpoch: 2 });
-    expect(s.network.fetchResponses[1]).toMatchObject({ leaderEpoch: 0 });
+    expect(replica(s, 1)?.view).toMatchObject({ leader: 0, leaderEpoch: 2 });
+    expect(data(s).network.fetchResponses[1]).toMatchObject({ leaderEpoch: 0 });
     const end = step(s, act.apply(1));
     expect(ids(end, 1)).toEqual([0]);
-    expect(end.ghost.events.staleFetchDropped).toBe(false);
-    expect(end.ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
+    expect(data(end).ghost.events.staleFetchDropped).toBe(false);
+    expect(data(end).ghost.lastFetch[1]).toEqual({ leader: 0, epoch: 0 });
   });
 });
 
@@ -94,15 +94,15 @@ describe('followerApplyFetch: divergence', () => {
   it('truncates to the divergence point and then fetches the leader records (rule 9, KAFKA-10554)', () => {
     const s = run(start({ acks: 1 }), divergent);
     expect(ids(s, 0)).toEqual([0, 1]);
-    expect(s.network.fetchResponses[0]).toMatchObject({ diverging: { epoch: 0, endOffset: 1 }, hw: 1 });
+    expect(data(s).network.fetchResponses[0]).toMatchObject({ diverging: { epoch: 0, endOffset: 1 }, hw: 1 });
     const end = step(s, act.apply(0));
     expect(ids(end, 0)).toEqual([0]);
-    expect(end.brokers[0]?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
-    expect(end.ghost.events.truncationAfterLeaderChange).toBe(true);
-    expect(end.brokers[0]?.hw).toBe(0); // KAFKA-14704 fixed: the diverging response's HW is not taken
+    expect(replica(end, 0)?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
+    expect(data(end).ghost.events.truncationAfterLeaderChange).toBe(true);
+    expect(replica(end, 0)?.hw).toBe(0); // KAFKA-14704 fixed: the diverging response's HW is not taken
 
     const next = run(end, act.fetch(0));
-    expect(next.brokers[0]?.log).toEqual([
+    expect(replica(next, 0)?.log).toEqual([
       { offset: 0, epoch: 0, id: 0 },
       { offset: 1, epoch: 2, id: 2 },
     ]);
@@ -111,13 +111,13 @@ describe('followerApplyFetch: divergence', () => {
   it('takes the leader HW from the diverging response without the KAFKA-14704 fix', () => {
     const end = run(start({ acks: 1, withoutFixes: ['KAFKA-14704'] }), [...divergent, act.apply(0)]);
     expect(ids(end, 0)).toEqual([0]);
-    expect(end.brokers[0]?.hw).toBe(1);
+    expect(replica(end, 0)?.hw).toBe(1);
   });
 
   it('keeps its divergent suffix without the check:truncate-on-divergence guard', () => {
     const end = run(start({ acks: 1, withoutFixes: ['check:truncate-on-divergence'] }), [...divergent, act.apply(0)]);
     expect(ids(end, 0)).toEqual([0, 1]);
-    expect(end.ghost.events.truncationAfterLeaderChange).toBe(false);
+    expect(data(end).ghost.events.truncationAfterLeaderChange).toBe(false);
   });
 
   // SUSPECTED MODEL BUG (rule 9; Kafka UnifiedLog.truncateTo): b1 led epoch 2 without appending, so its
@@ -145,7 +145,7 @@ describe('followerApplyFetch: divergence', () => {
       ...act.fetch(1),
     ];
     const s = run(start({ acks: 1 }), script);
-    expect(s.brokers[1]?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
-    expect(run(s, act.fetch(1)).brokers[1]?.log.map((record) => record.id)).toEqual([0, 1]);
+    expect(replica(s, 1)?.epochs).toEqual([{ epoch: 0, startOffset: 0 }]);
+    expect(ids(run(s, act.fetch(1)), 1)).toEqual([0, 1]);
   });
 });

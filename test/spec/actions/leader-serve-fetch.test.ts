@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DATA_PARTITION } from '../../../spec/config.js';
+import { rulesOf } from '../../../spec/eras/index.js';
 import { maximalIsr } from '../../../spec/isr.js';
 import { step } from '../../../spec/step.js';
-import { ENABLED, act, disabled, edit, run, start, verdict } from '../../builders.js';
+import { ENABLED, act, data, disabled, edit, replica, run, start, verdict } from '../../builders.js';
 import { lastMemberReelected } from '../../stories.js';
 
 describe('leaderServeFetch: records', () => {
@@ -9,7 +11,7 @@ describe('leaderServeFetch: records', () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1)]);
     expect(verdict(s, act.serve(1))).toEqual(ENABLED);
     const end = step(s, act.serve(1));
-    expect(end.network.fetchResponses[1]).toEqual({
+    expect(data(end).network.fetchResponses[1]).toEqual({
       leader: 0,
       leaderEpoch: 0,
       fetchOffset: 0,
@@ -19,39 +21,39 @@ describe('leaderServeFetch: records', () => {
       logStartOffset: 0,
       outOfRange: false,
     });
-    expect(end.brokers[0]?.leader?.followers[1]).toEqual({ leo: 0, brokerEpoch: 1 });
+    expect(replica(end, 0)?.leader?.followers[1]).toEqual({ leo: 0, brokerEpoch: 1 });
   });
 
   it("answers with the HW as of before it recorded the follower's LEO (rule 1, 5)", () => {
     const s = run(start({ acks: 1 }), [act.send(0, 1), ...act.fetch(1), ...act.fetch(2), ...act.fetch(1)]);
-    expect(s.brokers[0]?.hw).toBe(0); // b2's LEO 1 is not known yet
+    expect(replica(s, 0)?.hw).toBe(0); // b2's LEO 1 is not known yet
     const end = step(s, act.serve(2));
-    expect(end.brokers[0]?.hw).toBe(1);
-    expect(end.network.fetchResponses[2]).toMatchObject({ fetchOffset: 1, records: [], hw: 0 });
-    expect(end.ghost.exposed.map((record) => record.id)).toEqual([0]);
+    expect(replica(end, 0)?.hw).toBe(1);
+    expect(data(end).network.fetchResponses[2]).toMatchObject({ fetchOffset: 1, records: [], hw: 0 });
+    expect(data(end).ghost.exposed.map((record) => record.id)).toEqual([0]);
   });
 });
 
 describe('leaderServeFetch: ISR expansion', () => {
   it('proposes a caught-up follower outside the ISR, with the broker epochs it saw (KIP-497, KIP-903)', () => {
     const end = run(start(), [...act.shrinkCommitted(0, 1), act.serve(1)]);
-    expect(end.brokers[0]?.leader?.pendingIsr).toEqual([0, 1, 2]);
-    expect(end.network.alterPartitionRequests).toEqual([
+    expect(replica(end, 0)?.leader?.pendingIsr).toEqual([0, 1, 2]);
+    expect(data(end).network.alterPartitionRequests).toEqual([
       { from: 0, brokerEpoch: 1, leaderEpoch: 0, partitionEpoch: 1, isr: [0, 1, 2], memberEpochs: [1, 1, -1] },
     ]);
-    const leader = end.brokers[0];
-    expect(leader && maximalIsr(end.config, leader)).toEqual([0, 1, 2]); // rule 12: committed + the one added
-    expect(end.controller.partition.isr).toEqual([0, 2]);
+    const leader = replica(end, 0);
+    expect(leader && maximalIsr(rulesOf(end.config), leader)).toEqual([0, 1, 2]); // rule 12: committed + the one added
+    expect(data(end).record.isr).toEqual([0, 2]);
   });
 
   it('does not propose a follower below the HW until it has caught up (rule 6, 13)', () => {
     const s = run(start({ acks: 1 }), [...act.shrinkCommitted(0, 1), act.send(0, 1), ...act.fetch(2), ...act.fetch(2)]);
-    expect(s.brokers[0]?.hw).toBe(1);
+    expect(replica(s, 0)?.hw).toBe(1);
     const lagging = step(s, act.serve(1));
-    expect(lagging.brokers[0]?.leader?.pendingIsr).toBeNull();
-    expect(lagging.network.alterPartitionRequests).toEqual([]);
+    expect(replica(lagging, 0)?.leader?.pendingIsr).toBeNull();
+    expect(data(lagging).network.alterPartitionRequests).toEqual([]);
     const caughtUp = run(lagging, [act.apply(1), act.serve(1)]);
-    expect(caughtUp.brokers[0]?.leader?.pendingIsr).toEqual([0, 1, 2]);
+    expect(replica(caughtUp, 0)?.leader?.pendingIsr).toEqual([0, 1, 2]);
   });
 });
 
@@ -73,16 +75,16 @@ describe('leaderServeFetch: ISR expansion after a leader change (KAFKA-7128, rul
 
   it('does not propose a follower at or above the HW but below the epoch start offset', () => {
     const s = run(start(config), script);
-    expect(s.brokers[1]?.hw).toBe(0);
-    expect(s.brokers[1]?.leader).toMatchObject({ epochStartOffset: 2, pendingIsr: null });
-    expect(s.brokers[1]?.leader?.followers[2]).toEqual({ leo: 0, brokerEpoch: 1 });
-    expect(s.network.alterPartitionRequests).toEqual([]);
-    expect(run(s, [act.apply(2), act.serve(2)]).brokers[1]?.leader?.pendingIsr).toEqual([1, 2, 3]);
+    expect(replica(s, 1)?.hw).toBe(0);
+    expect(replica(s, 1)?.leader).toMatchObject({ epochStartOffset: 2, pendingIsr: null });
+    expect(replica(s, 1)?.leader?.followers[2]).toEqual({ leo: 0, brokerEpoch: 1 });
+    expect(data(s).network.alterPartitionRequests).toEqual([]);
+    expect(replica(run(s, [act.apply(2), act.serve(2)]), 1)?.leader?.pendingIsr).toEqual([1, 2, 3]);
   });
 
   it('would propose it without the KAFKA-7128 fix', () => {
     const s = run(start({ ...config, withoutFixes: ['KAFKA-7128'] }), script);
-    expect(s.brokers[1]?.leader?.pendingIsr).toEqual([1, 2, 3]);
+    expect(replica(s, 1)?.leader?.pendingIsr).toEqual([1, 2, 3]);
   });
 });
 
@@ -103,13 +105,13 @@ const divergent = [
 describe('leaderServeFetch: divergence (KAFKA-10554)', () => {
   it('reports the diverging epoch and its end offset with no records, and learns no LEO from it (rule 7, 9)', () => {
     const s = run(start({ acks: 1 }), divergent);
-    expect(s.brokers[1]?.epochs).toEqual([
+    expect(replica(s, 1)?.epochs).toEqual([
       { epoch: 0, startOffset: 0 },
       { epoch: 2, startOffset: 1 },
     ]);
     expect(verdict(s, act.serve(0))).toEqual(ENABLED);
     const end = step(s, act.serve(0));
-    expect(end.network.fetchResponses[0]).toEqual({
+    expect(data(end).network.fetchResponses[0]).toEqual({
       leader: 1,
       leaderEpoch: 2,
       fetchOffset: 2,
@@ -119,7 +121,7 @@ describe('leaderServeFetch: divergence (KAFKA-10554)', () => {
       logStartOffset: 0,
       outOfRange: false,
     });
-    expect(end.brokers[1]?.leader?.followers[0]).toBeNull();
+    expect(replica(end, 1)?.leader?.followers[0]).toBeUndefined();
   });
 });
 
@@ -128,14 +130,14 @@ describe('leaderServeFetch: refusals', () => {
     // b0 stays the last ISR member, is fenced and re-elected at epoch 2; b1 still thinks epoch 0.
     const script = lastMemberReelected;
     const s = run(start(), script);
-    expect([s.brokers[0]?.view?.leaderEpoch, s.brokers[1]?.view?.leaderEpoch]).toEqual([2, 0]);
+    expect([replica(s, 0)?.view?.leaderEpoch, replica(s, 1)?.view?.leaderEpoch]).toEqual([2, 0]);
     expect(verdict(s, act.serve(1))).toEqual(disabled('FENCED_LEADER_EPOCH'));
     expect(verdict(run(start({ withoutFixes: ['KIP-320'] }), script), act.serve(1))).toEqual(ENABLED);
   });
 
   it('refuses a follower at a newer leader epoch: UNKNOWN_LEADER_EPOCH', () => {
     const s = edit(start(), (draft) => {
-      const view = draft.brokers[1]?.view;
+      const view = draft.partitions[DATA_PARTITION]?.replicas[1]?.view;
       if (view) view.leaderEpoch = 1;
     });
     expect(verdict(s, act.serve(1))).toEqual(disabled('UNKNOWN_LEADER_EPOCH'));
@@ -175,9 +177,9 @@ describe('leaderServeFetch: HW and ineligible followers', () => {
       act.serve(1),
     ];
     const end = run(start({ acks: 1 }), script);
-    expect(end.brokers[0]?.view?.isr).toEqual([0, 1]);
+    expect(replica(end, 0)?.view?.isr).toEqual([0, 1]);
     expect(end.controller.registrations[2]?.fenced).toBe(true);
-    expect(end.brokers[0]?.leader?.followers[1]?.leo).toBe(2);
-    expect(end.brokers[0]?.hw).toBe(2);
+    expect(replica(end, 0)?.leader?.followers[1]?.leo).toBe(2);
+    expect(replica(end, 0)?.hw).toBe(2);
   });
 });

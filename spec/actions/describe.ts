@@ -1,5 +1,5 @@
 /** Actions as one readable line: `producerSend broker=b0 acks=all`. */
-import type { Action } from './actions/index.js';
+import type { Action } from './index.js';
 
 export function describeAction(action: Action): string {
   const params = Object.entries(action)

@@ -1,0 +1,52 @@
+/**
+ * Finding one's way in the cluster state: which partitions a broker hosts, a replica of a partition,
+ * and the site of one partition inside a broker event.
+ */
+import type { Draft } from 'immer';
+import { DATA_PARTITION } from './config.js';
+import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from './rules.js';
+import type { BrokerId, Partition, PartitionName, Replica, State } from './types.js';
+
+/** The data partition: the one the producer writes, the consumer reads and the durability invariants judge. */
+export function dataPartition(state: Pick<State, 'partitions'>): Partition {
+  const partition = state.partitions[DATA_PARTITION];
+  if (partition === undefined) throw new Error(`the state has no ${DATA_PARTITION} partition`);
+  return partition;
+}
+
+/** A partition's replicas in assignment order. */
+export function replicasOf(partition: Pick<Partition, 'assignment' | 'replicas'>): Replica[] {
+  return partition.assignment.flatMap((id) => partition.replicas[id] ?? []);
+}
+
+/** Whether `broker` hosts a replica of the partition (is in its assignment). */
+export function hosts(partition: Pick<Partition, 'assignment'>, broker: BrokerId): boolean {
+  return partition.assignment.includes(broker);
+}
+
+/** The names of the partitions `broker` hosts, in the state's order. */
+export function hostedPartitions(state: Pick<State, 'partitions'>, broker: BrokerId): PartitionName[] {
+  return (Object.keys(state.partitions) as PartitionName[]).filter((name) => hosts(state.partitions[name] as Partition, broker));
+}
+
+/** Whether `broker` hosts any partition: the brokers a broker event can happen to. */
+export function hostsAny(state: Pick<State, 'partitions'>, broker: BrokerId): boolean {
+  return Object.values(state.partitions).some((partition) => hosts(partition, broker));
+}
+
+/** One partition's site within a broker event's (or a consumer action's) site. */
+export function partitionSite(at: Site, name: PartitionName): PartitionSite | null {
+  const partition = at.state.partitions[name];
+  return partition === undefined ? null : { state: at.state, rules: at.rules, name, partition };
+}
+
+/** The same, within an effect. */
+export function draftPartitionSite(at: DraftSite, name: PartitionName): DraftPartitionSite | null {
+  const partition = at.state.partitions[name] as Draft<Partition> | undefined;
+  return partition === undefined ? null : { state: at.state, rules: at.rules, name, partition };
+}
+
+/** The sites of the partitions `broker` hosts, within an effect: what a broker event changes. */
+export function hostedSites(at: DraftSite, broker: BrokerId): DraftPartitionSite[] {
+  return hostedPartitions(at.state, broker).flatMap((name) => draftPartitionSite(at, name) ?? []);
+}
