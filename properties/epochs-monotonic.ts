@@ -16,7 +16,9 @@ export const epochsMonotonic: Invariant = {
   check: (state) =>
     inAnyPartition(state, (partition) => {
       const { leaderEpoch, partitionEpoch } = partition.record;
-      for (const replica of Object.values(partition.replicas)) {
+      for (const id of partition.assignment) {
+        const replica = partition.replicas[id];
+        if (replica === undefined) continue;
         const view = replica.view;
         const b = replica.broker;
         if (view !== null && (view.leaderEpoch > leaderEpoch || view.partitionEpoch > partitionEpoch)) {

@@ -1,6 +1,6 @@
 import { logEndOffset } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
-import { inAnyPartition } from './leader.js';
+import { findReplica, inAnyPartition } from './leader.js';
 
 /** flushed-within-log: no replica claims to have flushed more than its log holds. */
 export const flushedWithinLog: Invariant = {
@@ -12,7 +12,7 @@ export const flushedWithinLog: Invariant = {
   brokenBy: [],
   check: (state) =>
     inAnyPartition(state, (partition) => {
-      const broken = Object.values(partition.replicas).find((replica) => replica.flushed > logEndOffset(replica));
+      const broken = findReplica(partition, (replica) => replica.flushed > logEndOffset(replica));
       return broken === undefined ? null : `b${broken.broker} has flushed ${broken.flushed} above its LEO ${logEndOffset(broken)}`;
     }),
 };

@@ -1,6 +1,6 @@
 import { logEndOffset } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
-import { inAnyPartition } from './leader.js';
+import { findReplica, inAnyPartition } from './leader.js';
 
 /** leader-leo-above-hw: a leader's HW never exceeds its own LEO. */
 export const leaderLeoAboveHw: Invariant = {
@@ -12,7 +12,7 @@ export const leaderLeoAboveHw: Invariant = {
   brokenBy: [],
   check: (state) =>
     inAnyPartition(state, (partition) => {
-      const broken = Object.values(partition.replicas).find((replica) => replica.leader !== null && logEndOffset(replica) < replica.hw);
+      const broken = findReplica(partition, (replica) => replica.leader !== null && logEndOffset(replica) < replica.hw);
       return broken === undefined ? null : `leader b${broken.broker} has HW ${broken.hw} above its LEO ${logEndOffset(broken)}`;
     }),
 };

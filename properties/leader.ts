@@ -2,15 +2,15 @@
 import { DATA_PARTITION } from '../spec/config.js';
 import { expiredBelow } from '../spec/consumer.js';
 import { recordAt } from '../spec/log.js';
-import type { LogRecord, Offset, Partition, Replica, State } from '../spec/types.js';
+import type { LogRecord, Offset, Partition, PartitionName, Replica, State } from '../spec/types.js';
 
 /**
  * The first message `check` gives for a partition of the state (the data partition first), naming the
  * partition unless it is the data partition: how the sanity invariants cover every partition.
  */
 export function inAnyPartition(state: State, check: (partition: Partition) => string | null): string | null {
-  for (const [name, partition] of Object.entries(state.partitions)) {
-    const message = check(partition);
+  for (const name in state.partitions) {
+    const message = check(state.partitions[name as PartitionName] as Partition);
     if (message !== null) return name === DATA_PARTITION ? message : `${name}: ${message}`;
   }
   return null;
@@ -27,6 +27,15 @@ export function effectiveLeader(state: State, partition: Partition): Replica | n
   const replica = partition.replicas[leader];
   if (state.brokers[leader]?.status !== 'running' || replica === undefined || replica.leader === null) return null;
   return replica.view?.leader === leader && replica.view.leaderEpoch === leaderEpoch ? replica : null;
+}
+
+/** The first replica of the partition (in assignment order) for which `test` holds. */
+export function findReplica(partition: Partition, test: (replica: Replica) => boolean): Replica | undefined {
+  for (const id of partition.assignment) {
+    const replica = partition.replicas[id];
+    if (replica !== undefined && test(replica)) return replica;
+  }
+  return undefined;
 }
 
 /** `w3@1 (epoch 2)`: record written by attempt 3, at offset 1, in leader epoch 2. */

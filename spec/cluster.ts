@@ -26,15 +26,20 @@ export function hosts(partition: Pick<Partition, 'assignment'>, broker: BrokerId
 
 /** The names of the partitions `broker` hosts, in the state's order. */
 export function hostedPartitions(state: Pick<State, 'partitions'>, broker: BrokerId): PartitionName[] {
-  return (Object.keys(state.partitions) as PartitionName[]).filter((name) => hosts(state.partitions[name] as Partition, broker));
+  const names: PartitionName[] = [];
+  for (const name in state.partitions) {
+    if (hosts(state.partitions[name as PartitionName] as Partition, broker)) names.push(name as PartitionName);
+  }
+  return names;
 }
 
 /** Whether `broker` hosts any partition: the brokers a broker event can happen to. */
 export function hostsAny(state: Pick<State, 'partitions'>, broker: BrokerId): boolean {
-  return Object.values(state.partitions).some((partition) => hosts(partition, broker));
+  for (const name in state.partitions) if (hosts(state.partitions[name as PartitionName] as Partition, broker)) return true;
+  return false;
 }
 
-/** One partition's site within a broker event's (or a consumer action's) site. */
+/** One partition's site within a broker event's (or a consumer action's) site, or null when it is not modelled. */
 export function partitionSite(at: Site, name: PartitionName): PartitionSite | null {
   const partition = at.state.partitions[name];
   return partition === undefined ? null : { state: at.state, rules: at.rules, name, partition };
@@ -43,10 +48,10 @@ export function partitionSite(at: Site, name: PartitionName): PartitionSite | nu
 /** The same, within an effect. */
 export function draftPartitionSite(at: DraftSite, name: PartitionName): DraftPartitionSite | null {
   const partition = at.state.partitions[name] as Draft<Partition> | undefined;
-  return partition === undefined ? null : { state: at.state, rules: at.rules, name, partition };
+  return partition === undefined ? null : { state: at.state, base: at.base, rules: at.rules, name, partition };
 }
 
 /** The sites of the partitions `broker` hosts, within an effect: what a broker event changes. */
 export function hostedSites(at: DraftSite, broker: BrokerId): DraftPartitionSite[] {
-  return hostedPartitions(at.state, broker).flatMap((name) => draftPartitionSite(at, name) ?? []);
+  return hostedPartitions(at.base, broker).flatMap((name) => draftPartitionSite(at, name) ?? []);
 }

@@ -23,9 +23,9 @@ export function highestAcknowledgedCommit(state: Pick<State, 'consumer'>): Offse
 }
 
 /** Where retention has deleted up to: the highest log start offset of any replica (deletion stays below the HW). */
-export function expiredBelow(partition: Pick<Partition, 'replicas'>): Offset {
+export function expiredBelow(partition: Pick<Partition, 'assignment' | 'replicas'>): Offset {
   let highest = 0;
-  for (const replica of Object.values(partition.replicas)) highest = Math.max(highest, replica.logStartOffset);
+  for (const id of partition.assignment) highest = Math.max(highest, partition.replicas[id]?.logStartOffset ?? 0);
   return highest;
 }
 

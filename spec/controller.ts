@@ -4,10 +4,10 @@
  * controller's latest record and each replica's view. Registrations and fencing are per broker, once.
  */
 import { castDraft } from 'immer';
-import { draftPartitionSite } from './cluster.js';
+import { hostedSites } from './cluster.js';
 import { effectiveMinIsr } from './isr.js';
 import type { DraftPartitionSite, DraftSite, PartitionChange, Site } from './rules.js';
-import type { BrokerId, PartitionName, PartitionView } from './types.js';
+import type { BrokerId, PartitionView } from './types.js';
 
 /**
  * Writes a PartitionRecord (PartitionChangeBuilder): the partition epoch moves with every change, the
@@ -47,10 +47,10 @@ export function fenceBroker(at: DraftSite, broker: BrokerId): void {
   const registration = at.state.controller.registrations[broker];
   if (registration === undefined || registration.fenced) return;
   registration.fenced = true;
-  for (const name of Object.keys(at.state.partitions) as PartitionName[]) {
-    const site = draftPartitionSite(at, name);
-    const change = site === null ? null : at.rules.era.removeFromPartition(site.partition, broker);
-    if (site !== null && change !== null) writePartitionChange(site, change);
+  // Only a partition the broker hosts can have it as leader or ISR member.
+  for (const site of hostedSites(at, broker)) {
+    const change = at.rules.era.removeFromPartition(site.partition, broker);
+    if (change !== null) writePartitionChange(site, change);
   }
 }
 

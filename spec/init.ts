@@ -71,8 +71,8 @@ export function initialState(config: Config): State {
   };
   const rules = rulesOf(config);
   return produce(empty, (state) => {
-    for (const name of Object.keys(state.partitions) as PartitionName[]) {
-      const site = draftPartitionSite({ state, rules }, name);
+    for (const name of Object.keys(empty.partitions) as PartitionName[]) {
+      const site = draftPartitionSite({ state, base: empty, rules }, name);
       if (site === null) continue;
       for (const id of site.partition.assignment) {
         applyPartitionRecord(site, id, site.partition.record);

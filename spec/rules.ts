@@ -45,6 +45,11 @@ export interface Site {
 /** The same, while an effect changes the state (an immer draft). */
 export interface DraftSite {
   readonly state: Draft<State>;
+  /**
+   * The state the step started from. Where partitions live is read here: no step moves a replica, and
+   * reading the draft would make a draft of every partition it looked at.
+   */
+  readonly base: State;
   readonly rules: Rules;
 }
 

@@ -5,7 +5,7 @@
 import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
-import { step } from '../../spec/step.js';
+import { applyEnabled, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
@@ -32,7 +32,7 @@ export function runSchedule(config: Config, schedule: Schedule, invariants: read
     if (violation !== null) break;
     const action = pick(state, choice, weights, steps.length < schedule.quiet);
     if (action === null) break;
-    state = step(state, action);
+    state = applyEnabled(state, action);
     steps.push(action);
     violation = violationAt(state, steps.length - 1, invariants);
   }

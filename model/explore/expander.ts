@@ -9,7 +9,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import type { Action } from '../../spec/actions/index.js';
-import { enabledActions, step } from '../../spec/step.js';
+import { applyEnabled, enabledActions } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
@@ -106,7 +106,7 @@ export class Expander {
       }
       const { state, ref } = this.frontier[this.position] as FrontierEntry;
       for (const action of enabledActions(state)) {
-        const successor = step(state, action);
+        const successor = applyEnabled(state, action);
         this.transitions += 1;
         if (!table.add(viewOf(successor, symmetric))) continue;
         const child = this.remember(ref, action);

@@ -17,6 +17,7 @@ import type {
   BrokerId,
   Consumer,
   FetchResponse,
+  LeaderState,
   LogRecord,
   Partition,
   PartitionView,
@@ -25,7 +26,13 @@ import type {
   State,
 } from '../../spec/types.js';
 
-type Relabel = (id: BrokerId | null) => string;
+/** Each broker's label in a view, by broker id: its rank under a relabelling, or its own id. */
+type Labels = readonly string[];
+
+/** A broker's label, or `-` for none. */
+function lab(labels: Labels, id: BrokerId | null): string {
+  return id === null ? '-' : (labels[id] ?? '?');
+}
 
 function records(log: readonly LogRecord[]): string {
   let text = '';
@@ -34,36 +41,34 @@ function records(log: readonly LogRecord[]): string {
 }
 
 /** A set of brokers, relabelled and sorted. */
-function brokerSet(ids: readonly BrokerId[], id: Relabel): string {
-  return ids.map(id).sort().join('');
+function brokerSet(ids: readonly BrokerId[], labels: Labels): string {
+  if (ids.length <= 1) return ids.length === 0 ? '' : lab(labels, ids[0] ?? null);
+  return ids.map((id) => lab(labels, id)).sort().join('');
 }
 
-function partitionView(p: PartitionView | null, id: Relabel): string {
+function partitionView(p: PartitionView | null, labels: Labels): string {
   if (p === null) return '-';
-  return `${id(p.leader)}e${p.leaderEpoch}p${p.partitionEpoch}i${brokerSet(p.isr, id)}l${brokerSet(p.elr, id)}`;
+  return `${lab(labels, p.leader)}e${p.leaderEpoch}p${p.partitionEpoch}i${brokerSet(p.isr, labels)}l${brokerSet(p.elr, labels)}`;
 }
 
-function fetch(r: FetchResponse | null | undefined, id: Relabel): string {
+function fetch(r: FetchResponse | null | undefined, labels: Labels): string {
   if (r == null) return '-';
   const diverging = r.diverging === null ? '' : `d${r.diverging.epoch ?? 'u'}.${r.diverging.endOffset}`;
-  return `${id(r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}s${r.logStartOffset}${r.outOfRange ? 'x' : ''}${diverging}[${records(r.records)}]`;
+  return `${lab(labels, r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}s${r.logStartOffset}${r.outOfRange ? 'x' : ''}${diverging}[${records(r.records)}]`;
 }
 
 /** What the broker itself holds, naming no other broker: its process and machine, and its registration. */
 function brokerLocal(b: Broker, state: State): string {
   const registration = state.controller.registrations[b.id];
-  return [
-    b.status === 'running' ? 'R' : 'D',
-    b.brokerEpoch,
-    b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u',
-    b.lostPower ? 'p' : '',
-    registration === undefined ? '' : `${registration.brokerEpoch}${registration.fenced ? 'F' : ''}`,
-  ].join('|');
+  const registered = registration === undefined ? '' : `${registration.brokerEpoch}${registration.fenced ? 'F' : ''}`;
+  return `${b.status === 'running' ? 'R' : 'D'}|${b.brokerEpoch}|${b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u'}|${b.lostPower ? 'p' : ''}|${registered}`;
 }
 
 /** What one replica holds that names no other broker. */
 function replicaLocal(r: Replica): string {
-  return [r.logStartOffset, records(r.log), r.epochs.map((e) => `${e.epoch}.${e.startOffset}`).join(' '), r.hw, r.flushed, r.hwCheckpoint, r.awaitingEpochEnd ? 'a' : ''].join('|');
+  let epochs = '';
+  for (const e of r.epochs) epochs += `${e.epoch}.${e.startOffset} `;
+  return `${r.logStartOffset}|${records(r.log)}|${epochs}|${r.hw}|${r.flushed}|${r.hwCheckpoint}|${r.awaitingEpochEnd ? 'a' : ''}`;
 }
 
 /**
@@ -81,38 +86,64 @@ function local(b: Broker, state: State, partitions: readonly Partition[]): strin
 }
 
 /** What a broker holds that names other brokers, in every partition it hosts, relabelled by `id`. */
-function references(b: Broker, partitions: readonly Partition[], id: Relabel): string {
+function references(b: Broker, partitions: readonly Partition[], labels: Labels): string {
   let text = '';
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    if (replica !== undefined) text += `+${replicaReferences(replica, partition, id)}`;
+    if (replica !== undefined) text += `+${replicaReferences(replica, partition, labels)}`;
   }
   return text;
 }
 
-function replicaReferences(r: Replica, partition: Partition, id: Relabel): string {
+function replicaReferences(r: Replica, partition: Partition, labels: Labels): string {
   const leader = r.leader;
   const leading =
     leader === null
       ? ''
-      : `L${leader.epochStartOffset}f${Object.entries(leader.followers).map(([f, s]) => `${id(Number(f))}:${s?.leo}.${s?.brokerEpoch}`).sort().join(',')}` +
-        `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, id)}` +
+      : `L${leader.epochStartOffset}f${followers(leader.followers, labels)}` +
+        `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, labels)}` +
         `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}${d.from[0]}`).join(',')}`;
   const epochEnd = partition.network.epochEndResponses[r.broker];
   const answer =
-    epochEnd == null ? '-' : `${id(epochEnd.leader)}e${epochEnd.leaderEpoch}r${epochEnd.requestEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
+    epochEnd == null ? '-' : `${lab(labels, epochEnd.leader)}e${epochEnd.leaderEpoch}r${epochEnd.requestEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
   const lastFetch = partition.ghost.lastFetch[r.broker];
-  return [partitionView(r.view, id), leading, fetch(partition.network.fetchResponses[r.broker], id), answer, lastFetch == null ? '-' : `${id(lastFetch.leader)}e${lastFetch.epoch}`].join('|');
+  return `${partitionView(r.view, labels)}|${leading}|${fetch(partition.network.fetchResponses[r.broker], labels)}|${answer}|${lastFetch == null ? '-' : `${lab(labels, lastFetch.leader)}e${lastFetch.epoch}`}`;
+}
+
+/** What a leader learned of its followers, relabelled and sorted. */
+function followers(known: LeaderState['followers'], labels: Labels): string {
+  const seen: string[] = [];
+  for (const follower in known) {
+    const fetched = known[Number(follower)];
+    if (fetched !== undefined) seen.push(`${lab(labels, Number(follower))}:${fetched.leo}.${fetched.brokerEpoch}`);
+  }
+  return seen.sort().join(',');
 }
 
 function attempts(list: readonly ProduceAttempt[]): string {
   return list.map((a) => (a.status === 'acknowledged' ? `a${a.offset ?? 'n'}` : a.status[0])).join('');
 }
 
-/** Everything not owned by one broker: each partition's controller record, traffic and ghost; the clients; the budgets. */
-function shared(state: State, partitions: readonly Partition[], id: Relabel): string {
+/** What no broker owns and that names brokers: each partition's controller record and AlterPartition traffic. */
+function shared(partitions: readonly Partition[], labels: Labels): string {
   let text = '';
-  for (const partition of partitions) text += `${partitionShared(partition, id)}+`;
+  for (const { record, lastKnownLeader, network } of partitions) {
+    const requests = network.alterPartitionRequests.map((r) => `${lab(labels, r.from)}${r.brokerEpoch}e${r.leaderEpoch}p${r.partitionEpoch}i${r.isr.map((m, i) => `${lab(labels, m)}.${r.memberEpochs[i]}`).sort().join(',')}`);
+    const responses = network.alterPartitionResponses.map((r) => `${lab(labels, r.to)}${r.accepted === null ? `x${r.error}` : partitionView(r.accepted, labels)}`);
+    text += `${partitionView(record, labels)}#${lab(labels, lastKnownLeader)}#${requests.sort().join(';')}#${responses.sort().join(';')}+`;
+  }
+  return text;
+}
+
+/**
+ * What no broker owns and that names no broker, the same under every relabelling: each partition's
+ * ghost and shrinks, the clients, the budgets.
+ */
+function unlabelled(state: State, partitions: readonly Partition[]): string {
+  let text = '';
+  for (const { ghost, shrinks } of partitions) {
+    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${ghost.deletedUncommitted.join(' ')}#${ghost.cleanLeader ? 'c' : 'u'}#${shrinks}+`;
+  }
   const consumer = state.consumer === null ? '' : `+${consumerView(state.consumer)}`;
   return `${text}${attempts(state.producer.attempts)}${consumer}#${Object.values(state.budget).join('.')}`;
 }
@@ -127,24 +158,6 @@ function consumerView(consumer: Consumer): string {
   ].join('|');
 }
 
-function partitionShared(partition: Partition, id: Relabel): string {
-  const { record, network, ghost } = partition;
-  return [
-    partitionView(record, id),
-    id(partition.lastKnownLeader),
-    network.alterPartitionRequests.map((r) => `${id(r.from)}${r.brokerEpoch}e${r.leaderEpoch}p${r.partitionEpoch}i${r.isr.map((m, i) => `${id(m)}.${r.memberEpochs[i]}`).sort().join(',')}`).sort().join(';'),
-    network.alterPartitionResponses.map((r) => `${id(r.to)}${r.accepted === null ? `x${r.error}` : partitionView(r.accepted, id)}`).sort().join(';'),
-    ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' '),
-    ghost.forfeited.join(' '),
-    ghost.deletedUncommitted.join(' '),
-    ghost.cleanLeader ? 'c' : 'u',
-    partition.shrinks,
-  ].join('#');
-}
-
-function identity(id: BrokerId | null): string {
-  return id === null ? '-' : String(id);
-}
 
 /** Every ordering of `items`. */
 function permutations<T>(items: readonly T[]): T[][] {
@@ -175,13 +188,12 @@ function orderings(hosts: readonly BrokerId[], locals: readonly string[]): Broke
   return result;
 }
 
-function render(state: State, partitions: readonly Partition[], locals: readonly string[], ranked: readonly BrokerId[]): string {
-  const rank: number[] = [];
+function render(state: State, partitions: readonly Partition[], locals: readonly string[], ranked: readonly BrokerId[], fixed: string): string {
+  const labels: string[] = [];
   ranked.forEach((id, index) => {
-    rank[id] = index;
+    labels[id] = String(index);
   });
-  const relabel: Relabel = (id) => (id === null ? '-' : String(rank[id]));
-  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, relabel)}`).join('/')}#${shared(state, partitions, relabel)}`;
+  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`).join('/')}#${shared(partitions, labels)}#${fixed}`;
 }
 
 /**
@@ -194,15 +206,17 @@ export function viewOf(state: State, symmetric: boolean): string {
   const brokers = state.brokers;
   const partitions = Object.values(state.partitions);
   const locals = brokers.map((b) => local(b, state, partitions));
+  const fixed = unlabelled(state, partitions);
   if (!symmetric) {
-    return `${brokers.map((b, i) => `${locals[i]}|${references(b, partitions, identity)}`).join('/')}#${shared(state, partitions, identity)}`;
+    const own = brokers.map((b) => String(b.id));
+    return `${brokers.map((b, i) => `${locals[i]}|${references(b, partitions, own)}`).join('/')}#${shared(partitions, own)}#${fixed}`;
   }
   const hosts: BrokerId[] = [];
   const idle: BrokerId[] = [];
   for (const b of brokers) (partitions.some((p) => p.replicas[b.id] !== undefined) ? hosts : idle).push(b.id);
   let least: string | null = null;
   for (const order of orderings(hosts, locals)) {
-    const view = render(state, partitions, locals, [...order, ...idle]);
+    const view = render(state, partitions, locals, [...order, ...idle], fixed);
     if (least === null || view < least) least = view;
   }
   return least ?? '';

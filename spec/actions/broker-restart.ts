@@ -39,20 +39,20 @@ export const brokerRestart: ClusterActionSpec<BrokerRestart> = {
   apply(at, { broker }) {
     const target = at.state.brokers[broker];
     if (target === undefined) return;
+    const sites = hostedSites(at, broker);
+    for (const site of sites) {
+      // Ghost: fetches from the previous incarnation no longer count for log-matching. (Read from the
+      // state before the step, which nothing has changed yet, so no draft is made of what stays.)
+      const { assignment, ghost } = at.base.partitions[site.name] ?? site.partition;
+      for (const follower of assignment) if (ghost.lastFetch[follower]?.leader === broker) site.partition.ghost.lastFetch[follower] = null;
+    }
     target.status = 'running';
     target.lostPower = false;
-    const sites = hostedSites(at, broker);
     for (const site of sites) {
       const replica = site.partition.replicas[broker];
       if (replica !== undefined) replica.view = null;
     }
     at.rules.era.onRestart(at, broker);
     target.cleanShutdownEpoch = null;
-    for (const { partition } of sites) {
-      // Ghost: fetches from the previous incarnation no longer count for log-matching.
-      for (const [follower, fetched] of Object.entries(partition.ghost.lastFetch)) {
-        if (fetched?.leader === broker) partition.ghost.lastFetch[Number(follower)] = null;
-      }
-    }
   },
 };
