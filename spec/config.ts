@@ -101,11 +101,29 @@ export class ConfigError extends Error {
 const BUDGET_FIELDS = Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[];
 const CONFIG_FIELDS = Object.keys(DEFAULT_CONFIG) as (keyof Config)[];
 
-function integer(field: string, value: unknown, min: number): number {
+/**
+ * What the tool accepts, refused up front rather than met as an out-of-memory crash. A state holds a
+ * record per broker and, per partition, a replica per assigned broker with its log (a record per
+ * produce attempt or commit) and its leader's record of each follower: `stateBytes` estimates it from
+ * those counts, and the limit keeps one state a small fraction of the heap, since a run holds its
+ * states and the explorer a whole frontier of them. 20 brokers with replication factor 20 and the
+ * default budgets take about 80 KiB.
+ */
+export const LIMITS = {
+  /** Brokers in the cluster: each one is a record in every state, and its registration. */
+  brokers: 1000,
+  /** Each perturbation budget: a run is at most a few times longer than their sum. */
+  budget: 1000,
+  /** One state, estimated by `stateBytes`. */
+  stateBytes: 32 * 2 ** 20,
+} as const;
+
+function integer(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new ConfigError(field, `must be an integer, got ${JSON.stringify(value)}`);
   }
   if (value < min) throw new ConfigError(field, `must be at least ${min}, got ${value}`);
+  if (value > max) throw new ConfigError(field, `must be at most ${max} (the tool's limit), got ${value}`);
   return value;
 }
 
@@ -141,7 +159,7 @@ function budgets(value: unknown): Budgets {
   const input = record('budgets', value);
   noUnknownKeys('budgets', input, BUDGET_FIELDS);
   const read = (key: keyof Budgets): number =>
-    integer(`budgets.${key}`, input[key] ?? DEFAULT_BUDGETS[key], 0);
+    integer(`budgets.${key}`, input[key] ?? DEFAULT_BUDGETS[key], 0, LIMITS.budget);
   return {
     records: read('records'),
     crashes: read('crashes'),
@@ -182,7 +200,7 @@ function withoutFixes(value: unknown): SwitchName[] {
 export function validateConfig(input: unknown): Config {
   const raw = record('', input ?? {});
   noUnknownKeys('', raw, CONFIG_FIELDS);
-  const brokers = integer('brokers', raw.brokers ?? DEFAULT_CONFIG.brokers, 1);
+  const brokers = integer('brokers', raw.brokers ?? DEFAULT_CONFIG.brokers, 1, LIMITS.brokers);
   const replicationFactor = integer('replicationFactor', raw.replicationFactor ?? brokers, 1);
   if (replicationFactor > brokers) {
     throw new ConfigError(
@@ -192,7 +210,7 @@ export function validateConfig(input: unknown): Config {
   }
   const flush = raw.flushIntervalMessages ?? null;
   const offsets = offsetsPlacement(raw, brokers);
-  return {
+  return withinStateLimit({
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
     replicationFactor,
@@ -206,7 +224,34 @@ export function validateConfig(input: unknown): Config {
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     budgets: budgets(raw.budgets ?? {}),
-  };
+  });
+}
+
+/**
+ * About how many bytes the largest state of a configuration takes, by what it holds: a record per
+ * broker (and its registration), and per partition a replica per assigned broker whose log (and the
+ * fetch responses and ghost copies of it) holds a record per write, plus the leader's record of each
+ * follower. The per-item sizes are V8's, rounded up.
+ */
+export function stateBytes(config: Config): { readonly total: number; readonly brokers: number; readonly replicas: number; readonly records: number } {
+  const writes = config.budgets.records + config.budgets.commits;
+  let replicas = 0;
+  let records = 0;
+  for (const { assignment } of partitionLayout(config)) {
+    replicas += assignment.length * 600 + assignment.length ** 2 * 80;
+    records += assignment.length * writes * 240;
+  }
+  const brokers = config.brokers * 200;
+  return { total: brokers + replicas + records, brokers, replicas, records };
+}
+
+/** The config, or a ConfigError naming what makes one of its states too large (LIMITS.stateBytes). */
+function withinStateLimit(config: Config): Config {
+  const bytes = stateBytes(config);
+  if (bytes.total <= LIMITS.stateBytes) return config;
+  const field = bytes.records >= bytes.replicas ? 'budgets.records' : 'replicationFactor';
+  const mib = (n: number): string => `${Math.ceil(n / 2 ** 20)} MiB`;
+  throw new ConfigError(field, `a state of this configuration would take about ${mib(bytes.total)}; the tool's limit is ${mib(LIMITS.stateBytes)} per state`);
 }
 
 /**

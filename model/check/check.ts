@@ -35,6 +35,20 @@ export interface CheckOptions {
   readonly progressEveryMs?: number;
   /** Called once, at the first failing schedule, before shrinking starts. */
   readonly onFailure?: (progress: Progress) => void;
+  /** Called about once a second (`progressEveryMs`) while a failure is shrunk, minimised and shortened. */
+  readonly onShrink?: (progress: ShrinkProgress) => void;
+}
+
+/**
+ * Where shrinking stands: fast-check's shrinker trying schedules (up to `total`), then minimising
+ * (traces tried so far, no total known: `shortest` is the shortest failing trace yet), then a bounded
+ * search for a shorter counterexample (states, up to `total`).
+ */
+export interface ShrinkProgress {
+  readonly stage: 'shrink' | 'minimise' | 'shorter';
+  readonly done: number;
+  readonly total: number | null;
+  readonly shortest: number;
 }
 
 export interface Progress {
@@ -62,9 +76,16 @@ export interface CheckResult extends Progress {
  * the same invariants exists within a few thousand states, it is the one reported (by construction the
  * shortest of them).
  */
-function shorterByExploring(config: Config, invariants: readonly Invariant[], found: RunResult): RunResult {
+function shorterByExploring(config: Config, invariants: readonly Invariant[], found: RunResult, report: (progress: ShrinkProgress) => void): RunResult {
   if (found.steps.length <= 1) return found;
-  const search = explore({ config, invariants, witnesses: [], maxDepth: found.steps.length - 1, maxStates: SHORTER_SEARCH_STATES });
+  const search = explore({
+    config,
+    invariants,
+    witnesses: [],
+    maxDepth: found.steps.length - 1,
+    maxStates: SHORTER_SEARCH_STATES,
+    onProgress: (p) => report({ stage: 'shorter', done: p.states, total: SHORTER_SEARCH_STATES, shortest: found.steps.length }),
+  });
   const shorter = search.violation === null ? null : runActions(config, search.violation.steps, invariants);
   return shorter?.violation == null ? found : shorter;
 }
@@ -81,11 +102,23 @@ export function checkRandom(options: CheckOptions): CheckResult {
   let firstFailure: { length: number; runs: number; ms: number; schedule: Schedule } | null = null;
   const shrinkBudget = options.shrinkRuns ?? DEFAULT_SHRINK_RUNS;
   const progressEvery = options.progressEveryMs ?? 1000;
+  let lastShrinkReport = started;
+  /** Reports shrinking progress at most once per `progressEvery`. */
+  const reportShrink = (progress: ShrinkProgress): void => {
+    const now = Date.now();
+    if (options.onShrink === undefined || now - lastShrinkReport < progressEvery) return;
+    lastShrinkReport = now;
+    options.onShrink(progress);
+  };
   let shrinkRuns = 0;
   const property = fc.property(schedules(maxSteps), (schedule) => {
     // Past the shrink budget every candidate passes, so fast-check keeps the smallest failure so far.
     if (firstFailure !== null && ++shrinkRuns > shrinkBudget) return true;
     const result = runSchedule(config, schedule, invariants);
+    if (firstFailure !== null) {
+      reportShrink({ stage: 'shrink', done: shrinkRuns, total: shrinkBudget, shortest: result.steps.length });
+      return result.violation === null;
+    }
     runs += 1;
     steps += result.steps.length;
     if (result.violation !== null && firstFailure === null) {
@@ -108,9 +141,11 @@ export function checkRandom(options: CheckOptions): CheckResult {
   const found: { length: number; runs: number; ms: number; schedule: Schedule } = firstFailure;
   const shrunk = runSchedule(config, schedule, invariants);
   // Shrinking the choices changes the path; keep whichever of the two minimises shorter.
-  const candidates = [minimize(config, shrunk, invariants), minimize(config, runSchedule(config, found.schedule, invariants), invariants)];
+  let tried = 0;
+  const onTry = (_: number, shortest: number): void => reportShrink({ stage: 'minimise', done: ++tried, total: null, shortest });
+  const candidates = [minimize(config, shrunk, invariants, onTry), minimize(config, runSchedule(config, found.schedule, invariants), invariants, onTry)];
   const minimised = candidates.reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
-  const minimal = shorterByExploring(config, invariants, minimised);
+  const minimal = shorterByExploring(config, invariants, minimised, reportShrink);
   return {
     runs,
     steps,

@@ -1,44 +1,59 @@
 /**
  * `npm run check -- <flags>`: random checking of one configuration. Prints the config, the seed,
- * progress, and a summary; saves and prints the shrunk counterexample. Exit 0 when nothing is violated,
- * 1 when a violation was found and saved, 2 on bad input.
+ * progress, and a summary; saves and prints the shrunk counterexample. `--help` lists every flag.
  */
 import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS, DEFAULT_RUNS, type CheckOptions, type CheckResult } from '../check/check.js';
-import { erasTable, fixesList } from '../docs/eras-table.js';
 import { checkSwarm, swarmSeeds } from '../check/swarm.js';
+import { erasTable, fixesList } from '../docs/eras-table.js';
+import { MAX_TRACE_STEPS } from '../trace/trace.js';
 import { TOOL } from '../version.js';
+import { main, parseCommand, userPath, type CommandSpec } from '../config/command.js';
 import { CONFIG_OPTIONS, integerFlag, loadConfig } from '../config/flags.js';
-import { main, parse } from '../config/usage.js';
-import { describeConfig, describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, verdictLine } from './search.js';
+import { outputDir } from '../config/output.js';
+import { tracker } from './progress.js';
+import { COUNTEREXAMPLES, describeConfig, describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, type FindingSummary } from './search.js';
 
-const OPTIONS = {
-  ...CONFIG_OPTIONS,
-  ...FINDING_OPTIONS,
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  'max-steps': { type: 'string' },
-  workers: { type: 'string' },
-  'list-eras': { type: 'boolean', default: false },
-} as const;
+/** fast-check seeds are 32-bit integers: outside this range two seeds would be the same run. */
+const SEED_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
+const MAX_WORKERS = 256;
+/** fast-check counts runs in a 32-bit integer. */
+const MAX_RUNS = 2 ** 31 - 1;
 
+const CHECK: CommandSpec = {
+  name: 'check',
+  summary: 'Random checking: runs random schedules of writes and faults, checks every invariant after every step, and saves a shrunk counterexample.',
+  options: [
+    ...CONFIG_OPTIONS,
+    ...FINDING_OPTIONS,
+    { flags: '--runs <n>', description: 'random schedules to run (per worker)', defaultText: String(DEFAULT_RUNS) },
+    { flags: '--seed <n>', description: `the seed (printed on every run; a 32-bit integer, ${SEED_RANGE[0]} to ${SEED_RANGE[1]})`, defaultText: 'random' },
+    { flags: '--max-steps <n>', description: `steps per schedule (at most ${MAX_TRACE_STEPS})`, defaultText: String(DEFAULT_MAX_STEPS) },
+    { flags: '--workers <n>', description: 'a swarm of random walks, one per worker thread, seed S + i each', defaultText: '1' },
+    { flags: '--list-eras', description: 'list the protocol eras and the named fixes, and exit', default: false },
+  ],
+  examples: [
+    'npm run check                                   # the safe setting: RF 3, min.insync.replicas 2, acks=all',
+    'npm run check -- --acks 1                       # exit 1: an acknowledged record is lost',
+    'npm run check -- --era kraft --power-losses 1 --crashes 0 --seed 2',
+    'npm run check -- --server-properties examples/seed-server.properties --json',
+  ],
+  exits: '0 nothing violated; 1 a violation found and saved',
+};
 
 const rate = (steps: number, ms: number): string => Math.round(steps / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
+const count = (n: number): string => n.toLocaleString('en-US');
 
-function report(config: Config, invariants: readonly Invariant[], seeds: string, workers: number, result: CheckResult): string[] {
-  const lines = [`summary: ${result.runs.toLocaleString('en-US')} runs, ${result.steps.toLocaleString('en-US')} steps in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.steps, result.elapsedMs)} steps/s)${workers === 1 ? '' : ` across ${workers} workers`}`];
+function report(invariants: readonly Invariant[], seeds: string, workers: number, result: CheckResult): string[] {
+  const lines = [`summary: ${count(result.runs)} runs, ${count(result.steps)} steps in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.steps, result.elapsedMs)} steps/s)${workers === 1 ? '' : ` across ${workers} workers`}`];
   const violation = result.finding?.result.violation ?? null;
   const width = Math.max(...invariants.map((i) => i.name.length));
   for (const invariant of invariants) {
-    lines.push(`  ${invariant.name.padEnd(width)}  ${invariant.name === violation?.invariant ? 'VIOLATED' : `not violated in ${result.runs.toLocaleString('en-US')} runs`}`);
+    lines.push(`  ${invariant.name.padEnd(width)}  ${invariant.name === violation?.invariant ? 'VIOLATED' : `not violated in ${count(result.runs)} runs`}`);
   }
-  if (violation === null || result.finding === null) {
-    lines.push(`verdict: no violation found (${seeds})`);
-    return lines;
-  }
-  lines.push(verdictLine(config, violation, result.finding.result.final));
+  if (violation === null) lines.push(`verdict: no violation found (${seeds})`);
   return lines;
 }
 
@@ -55,56 +70,102 @@ function withoutFlags(args: readonly string[], flags: readonly string[]): string
 
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
+/** What `--json` prints. */
+interface Summary {
+  readonly command: 'check';
+  readonly tool: string;
+  readonly config: Config;
+  readonly seed: number;
+  readonly workers: number;
+  readonly runs: number;
+  readonly steps: number;
+  readonly elapsedMs: number;
+  readonly invariants: readonly string[];
+  readonly verdict: 'no violation' | 'violated';
+  readonly finding: (FindingSummary & { readonly runsToFind: number; readonly lengths: { readonly generated: number; readonly shrunk: number; readonly minimal: number } }) | null;
+}
+
 async function run(args: readonly string[]): Promise<number> {
-  const { values } = parse(args, OPTIONS);
+  const parsed = parseCommand(CHECK, args);
+  if (parsed === null) return 0;
+  const { values } = parsed;
   if (values['list-eras'] === true) {
     process.stdout.write(`${erasTable()}\n\n${fixesList()}\n`);
     return 0;
   }
-  const { config, sources } = loadConfig(values);
+  const { config, sources, warnings } = loadConfig(values);
   const invariants = selectInvariants(values.invariant as string[] | undefined);
-  const runs = integerFlag('runs', values.runs as string | undefined, 1) ?? DEFAULT_RUNS;
-  const maxSteps = integerFlag('max-steps', values['max-steps'] as string | undefined, 1) ?? DEFAULT_MAX_STEPS;
-  const seed = integerFlag('seed', values.seed as string | undefined, -(2 ** 31)) ?? Math.floor(Math.random() * 2 ** 31);
-  const workers = integerFlag('workers', values.workers as string | undefined, 1) ?? 1;
-  for (const warning of configWarnings(config)) process.stderr.write(`warning: ${warning}\n`);
+  const runs = integerFlag('runs', values.runs as string | undefined, 1, MAX_RUNS) ?? DEFAULT_RUNS;
+  const maxSteps = integerFlag('max-steps', values['max-steps'] as string | undefined, 1, MAX_TRACE_STEPS) ?? DEFAULT_MAX_STEPS;
+  const seed = integerFlag('seed', values.seed as string | undefined, SEED_RANGE[0], SEED_RANGE[1]) ?? Math.floor(Math.random() * 2 ** 31);
+  const workers = integerFlag('workers', values.workers as string | undefined, 1, MAX_WORKERS) ?? 1;
+  // Before any search: a finding must have somewhere to go.
+  const out = outputDir('--out', values.out === undefined ? COUNTEREXAMPLES : userPath(values.out as string));
+  const json = values.json === true;
+  for (const warning of [...warnings, ...configWarnings(config)]) process.stderr.write(`warning: ${warning}\n`);
   setAutoFreeze(false);
-  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  out(`${TOOL}: random check`);
-  [...describeConfig(config), ...sources].forEach(out);
-  out(describeInvariants(invariants));
-  out(workers === 1 ? `seed ${seed}, runs ${runs}, max steps ${maxSteps}` : `seed ${seed}, runs ${runs} per worker, max steps ${maxSteps}, ${workers} workers`);
+  const say = (line: string): void => {
+    if (!json) process.stdout.write(`${line}\n`);
+  };
+  say(`${TOOL}: random check`);
+  [...describeConfig(config), ...sources].forEach(say);
+  say(describeInvariants(invariants));
+  say(workers === 1 ? `seed ${seed}, runs ${runs}, max steps ${maxSteps}` : `seed ${seed}, runs ${runs} per worker, max steps ${maxSteps}, ${workers} workers`);
   const seeds = swarmSeeds(seed, workers);
-  if (workers > 1) seeds.forEach((s, i) => out(`worker ${i}: seed ${s}`));
+  if (workers > 1) seeds.forEach((s, i) => say(`worker ${i}: seed ${s}`));
+  const searching = tracker('searching');
+  const shrinking = tracker('shrinking');
   const options: CheckOptions = {
     config,
     invariants,
     runs,
     seed,
     maxSteps,
-    onProgress: (p) => {
-      const eta = p.runs > 0 ? ((runs * workers - p.runs) * p.elapsedMs) / p.runs / 1000 : 0;
-      process.stderr.write(`  ... ${p.runs.toLocaleString('en-US')}/${(runs * workers).toLocaleString('en-US')} runs, ${rate(p.steps, p.elapsedMs)} steps/s, eta ${eta.toFixed(0)} s\n`);
+    onProgress: (p) => searching.update(p.runs, runs * workers, `${rate(p.steps, p.elapsedMs)} steps/s`),
+    onFailure: (p) => {
+      searching.stop();
+      process.stderr.write(`  found a violation at run ${count(p.runs)}; shrinking it\n`);
     },
+    onShrink: (p) =>
+      shrinking.update(p.done, p.total, p.stage === 'shrink' ? 'shrinking the schedule' : p.stage === 'minimise' ? `minimising: ${p.shortest} steps so far` : `looking for a shorter one: states`),
   };
   const swarm = workers === 1 ? null : await checkSwarm({ ...options, workers });
   const result: CheckResult = swarm ?? checkRandom(options);
-  report(config, invariants, workers === 1 ? `seed ${seed}` : `seeds ${seeds[0]} to ${seeds.at(-1)}`, workers, result).forEach(out);
+  searching.stop();
+  shrinking.stop();
+  report(invariants, workers === 1 ? `seed ${seed}` : `seeds ${seeds[0]} to ${seeds.at(-1)}`, workers, result).forEach(say);
   const finding = result.finding;
-  if (finding === null || finding.result.violation === null) return 0;
-  const winner = swarm?.winner ?? { worker: 0, seed };
-  const trace = `trace length: generated ${finding.lengths.generated}, shrunk ${finding.lengths.shrunk}, minimal ${finding.lengths.minimal}`;
-  if (swarm === null) {
-    out(`found after ${finding.runsToFind} runs (${(finding.msToFind / 1000).toFixed(2)} s); ${trace}`);
-  } else {
-    out(`found by worker ${winner.worker} (seed ${winner.seed}) after ${finding.runsToFind} of its runs (${(finding.msToFind / 1000).toFixed(2)} s); ${trace}`);
-    out(`reproduce with one worker: npm run check -- ${[...withoutFlags(args, ['seed', 'workers']), '--seed', String(winner.seed), '--workers', '1'].map(shellWord).join(' ')}`);
+  const summary = (found: Summary['finding']): Summary => ({
+    command: 'check',
+    tool: TOOL,
+    config,
+    seed,
+    workers,
+    runs: result.runs,
+    steps: result.steps,
+    elapsedMs: result.elapsedMs,
+    invariants: invariants.map((i) => i.name),
+    verdict: found === null ? 'no violation' : 'violated',
+    finding: found,
+  });
+  if (finding === null || finding.result.violation === null) {
+    if (json) process.stdout.write(`${JSON.stringify(summary(null), null, 2)}\n`);
+    return 0;
   }
-  saveAndShow(out, values.out as string, config, {
+  const winner = swarm?.winner ?? { worker: 0, seed };
+  const lengths = `${finding.lengths.generated} steps as first found; ${finding.lengths.shrunk} after fast-check shrank the schedule's choices (which can lengthen it); ${finding.lengths.minimal} minimal`;
+  if (swarm === null) {
+    say(`found at run ${finding.runsToFind} of ${runs} (${(finding.msToFind / 1000).toFixed(2)} s); trace: ${lengths}`);
+  } else {
+    say(`found by worker ${winner.worker} (seed ${winner.seed}) at its run ${finding.runsToFind} (${(finding.msToFind / 1000).toFixed(2)} s); trace: ${lengths}`);
+    say(`reproduce with one worker: npm run check -- ${[...withoutFlags(args, ['seed', 'workers']), '--seed', String(winner.seed), '--workers', '1'].map(shellWord).join(' ')}`);
+  }
+  const saved = saveAndShow(say, out, config, {
     steps: finding.result.steps,
     violation: finding.result.violation,
     provenance: { by: 'check', seed: winner.seed, runs: finding.runsToFind, tool: TOOL },
-  }, invariants);
+  }, invariants, json);
+  if (json) process.stdout.write(`${JSON.stringify(summary({ ...saved, runsToFind: finding.runsToFind, lengths: finding.lengths }), null, 2)}\n`);
   return 1;
 }
 

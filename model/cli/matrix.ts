@@ -1,68 +1,80 @@
 /**
- * `npm run matrix -- [--full] [--shard i/n] [filters] [--runs N] [--seed N] [--workers N] [--json FILE]
- * [--md FILE] [--out DIR]`, or `npm run matrix -- --merge FILE...`: the guarantee matrix. Rows run in
- * parallel on worker threads with a progress bar and an ETA; `--shard i/n` settles one slice and writes
- * its JSON, `--merge` joins slices into the same table one run gives. Exit 0 when no row breaks Kafka's
- * promise, 1 when one does, 2 on bad input.
+ * `npm run matrix -- [--full] [--shard i/n] [filters] [--runs N] [--seed N] [--workers N]
+ * [--json-out FILE] [--md-out FILE] [--out DIR] [--json]`, or `npm run matrix -- --merge FILE...`: the
+ * guarantee matrix. Rows run in parallel on worker threads with a progress bar and an ETA. The whole
+ * default sweep (and a merge) rewrites the repository's docs/guarantees.*; anything narrower writes
+ * only the files it is given.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { join, relative } from 'node:path';
 import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
-import { replayTrace } from '../trace/replay.js';
-import { traceSvg } from '../render/svg.js';
-import { loadTrace } from '../trace/trace.js';
 import { curatedRows, fullRows, matches, shardOf, type MatrixRow, type RowFilter } from '../matrix/rows.js';
 import { runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT } from '../matrix/settle.js';
+import { traceSvg } from '../render/svg.js';
+import { replayTrace } from '../trace/replay.js';
+import { loadTrace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
 import { defaultWorkers } from '../workers/spawn.js';
+import { main, parseCommand, userPath, type CommandSpec } from '../config/command.js';
 import { integerFlag } from '../config/flags.js';
-import { main, parse, UsageError } from '../config/usage.js';
-
-const OPTIONS = {
-  full: { type: 'boolean', default: false },
-  shard: { type: 'string' },
-  merge: { type: 'boolean', default: false },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  workers: { type: 'string' },
-  json: { type: 'string' },
-  md: { type: 'string' },
-  out: { type: 'string', default: 'counterexamples' },
-  era: { type: 'string' },
-  acks: { type: 'string' },
-  'min-isr': { type: 'string' },
-  rf: { type: 'string' },
-  unclean: { type: 'string' },
-  flush: { type: 'string' },
-  'power-losses': { type: 'string' },
-} as const;
+import { outputDir, outputFile, writeOutput } from '../config/output.js';
+import { UsageError } from '../config/usage.js';
+import { tracker } from './progress.js';
+import { COUNTEREXAMPLES } from './search.js';
 
 const DEFAULT_RUNS = 2000;
+const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 
-function filterOf(values: Record<string, unknown>): RowFilter {
+const MATRIX: CommandSpec = {
+  name: 'matrix',
+  summary:
+    "The guarantee matrix: for each era and setting, can an acknowledged record be lost? The whole default sweep (or a merge of its shards) rewrites the repository's docs/guarantees.md and .json; a narrower sweep writes only the files it is given.",
+  arguments: '[shard-file...]',
+  options: [
+    { flags: '--full', description: 'the whole product of the settings (meant to be sharded) instead of the curated rows', default: false },
+    { flags: '--shard <i/n>', description: 'settle the i-th of n slices; give --json-out for its file, then --merge' },
+    { flags: '--merge', description: 'join shard files (the arguments), checked whole before anything is written', default: false },
+    { flags: '--runs <n>', description: 'random runs per row', defaultText: String(DEFAULT_RUNS) },
+    { flags: '--seed <n>', description: 'the seed of every row', defaultText: '1' },
+    { flags: '--workers <n>', description: 'rows settled in parallel', defaultText: 'one per core' },
+    { flags: '--json-out <file>', description: 'write the matrix as JSON here', defaultText: "docs/guarantees.json for the whole sweep; none otherwise" },
+    { flags: '--md-out <file>', description: 'write the table here, with its pictures in pictures/ beside it', defaultText: 'docs/guarantees.md for the whole sweep; none otherwise' },
+    { flags: '--force', description: 'replace existing --json-out and --md-out files', default: false },
+    { flags: '--out <dir>', description: 'where new counterexamples are saved', defaultText: "the repository's counterexamples/" },
+    { flags: '--json', description: 'print one JSON summary object on stdout', default: false },
+    { flags: '--era <name>', description: 'only rows of this era', choices: ERA_NAMES },
+    { flags: '--acks <mode>', description: 'only rows with this acks', choices: ['0', '1', 'all', '-1'] },
+    { flags: '--min-isr <n>', description: 'only rows with this min.insync.replicas' },
+    { flags: '--rf <n>', description: 'only rows with this replication factor' },
+    { flags: '--unclean <bool>', description: 'only rows with unclean election on or off', choices: ['true', 'false'] },
+    { flags: '--flush <policy>', description: 'only rows with this flush policy', choices: ['lazy', 'fsync'] },
+    { flags: '--power-losses <n>', description: 'only rows with this many power losses' },
+  ],
+  examples: [
+    "npm run matrix                                  # the curated sweep: rewrites docs/guarantees.md and .json",
+    'npm run matrix -- --era kraft --json-out kraft.json --md-out kraft.md',
+    'npm run matrix -- --full --shard 1/4 --json-out shard-1.json   # ... then --merge shard-*.json',
+  ],
+  exits: '0 no row breaks Kafka’s promise; 1 one does',
+};
+
+function filterOf(values: Readonly<Record<string, unknown>>): RowFilter {
   const text = (flag: string): string | undefined => values[flag] as string | undefined;
-  const era = text('era');
-  if (era !== undefined && !ERA_NAMES.some((name) => name === era)) throw new UsageError(`--era: unknown era "${era}" (known: ${ERA_NAMES.join(', ')})`);
-  const acks = text('acks') === undefined ? undefined : acksOf(text('acks'));
-  if (acks === null) throw new UsageError(`--acks: must be 0, 1, all or -1, got "${text('acks')}"`);
   const unclean = text('unclean');
-  if (unclean !== undefined && unclean !== 'true' && unclean !== 'false') throw new UsageError(`--unclean: expected true or false, got "${unclean}"`);
-  const flush = text('flush');
-  if (flush !== undefined && flush !== 'lazy' && flush !== 'fsync') throw new UsageError(`--flush: expected lazy or fsync, got "${flush}"`);
   return {
-    era: era as MatrixRow['era'] | undefined,
-    acks,
+    era: text('era') as MatrixRow['era'] | undefined,
+    acks: text('acks') === undefined ? undefined : (acksOf(text('acks')) ?? undefined),
     minIsr: integerFlag('min-isr', text('min-isr'), 1),
     rf: integerFlag('rf', text('rf'), 1),
     unclean: unclean === undefined ? undefined : unclean === 'true',
-    flush: flush as MatrixRow['flush'] | undefined,
+    flush: text('flush') as MatrixRow['flush'] | undefined,
     powerLosses: integerFlag('power-losses', text('power-losses'), 0),
   } as RowFilter;
 }
+
+const FILTERS = ['era', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
 
 function shardOption(value: string | undefined): { index: number; count: number } | null {
   if (value === undefined) return null;
@@ -73,66 +85,100 @@ function shardOption(value: string | undefined): { index: number; count: number 
   return { index, count };
 }
 
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+/** Where the matrix goes: the files given (checked now, before any row runs), or the repository's docs for the whole sweep. */
+interface Targets {
+  readonly json: string | null;
+  readonly md: string | null;
+  /** Whether an existing file is replaced: the repository's own docs always are, given files only with --force. */
+  readonly force: boolean;
 }
 
-function report(doc: MatrixDocument, jsonFile: string, mdFile: string | null): number {
-  write(jsonFile, `${JSON.stringify(doc, null, 1)}\n`);
-  process.stdout.write(`json: ${jsonFile}\n`);
-  if (mdFile !== null) {
-    write(mdFile, matrixMarkdown(doc, mdFile));
+function targets(values: Readonly<Record<string, unknown>>, whole: boolean): Targets {
+  const given = (flag: string): string | null => (typeof values[flag] === 'string' ? userPath(values[flag] as string) : null);
+  const [json, md] = [given('json-out'), given('md-out')];
+  if (json === null && md === null && whole) return { json: join(DOCS, 'guarantees.json'), md: join(DOCS, 'guarantees.md'), force: true };
+  const force = values.force === true;
+  return { json: json === null ? null : outputFile('--json-out', json, force), md: md === null ? null : outputFile('--md-out', md, force), force };
+}
+
+function write(doc: MatrixDocument, to: Targets): string[] {
+  const written: string[] = [];
+  if (to.json !== null) {
+    writeOutput('--json-out', to.json, `${JSON.stringify(doc, null, 1)}\n`, to.force);
+    written.push(to.json);
+  }
+  if (to.md !== null) {
+    writeOutput('--md-out', to.md, matrixMarkdown(doc, to.md), to.force);
+    written.push(to.md);
+    // The pictures are drawn from the saved traces: a picture of the same trace is the same picture.
+    outputDir('--md-out', join(to.md, '..', 'pictures'));
     for (const { trace } of doc.rows) {
       if (trace === undefined) continue;
       const loaded = loadTrace(trace);
-      write(join(dirname(mdFile), picturePath(trace)), traceSvg(loaded, replayTrace(loaded)));
+      writeOutput('--md-out', join(to.md, '..', picturePath(trace)), traceSvg(loaded, replayTrace(loaded)), true);
     }
-    process.stdout.write(`table: ${mdFile} (and the pictures it links, in ${join(dirname(mdFile), 'pictures')})\n`);
   }
+  return written;
+}
+
+function report(doc: MatrixDocument, to: Targets, json: boolean): number {
+  const written = write(doc, to);
   const count = (verdict: string): number => doc.rows.filter((r) => r.verdict === verdict).length;
-  process.stdout.write(`rows: ${doc.rows.length}; holds ${count('holds')}, loss allowed ${count('allowed')}, broken promise ${count('broken')}\n`);
-  for (const row of doc.rows.filter((r) => r.verdict === 'broken')) process.stdout.write(`BROKEN PROMISE: ${row.id}: ${row.trace ?? ''}\n`);
-  return count('broken') > 0 ? 1 : 0;
+  const broken = doc.rows.filter((r) => r.verdict === 'broken');
+  if (json) {
+    const summary = { command: 'matrix', tool: TOOL, seed: doc.seed, runs: doc.runs, shard: doc.shard, rows: doc.rows.length, holds: count('holds'), allowed: count('allowed'), broken: broken.map((r) => ({ id: r.id, trace: r.trace ?? null })), written };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    for (const file of written) process.stdout.write(`written: ${file}${file === to.md ? ` (and the pictures it links, in ${join(file, '..', 'pictures')})` : ''}\n`);
+    process.stdout.write(`rows: ${doc.rows.length}; holds ${count('holds')}, loss allowed ${count('allowed')}, broken promise ${broken.length}\n`);
+    for (const row of broken) process.stdout.write(`BROKEN PROMISE: ${row.id}: ${row.trace ?? ''}\n`);
+  }
+  return broken.length > 0 ? 1 : 0;
 }
 
 async function run(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(args, OPTIONS, true);
-  const md = (values.md as string | undefined) ?? 'docs/guarantees.md';
+  const parsed = parseCommand(MATRIX, args);
+  if (parsed === null) return 0;
+  const { values } = parsed;
+  const json = values.json === true;
   if (values.merge === true) {
-    if (positionals.length === 0) throw new UsageError('--merge: give the shard JSON files');
+    if (parsed.args.length === 0) throw new UsageError('--merge: give the shard JSON files');
     let merged: MatrixDocument;
     try {
-      merged = mergeMatrix(positionals);
+      merged = mergeMatrix(parsed.args.map(userPath));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    return report(merged, (values.json as string | undefined) ?? 'docs/guarantees.json', md);
+    return report(merged, targets(values, true), json);
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (files are for --merge)`);
+  if (parsed.args.length > 0) throw new UsageError(`unexpected argument "${parsed.args[0]}" (files are for --merge)`);
   const shard = shardOption(values.shard as string | undefined);
-  const runs = integerFlag('runs', values.runs as string | undefined, 1) ?? DEFAULT_RUNS;
-  const seed = integerFlag('seed', values.seed as string | undefined, 0) ?? 1;
-  const workers = integerFlag('workers', values.workers as string | undefined, 1) ?? defaultWorkers();
+  const runs = integerFlag('runs', values.runs as string | undefined, 1, 2 ** 31 - 1) ?? DEFAULT_RUNS;
+  const seed = integerFlag('seed', values.seed as string | undefined, -(2 ** 31), 2 ** 31 - 1) ?? 1;
+  const workers = integerFlag('workers', values.workers as string | undefined, 1, 256) ?? defaultWorkers();
   const filter = filterOf(values);
+  const whole = values.full !== true && shard === null && FILTERS.every((flag) => values[flag] === undefined);
+  const to = targets(values, whole);
+  if (shard !== null && to.json === null) throw new UsageError("--shard: give --json-out FILE for the shard's rows (to --merge them later)");
+  const out = outputDir('--out', values.out === undefined ? COUNTEREXAMPLES : userPath(values.out as string));
   const selected = (values.full === true ? fullRows() : curatedRows()).filter((row) => matches(row, filter));
   const indexed = selected.map((row, index) => ({ index, row }));
   const jobs = shard === null ? indexed : shardOf(indexed, shard.index, shard.count);
   if (jobs.length === 0) throw new UsageError('no row matches the filters');
-  process.stdout.write(`${TOOL}: guarantee matrix, ${jobs.length} rows${shard === null ? '' : ` (shard ${shard.index}/${shard.count} of ${selected.length})`}, seed ${seed}, up to ${runs} runs a row, ${workers} workers\n`);
-  const bar = new SingleBar({ format: 'rows {bar} {value}/{total} | {percentage}% | eta {eta_formatted} | {last}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 });
-  bar.start(jobs.length, 0, { last: '' });
+  process.stderr.write(`${TOOL}: guarantee matrix, ${jobs.length} rows${shard === null ? '' : ` (shard ${shard.index}/${shard.count} of ${selected.length})`}, seed ${seed}, up to ${runs} runs a row, ${workers} workers\n`);
+  const progress = tracker('rows');
   const results = await runMatrix(jobs, {
     runs,
     seed,
-    out: values.out as string,
+    out,
     workers,
-    onResult: (result, done) => bar.update(done, { last: `${result.id}: ${result.verdict}` }),
+    onResult: (result, done) => progress.update(done, jobs.length, `${result.id}: ${result.verdict}`),
   });
-  bar.stop();
-  const doc: MatrixDocument = { tool: TOOL, invariant: MATRIX_INVARIANT, seed, runs, shard: shard === null ? 'all' : `${shard.index}/${shard.count}`, rows: results };
-  const json = (values.json as string | undefined) ?? (shard === null ? 'docs/guarantees.json' : `matrix-shard-${shard.index}-of-${shard.count}.json`);
-  return report(doc, json, shard === null ? md : null);
+  progress.stop();
+  // Trace paths as the repository names them (npm runs the command there), so the documents do not depend on the machine.
+  const rows = results.map((row) => (row.trace === undefined ? row : { ...row, trace: relative(process.cwd(), row.trace) }));
+  const doc: MatrixDocument = { tool: TOOL, invariant: MATRIX_INVARIANT, seed, runs, shard: shard === null ? 'all' : `${shard.index}/${shard.count}`, rows };
+  return report(doc, to, json);
 }
 
 await main(() => run(process.argv.slice(2)));

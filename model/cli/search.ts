@@ -2,23 +2,27 @@
  * What the two searches, `check` and `explore`, share: the configuration as they print it, choosing
  * invariants, judging a violation against Kafka's promise, and saving and showing a finding.
  */
+import { join } from 'node:path';
 import { hasConsumer, type Config } from '../../spec/config.js';
 import type { State } from '../../spec/types.js';
-import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
-import { judge } from '../../properties/judge.js';
-import { UsageError } from '../config/usage.js';
+import { INVARIANT_NAMES, INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
+import { judge, type Judgement } from '../../properties/judge.js';
+import type { OptionSpec } from '../config/command.js';
 import { renderReplay } from '../render/render.js';
 import { findingTrace, type Found } from '../trace/finding.js';
 import { replayTrace } from '../trace/replay.js';
-import { saveTrace, type Violation } from '../trace/trace.js';
+import { saveTrace, type SaveResult, type Violation } from '../trace/trace.js';
 
-/** One line describing a configuration, as every command prints it. */
+/** The repository's saved counterexamples: where findings go unless `--out` says otherwise. */
+export const COUNTEREXAMPLES = join(import.meta.dirname, '..', '..', 'counterexamples');
+
 /** Where `__consumer_offsets` sits, when not on the first brokers. */
 function offsetsPlacement(config: Config): string {
   const ids = config.offsetsTopicAssignment;
   return ids.some((broker, index) => broker !== index) ? ` on ${ids.map((broker) => `b${broker}`).join(', ')}` : '';
 }
 
+/** One line describing a configuration, as every command prints it, and one for its budgets. */
 export function describeConfig(config: Config): string[] {
   const b = config.budgets;
   return [
@@ -35,21 +39,16 @@ export function describeConfig(config: Config): string[] {
   ];
 }
 
-/** The flags every finding command takes besides the configuration. */
-export const FINDING_OPTIONS = {
-  out: { type: 'string', default: 'counterexamples' },
-  invariant: { type: 'string', multiple: true },
-} as const;
+/** The flags every search (check, explore) takes besides the configuration. */
+export const FINDING_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--out <dir>', description: 'where a finding is saved (a folder; never over an existing file)', defaultText: "the repository's counterexamples/" },
+  { flags: '--invariant <name>', description: 'check only this invariant (repeatable)', defaultText: 'all', repeatable: true, choices: INVARIANT_NAMES },
+  { flags: '--json', description: 'print one JSON summary object on stdout instead of the report (progress stays on stderr)', default: false },
+];
 
+/** The invariants named (each already one of the known ones), or all of them. */
 export function selectInvariants(names: readonly string[] | undefined): Invariant[] {
-  if (names === undefined || names.length === 0) return [...INVARIANTS];
-  return names.map((name) => {
-    try {
-      return invariantNamed(name);
-    } catch (error) {
-      throw new UsageError(`--invariant: ${(error as Error).message}`);
-    }
-  });
+  return names === undefined || names.length === 0 ? [...INVARIANTS] : names.map(invariantNamed);
 }
 
 export function describeInvariants(invariants: readonly Invariant[]): string {
@@ -57,19 +56,40 @@ export function describeInvariants(invariants: readonly Invariant[]): string {
 }
 
 /** The verdict line: a broken promise, or loss the configuration allows, judged on the run's faults. */
-export function verdictLine(config: Config, violation: Violation, state: State): string {
-  const { judged, reason } = judge(config, violation.invariant, state);
+export function verdictLine(violation: Violation, { judged, reason }: Judgement): string {
   return judged === 'broken'
     ? `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${reason}`
     : `verdict: ${violation.invariant} violated: loss allowed by the configuration (${reason})`;
 }
 
-/** Saves a finding (once) and prints where, how to replay it, and its step table. */
-export function saveAndShow(out: (line: string) => void, dir: string, config: Config, found: Found, invariants: readonly Invariant[]): void {
+/** A finding, saved, as `--json` reports it. */
+export interface FindingSummary {
+  readonly invariant: string;
+  readonly step: number;
+  readonly message: string;
+  readonly steps: number;
+  readonly judged: Judgement['judged'];
+  readonly reason: string;
+  readonly file: string;
+  readonly created: boolean;
+}
+
+/**
+ * Saves a finding (once), judges it on the state it ends in, and prints (unless `quiet`) where it was
+ * saved, how to replay it, the verdict and its step table.
+ */
+export function saveAndShow(out: (line: string) => void, dir: string, config: Config, found: Found, invariants: readonly Invariant[], quiet = false): FindingSummary {
   const trace = findingTrace(config, found);
-  const saved = saveTrace(dir, trace);
-  out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);
-  out(`replay: npm run replay -- ${saved.file}`);
-  out('');
-  out(renderReplay(saved.file, trace, replayTrace(trace, invariants)));
+  const saved: SaveResult = saveTrace(dir, trace);
+  const replayed = replayTrace(trace, invariants);
+  const final: State = replayed.steps.at(-1)?.state ?? replayed.initial;
+  const judgement = judge(config, found.violation.invariant, final);
+  if (!quiet) {
+    out(verdictLine(found.violation, judgement));
+    out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);
+    out(`replay: npm run replay -- ${saved.file}`);
+    out('');
+    out(renderReplay(saved.file, trace, replayed));
+  }
+  return { ...found.violation, steps: found.steps.length, ...judgement, file: saved.file, created: saved.created };
 }

@@ -3,9 +3,12 @@
  * files beneath them (properties-file.ts), turned into a Config and validated by the spec's one
  * validation function. Bad input becomes a UsageError naming the flag or the file's line.
  */
-import { ConfigError, DEFAULT_BUDGETS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { ERA_NAMES } from '../../spec/eras/names.js';
+import { SWITCH_NAMES } from '../../spec/switches.js';
+import { parseCommand, userPath, type OptionSpec } from './command.js';
 import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from './properties-file.js';
-import { parse, UsageError, type Options } from './usage.js';
+import { UsageError } from './usage.js';
 
 /** Flags of the configuration, each with the Config field it sets. */
 const CONFIG_FLAGS = {
@@ -34,12 +37,43 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
   retention: 'retention',
 };
 
-export const CONFIG_OPTIONS: Options = {
-  ...Object.fromEntries([...Object.keys(CONFIG_FLAGS), ...Object.keys(BUDGET_FLAGS)].map((flag) => [flag, { type: 'string' }])),
-  'without-fix': { type: 'string', multiple: true },
-  'server-properties': { type: 'string' },
-  'producer-properties': { type: 'string' },
+/** What each budget bounds, for --help. */
+const BUDGET_DOCS: Record<keyof Budgets, string> = {
+  records: 'produce attempts',
+  crashes: 'process crashes (the page cache survives)',
+  powerLosses: 'power losses, per broker (unflushed data is gone)',
+  fences: 'live brokers fenced for lost heartbeats',
+  shutdowns: 'clean shutdowns',
+  shrinks: 'lag-driven ISR shrinks, per partition',
+  commits: "the consumer's offset commits; 0 leaves the consumer and __consumer_offsets out",
+  consumerRestarts: 'consumer restarts (a crash or a rebalance)',
+  retention: 'segment deletions by retention on the data partition (1 when a properties file sets retention)',
 };
+
+const d = DEFAULT_CONFIG;
+
+/** The configuration flags every command that checks a configuration takes, with Kafka's setting and the default. */
+export const CONFIG_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--brokers <n>', description: `brokers in the cluster (at most ${LIMITS.brokers})`, defaultText: String(d.brokers) },
+  { flags: '--rf <n>', description: 'replication.factor of the data partition', defaultText: 'the broker count' },
+  { flags: '--min-isr <n>', description: 'min.insync.replicas (above the RF is legal: a warning, then Kafka\'s rule)', defaultText: String(d.minInsyncReplicas) },
+  { flags: '--acks <mode>', description: "the producer's acks", defaultText: String(d.acks), choices: ['0', '1', 'all', '-1'] },
+  { flags: '--unclean <bool>', description: 'unclean.leader.election.enable', defaultText: String(d.uncleanLeaderElection), choices: ['true', 'false'] },
+  { flags: '--flush-messages <n>', description: 'log.flush.interval.messages (1: fsync per message)', defaultText: 'absent: the OS flushes lazily' },
+  { flags: '--offsets-rf <n>', description: "offsets.topic.replication.factor of the group's __consumer_offsets partition", defaultText: '3, at most the broker count' },
+  { flags: '--offsets-assignment <ids>', description: 'where __consumer_offsets-0 sits, as kafka-topics.sh --replica-assignment writes one partition (3:4:5)', defaultText: 'brokers 0..offsets-rf-1' },
+  { flags: '--auto-offset-reset <policy>', description: "the consumer's auto.offset.reset", defaultText: d.autoOffsetReset, choices: ['earliest', 'latest', 'none'] },
+  { flags: '--segment-records <n>', description: 'log.segment.bytes as records per segment: retention deletes whole segments', defaultText: String(d.segmentRecords) },
+  { flags: '--era <name>', description: 'the protocol era (npm run check -- --list-eras)', defaultText: d.era, choices: ERA_NAMES },
+  { flags: '--without-fix <name>', description: 'remove a named fix or check: guard (repeatable)', defaultText: 'none', repeatable: true, choices: SWITCH_NAMES },
+  { flags: '--server-properties <file>', description: "read Kafka's server.properties; a setting it leaves out takes Kafka's default" },
+  { flags: '--producer-properties <file>', description: "read Kafka's producer.properties (acks)" },
+  ...Object.entries(BUDGET_FLAGS).map(([flag, field]) => ({
+    flags: `--${flag} <n>`,
+    description: `budget: ${BUDGET_DOCS[field]} (at most ${LIMITS.budget})`,
+    defaultText: String(DEFAULT_BUDGETS[field]),
+  })),
+];
 
 /** The flag that sets a Config field, for error messages. */
 function flagOf(field: string): string {
@@ -51,11 +85,13 @@ function flagOf(field: string): string {
   return entry === undefined ? field : `--${entry[0]}`;
 }
 
-export function integerFlag(flag: string, value: string | undefined, min: number): number | undefined {
+/** An integer flag's value, within [min, max]; undefined when the flag is absent. */
+export function integerFlag(flag: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${flag}: expected an integer, got "${value}"`);
   const n = Number(value);
   if (n < min) throw new UsageError(`--${flag}: must be at least ${min}, got ${n}`);
+  if (n > max) throw new UsageError(`--${flag}: must be at most ${max} (the tool's limit), got ${value.trim()}`);
   return n;
 }
 
@@ -76,18 +112,23 @@ export interface LoadedConfig {
   readonly config: Config;
   /** Lines saying where each value came from and which settings were ignored (empty without files). */
   readonly sources: readonly string[];
+  /** What the files hold that Kafka reads differently from how it looks (a byte order mark, a key given twice). */
+  readonly warnings: readonly string[];
 }
 
 /** The files' settings over Kafka's defaults; null when no file was given. */
 function fromFiles(values: Record<string, unknown>): (FileReading & { settings: Required<Omit<FileSettings, 'retention'>> & FileSettings }) | null {
-  const server = typeof values['server-properties'] === 'string' ? loadProperties('server', values['server-properties']) : null;
-  const producer = typeof values['producer-properties'] === 'string' ? loadProperties('producer', values['producer-properties']) : null;
+  // Read from where the user typed the command; named in messages as they typed it.
+  const read = (kind: 'server' | 'producer', file: unknown): FileReading | null => (typeof file === 'string' ? loadProperties(kind, userPath(file), file) : null);
+  const server = read('server', values['server-properties']);
+  const producer = read('producer', values['producer-properties']);
   if (server === null && producer === null) return null;
   const readings = [server, producer].filter((r): r is FileReading => r !== null);
   return {
     settings: Object.assign({ ...KAFKA_DEFAULTS }, ...readings.map((r) => r.settings)) as typeof KAFKA_DEFAULTS & FileSettings,
     sources: Object.assign({}, ...readings.map((r) => r.sources)) as Sources,
     ignored: readings.flatMap((r) => r.ignored),
+    warnings: readings.flatMap((r) => r.warnings),
   };
 }
 
@@ -159,7 +200,7 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
     if (error instanceof ConfigError) throw new UsageError(`${flagOf(error.field)} (${error.field}): ${error.message.slice(error.field.length + 2)}`);
     throw error;
   }
-  if (files === null) return { config, sources: [] };
+  if (files === null) return { config, sources: [], warnings: [] };
   const fields = Object.keys(FILE_FIELDS) as FileField[];
   const origin = (field: FileField): string =>
     text(FILE_FIELDS[field].flag) !== undefined ? `--${FILE_FIELDS[field].flag}` : files.sources[field] ?? "Kafka's default";
@@ -173,6 +214,7 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
       `from: retention budget ${config.budgets.retention} (${retentionOrigin})`,
       ...files.ignored.map((line) => `ignored: ${line}`),
     ],
+    warnings: files.warnings,
   };
 }
 
@@ -183,5 +225,7 @@ export function configFromFlags(values: Record<string, unknown>): Config {
 
 /** The Config a command line with these configuration flags checks (verdict rows are such lines). */
 export function configFromArgs(args: readonly string[]): Config {
-  return configFromFlags(parse(args, CONFIG_OPTIONS).values);
+  const parsed = parseCommand({ name: 'check', summary: '', options: CONFIG_OPTIONS, examples: [], exits: '' }, args);
+  if (parsed === null) throw new UsageError('--help is not a configuration');
+  return configFromFlags(parsed.values);
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
+import { z } from 'zod';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
 import type { MatrixRow } from './rows.js';
@@ -87,16 +88,82 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
   return lines.join('\n');
 }
 
-/** Joins shard files into one document, rows in sweep order; refuses files of different sweeps. */
+const rowSchema = z.strictObject({
+  era: z.enum(ERA_NAMES),
+  acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
+  minIsr: z.number().int().min(1),
+  rf: z.number().int().min(1),
+  unclean: z.boolean(),
+  flush: z.enum(['lazy', 'fsync']),
+  powerLosses: z.number().int().min(0),
+});
+
+const documentSchema = z.strictObject({
+  tool: z.string(),
+  invariant: z.literal(MATRIX_INVARIANT),
+  seed: z.number().int(),
+  runs: z.number().int().min(1),
+  shard: z.string().regex(/^(all|\d+\/\d+)$/),
+  rows: z.array(
+    z.strictObject({
+      index: z.number().int().min(0),
+      id: z.string(),
+      row: rowSchema,
+      flags: z.array(z.string()),
+      verdict: z.enum(['holds', 'allowed', 'broken']),
+      by: z.enum(['replay', 'random']),
+      runs: z.number().int().min(0),
+      steps: z.number().int().min(0),
+      reason: z.string().optional(),
+      trace: z.string().optional(),
+      length: z.number().int().min(0).optional(),
+      ms: z.number().min(0),
+    }),
+  ),
+});
+
+/** One shard file, validated: an error names the file and the field. */
+function readShard(file: string): MatrixDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--merge: ${file}: ${(error as Error).message}`);
+  }
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`--merge: ${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'not a matrix file'}`);
+  }
+  return parsed.data as MatrixDocument;
+}
+
+/**
+ * Joins shard files into one document, rows in sweep order. Every file is read and checked before
+ * anything is written: each must be a matrix file of the same sweep (seed, runs), no row may appear
+ * twice, and the shards of a split sweep must all be there.
+ */
 export function mergeMatrix(files: readonly string[]): MatrixDocument {
-  const docs = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as MatrixDocument);
+  const docs = files.map(readShard);
   const [first] = docs;
   if (first === undefined) throw new Error('--merge: give the shard files');
+  const seen = new Map<number, string>();
   for (const [i, doc] of docs.entries()) {
-    if (doc.seed !== first.seed || doc.runs !== first.runs || doc.invariant !== first.invariant) {
-      throw new Error(`--merge: ${files[i]} was run with other settings (seed ${doc.seed}, runs ${doc.runs}) than ${files[0]}`);
+    const file = files[i] ?? '';
+    if (doc.seed !== first.seed || doc.runs !== first.runs) {
+      throw new Error(`--merge: ${file} was run with other settings (seed ${doc.seed}, runs ${doc.runs}) than ${files[0]}`);
+    }
+    for (const row of doc.rows) {
+      const twice = seen.get(row.index);
+      if (twice !== undefined) throw new Error(`--merge: row ${row.index} (${row.id}) is in both ${twice} and ${file}`);
+      seen.set(row.index, file);
     }
   }
+  const shards = new Set(docs.map((doc) => doc.shard));
+  const split = [...shards].find((shard) => shard !== 'all');
+  const total = split === undefined ? 1 : Number(split.split('/')[1]);
+  const missing = Array.from({ length: total }, (_, k) => `${k + 1}/${total}`).filter((shard) => split !== undefined && !shards.has(shard));
+  if (missing.length > 0) throw new Error(`--merge: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of this sweep ${missing.length === 1 ? 'is' : 'are'} missing`);
   const rows = docs.flatMap((doc) => doc.rows).sort((a, b) => a.index - b.index);
   return { tool: first.tool, invariant: MATRIX_INVARIANT, seed: first.seed, runs: first.runs, shard: 'all', rows };
 }

@@ -16,6 +16,12 @@ import { dataPartition } from '../../spec/cluster.js';
 import type { ReplayResult } from '../trace/replay.js';
 import type { Trace } from '../trace/trace.js';
 
+/**
+ * The longest trace drawn: a picture grows by a column per step, and past this many it is too wide to
+ * look at and, a few times longer, too large for a string. `replay --svg` and `view` refuse longer ones.
+ */
+export const MAX_PICTURE_STEPS = 2000;
+
 const BOX = 16;
 const GAP = 2;
 const LANE = 34;

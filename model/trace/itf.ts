@@ -71,12 +71,16 @@ function itfState(state: State, action: string, violations: readonly string[], i
   };
 }
 
-export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
-  const states = [itfState(result.initial, 'init', [], 0)];
+/** The replayed states, one at a time: a long trace is written without ever holding all of them as text. */
+function* itfStates(result: ReplayResult): Generator<Record<string, Itf>> {
+  yield itfState(result.initial, 'init', [], 0);
   for (const s of result.steps) {
-    if (s.state === undefined) break;
-    states.push(itfState(s.state, describeAction(s.action), s.violations.map((v) => v.invariant), s.index + 1));
+    if (s.state === undefined) return;
+    yield itfState(s.state, describeAction(s.action), s.violations.map((v) => v.invariant), s.index + 1);
   }
+}
+
+function header(trace: Trace, result: ReplayResult): Record<string, Itf> {
   return {
     '#meta': {
       format: 'ITF',
@@ -84,6 +88,23 @@ export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
       description: trace.story,
     },
     vars: ['action', 'brokers', 'fenced', 'partitions', 'attempts', ...(result.initial.consumer === null ? [] : ['consumer']), 'violations'],
-    states,
   };
+}
+
+export function toItf(trace: Trace, result: ReplayResult): Record<string, Itf> {
+  return { ...header(trace, result), states: [...itfStates(result)] };
+}
+
+/**
+ * The ITF document as pieces of text, a state per piece (the same JSON as `toItf`, one state per line),
+ * so a trace of any length is written piece by piece.
+ */
+export function* itfText(trace: Trace, result: ReplayResult): Generator<string> {
+  yield `${JSON.stringify(header(trace, result)).slice(0, -1)},"states":[\n`;
+  let first = true;
+  for (const state of itfStates(result)) {
+    yield `${first ? '' : ',\n'}${JSON.stringify(state)}`;
+    first = false;
+  }
+  yield '\n]}\n';
 }

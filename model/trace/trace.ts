@@ -8,7 +8,8 @@
  * and linked into place, which fails if the name is taken.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { discardPartialFile, moveIntoPlace, temporaryBeside } from '../config/output.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ACTION_KINDS, ACTIONS, type Action } from '../../spec/actions/index.js';
@@ -96,13 +97,23 @@ const invariantName = z.string().refine((name) => INVARIANT_NAMES.includes(name)
   message: `unknown invariant (known: ${INVARIANT_NAMES.join(', ')})`,
 });
 
+/**
+ * The most steps a trace may have: replay recomputes a state per step and the viewer draws each one, so
+ * a longer file is refused at load, before its steps are read (a saved finding is shrunk to a few dozen).
+ */
+export const MAX_TRACE_STEPS = 100_000;
+
 const fileSchema = z.strictObject({
   format: z.enum([FORMAT_1, TRACE_FORMAT]).optional(),
   era: z.string().optional(),
   config: z.record(z.string(), z.unknown()).optional(),
   story: z.string().optional(),
   source: z.string().optional(),
-  steps: z.array(stepSchema).min(1),
+  // zod checks the length before it reads the elements.
+  steps: z
+    .array(stepSchema)
+    .min(1)
+    .max(MAX_TRACE_STEPS, { error: (issue) => `${(issue.input as unknown[]).length} steps; at most ${MAX_TRACE_STEPS} are replayed` }),
   violation: z.strictObject({ invariant: invariantName, step: z.number().int().min(-1), message: z.string() }).optional(),
   expect: z
     .strictObject({ verdict: z.enum(['holds', 'violated']), invariant: invariantName.optional(), step: z.number().int().min(-1).optional() })
@@ -144,6 +155,20 @@ function currentStep(file: string, format: string | undefined, { topic, ...step 
   return partition === undefined || partition === DATA_PARTITION ? (rest as Action) : { ...rest, partition } as Action;
 }
 
+/** The fields of a trace file, outside its config. */
+const TOP_LEVEL_FIELDS: readonly string[] = Object.keys(fileSchema.shape);
+
+/**
+ * A config field that belongs at the top level is refused naming it, not taken or ignored: the config
+ * would accept `era` (a Config field) and the top-level era, or the default, would silently replace it.
+ */
+function nothingMisplaced(file: string, config: Readonly<Record<string, unknown>> | undefined): void {
+  const misplaced = Object.keys(config ?? {}).find((name) => TOP_LEVEL_FIELDS.includes(name));
+  if (misplaced !== undefined) {
+    throw new TraceError(file, `config.${misplaced}`, `the ${misplaced} ${misplaced === 'steps' ? 'are' : 'is'} given at the top level ("${misplaced}": ...), not in config`);
+  }
+}
+
 /** Validates a parsed trace document; `file` names it in errors. */
 export function parseTrace(input: unknown, file: string): Trace {
   const parsed = fileSchema.safeParse(input);
@@ -152,6 +177,7 @@ export function parseTrace(input: unknown, file: string): Trace {
     throw new TraceError(file, fieldPath(issue?.path ?? []), issue?.message ?? 'invalid');
   }
   const doc = parsed.data;
+  nothingMisplaced(file, doc.config);
   let config: Config;
   try {
     config = validateConfig({ ...doc.config, budgets: withoutConsumerByDefault(doc.config?.budgets), era: doc.era ?? DEFAULT_ERA });
@@ -265,25 +291,35 @@ export interface SaveResult {
   readonly created: boolean;
 }
 
-/** Saves a trace into `dir` unless one with the same config and steps is there; never overwrites. */
+/** Whether `file` holds a trace with the same config and steps (a finding another run saved). */
+function holdsSame(file: string, trace: Trace): boolean {
+  try {
+    return identity(loadTrace(file)) === identity(trace);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves a trace into `dir` unless one with the same config and steps is there; never overwrites, and
+ * never leaves a half-written file: it is written under a temporary name and linked into place, which
+ * fails if the name is taken. The name carries a hash of the config and steps, so two runs saving the
+ * same finding at once race for one name: the loser finds its finding there and saves nothing.
+ */
 export function saveTrace(dir: string, trace: Trace): SaveResult {
   mkdirSync(dir, { recursive: true });
   const same = tracesIn(dir).find((saved) => identity(saved.trace) === identity(trace));
   if (same !== undefined) return { file: same.file, created: false };
   const base = slug(trace);
-  const temp = join(dir, `.${base}.${process.pid}.tmp`);
-  writeFileSync(temp, serializeTrace(trace), { flag: 'wx' });
+  const temp = temporaryBeside(join(dir, `${base}.json`));
   try {
+    writeFileSync(temp, serializeTrace(trace), { flag: 'wx' });
     for (let n = 0; ; n++) {
       const file = join(dir, n === 0 ? `${base}.json` : `${base}-${n}.json`);
-      try {
-        linkSync(temp, file);
-        return { file, created: true };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
+      if (moveIntoPlace(temp, file, false, true)) return { file, created: true };
+      if (holdsSame(file, trace)) return { file, created: false };
     }
   } finally {
-    unlinkSync(temp);
+    discardPartialFile(temp);
   }
 }

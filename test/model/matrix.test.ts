@@ -53,13 +53,13 @@ describe('npm run matrix', () => {
     // Each side starts from the same (empty) set of saved traces, as machines sharing a commit do.
     const [one, shards] = [tempDir(), tempDir()];
     const flags = (dir: string): string[] => ['--era', 'kraft', '--power-losses', '0', '--runs', '100', '--workers', '2', '--out', join(dir, 'ce')];
-    const whole = cli('matrix', ...flags(one), '--json', join(one, 'm.json'), '--md', join(one, 'm.md'));
+    const whole = cli('matrix', ...flags(one), '--json-out', join(one, 'm.json'), '--md-out', join(one, 'm.md'));
     expect(whole.status).toBe(0);
     expect(whole.stdout).toMatch(/rows: 6; holds \d, loss allowed \d, broken promise 0/);
     for (const shard of ['1/2', '2/2']) {
-      expect(cli('matrix', ...flags(shards), '--shard', shard, '--json', join(shards, `shard-${shard[0]}.json`)).status).toBe(0);
+      expect(cli('matrix', ...flags(shards), '--shard', shard, '--json-out', join(shards, `shard-${shard[0]}.json`)).status).toBe(0);
     }
-    const merged = cli('matrix', '--merge', join(shards, 'shard-1.json'), join(shards, 'shard-2.json'), '--json', join(shards, 'm.json'), '--md', join(shards, 'm.md'));
+    const merged = cli('matrix', '--merge', join(shards, 'shard-1.json'), join(shards, 'shard-2.json'), '--json-out', join(shards, 'm.json'), '--md-out', join(shards, 'm.md'));
     expect(merged.status).toBe(0);
     const table = readFileSync(join(one, 'm.md'), 'utf8');
     expect(readFileSync(join(shards, 'm.md'), 'utf8')).toBe(table);
@@ -79,7 +79,7 @@ describe('npm run matrix', () => {
       rows: [{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, reason: 'inside Kafka’s promise', trace: join(root, 'counterexamples', 'kafka-7128.json'), length: 21, ms: 1 }],
     };
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
-    const result = cli('matrix', '--merge', join(dir, 'broken.json'), '--json', join(dir, 'm.json'), '--md', join(dir, 'm.md'));
+    const result = cli('matrix', '--merge', join(dir, 'broken.json'), '--json-out', join(dir, 'm.json'), '--md-out', join(dir, 'm.md'));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`BROKEN PROMISE: ${rowId(row)}`);
     expect(matrixMarkdown(broken, join(dir, 'm.md'))).toContain(`1 row breaks Kafka’s promise: ${rowId(row)}.`);
@@ -88,8 +88,8 @@ describe('npm run matrix', () => {
 
   it.each([
     [['--shard', '3/2'], /--shard: expected i\/n with 1 <= i <= n, got "3\/2"/],
-    [['--era', 'kafka-0.7'], /--era: unknown era "kafka-0.7"/],
-    [['--flush', 'sometimes'], /--flush: expected lazy or fsync/],
+    [['--era', 'kafka-0.7'], /--era: unknown value "kafka-0.7" \(known: hw-truncation, /],
+    [['--flush', 'sometimes'], /--flush: unknown value "sometimes" \(known: lazy, fsync\)/],
     [['--merge'], /--merge: give the shard JSON files/],
     [['--era', 'kraft', '--rf', '5'], /no row matches the filters/],
   ])('bad input %j exits 2 naming it', (args, message) => {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProperties } from '../../model/config/properties-file.js';
+import { loadProperties, readProperties } from '../../model/config/properties-file.js';
 import { loadConfig } from '../../model/config/flags.js';
 import { cli, expectBadInput, tempDir } from '../cli.js';
 
@@ -32,6 +32,75 @@ describe('readProperties', () => {
     ['# ok\nmin.insync.replicas\n', /s:2: "min.insync.replicas" has no value/],
   ])('%j is refused naming the line', (text, message) => {
     expect(() => readProperties('server', 's', text)).toThrow(message);
+  });
+});
+
+describe('readProperties: Kafka’s parsing of values (ConfigDef.parseType after java.util.Properties)', () => {
+  const server = (text: string) => readProperties('server', 's', text);
+
+  it('reads a BOOLEAN trimmed and in any case', () => {
+    for (const value of ['TRUE', 'True', ' true \t', 'falſe']) {
+      expect(server(`unclean.leader.election.enable=${value}\n`).settings.uncleanLeaderElection).toBe(value !== 'falſe');
+    }
+  });
+
+  it('reads an INT, SHORT or LONG as Java’s parseInt does: trimmed, an optional sign, any decimal digits', () => {
+    expect(server('min.insync.replicas=+3\ndefault.replication.factor= 3 \noffsets.topic.replication.factor=\\uFF12\n').settings).toEqual({
+      minInsyncReplicas: 3,
+      replicationFactor: 3,
+      offsetsTopicReplicationFactor: 2,
+    });
+    expect(server('log.retention.bytes=+0\n').settings.retention).toBe(true);
+  });
+
+  it.each([
+    ['min.insync.replicas=3.0\n', /^s:1: min.insync.replicas: expected a positive integer, got "3.0" \(Kafka reads an INT: /],
+    ['\ndefault.replication.factor=0x10\n', /^s:2: default.replication.factor: expected a positive integer, got "0x10" \(Kafka reads an INT: /],
+    ['min.insync.replicas=3 3\n', /^s:1: min.insync.replicas: expected a positive integer, got "3 3" \(Kafka reads an INT: /],
+    ['min.insync.replicas=+\n', /^s:1: min.insync.replicas: expected a positive integer, got "\+" /],
+    ['min.insync.replicas=2\u00a0\n', /^s:1: min.insync.replicas: expected a positive integer, got "2\u00a0" /],
+    ['min.insync.replicas=2147483648\n', /^s:1: min.insync.replicas: expected a positive integer, got "2147483648" \(Kafka reads an INT: .*to 2147483647\)$/],
+    ['offsets.topic.replication.factor=32768\n', /^s:1: offsets.topic.replication.factor: expected a positive integer, got "32768" \(Kafka reads a SHORT: .*to 32767\)$/],
+    ['log.retention.hours=2147483648\n', /^s:1: log.retention.hours: expected -1 \(unlimited\) or a non-negative integer, got "2147483648" \(Kafka reads an INT: /],
+    ['log.flush.interval.messages=9223372036854775808\n', /^s:1: log.flush.interval.messages: expected a positive integer, got "9223372036854775808" \(Kafka reads a LONG: .*to 9223372036854775807\)$/],
+  ])('%j is refused as Kafka refuses it, naming the line and Kafka’s type', (text, message) => {
+    expect(() => server(text)).toThrow(message);
+  });
+
+  it('keeps the range checks of the model after Kafka’s parsing', () => {
+    expect(() => server('min.insync.replicas=-3\n')).toThrow(/^s:1: min.insync.replicas: must be at least 1, got -3$/);
+  });
+
+  it('warns that a UTF-8 byte order mark spoils the first key, which is then not the setting (as in Kafka)', () => {
+    const reading = server('\u00ef\u00bb\u00bfmin.insync.replicas=2\nunclean.leader.election.enable=true\n');
+    expect(reading.settings).toEqual({ uncleanLeaderElection: true });
+    expect(reading.warnings).toEqual([
+      's:1: a UTF-8 byte order mark starts the line: Kafka reads .properties files as ISO-8859-1, so the key is "ï»¿min.insync.replicas", not "min.insync.replicas", and is ignored (save the file without the mark)',
+    ]);
+    expect(reading.ignored).toEqual(['s:1 ï»¿min.insync.replicas: not a setting: a byte order mark starts the key']);
+  });
+
+  it('warns that a byte order mark in a file on disk spoils the first key', () => {
+    const file = join(tempDir(), 'server.properties');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('min.insync.replicas=2\n')]));
+    const reading = loadProperties('server', file);
+    expect(reading.settings).toEqual({});
+    expect(reading.warnings).toEqual([expect.stringMatching(new RegExp(`^${file}:1: a UTF-8 byte order mark starts the line: .* the key is "ï»¿min.insync.replicas", not "min.insync.replicas", and is ignored`))]);
+  });
+
+  it('keeps the last of a duplicated key, as java.util.Properties does, and warns naming both lines', () => {
+    const reading = server('min.insync.replicas=two\nnum.partitions=1\nmin.insync.replicas=2\nnum.partitions=3\n');
+    expect(reading.settings).toEqual({ minInsyncReplicas: 2 });
+    expect(reading.sources).toEqual({ minInsyncReplicas: 's:3' });
+    expect(reading.ignored).toEqual(['s:4 num.partitions: one partition is modelled; partitions replicate independently']);
+    expect(reading.warnings).toEqual([
+      's:3: min.insync.replicas is set again (first at s:1): Kafka keeps the last value',
+      's:4: num.partitions is set again (first at s:2): Kafka keeps the last value',
+    ]);
+  });
+
+  it('reads a file without warnings as having none', () => {
+    expect(server('min.insync.replicas=2\n').warnings).toEqual([]);
   });
 });
 

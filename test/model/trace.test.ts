@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrace, parseTrace, saveTrace, serializeTrace, TRACE_FORMAT, TraceError, type Trace } from '../../model/trace/trace.js';
+import { loadTrace, MAX_TRACE_STEPS, parseTrace, saveTrace, serializeTrace, TRACE_FORMAT, TraceError, type Trace } from '../../model/trace/trace.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from '../../spec/config.js';
 import { act, config } from '../builders.js';
 
@@ -59,8 +59,18 @@ describe('parseTrace', () => {
     [{ steps: [{ ...act.flush(0), partition: 'orders-0' }] }, /case\.json: steps\[0\]\.partition: /],
     [{ steps: [{ ...act.crash(0), partition: OFFSETS_PARTITION }] }, /case\.json: steps\[0\]: .*partition/],
     [{ config: { offsetsTopicAssignment: [1, 1] }, steps: [act.crash(0)] }, /case\.json: config\.offsetsTopicAssignment: broker 1 is listed twice/],
+    [{ era: 'kraft', config: { era: 'kraft' }, steps: [act.crash(0)] }, /^case\.json: config\.era: the era is given at the top level \("era": \.\.\.\), not in config$/],
+    [{ config: { format: TRACE_FORMAT }, steps: [act.crash(0)] }, /^case\.json: config\.format: the format is given at the top level \("format": \.\.\.\), not in config$/],
+    [{ config: { steps: [] }, steps: [act.crash(0)] }, /^case\.json: config\.steps: the steps are given at the top level \("steps": \.\.\.\), not in config$/],
   ])('rejects %j naming the field', (input, message) => {
     expect(rejection(input)).toMatch(message);
+  });
+
+  it(`replays at most MAX_TRACE_STEPS steps, refusing a longer trace before reading its steps`, () => {
+    expect(MAX_TRACE_STEPS).toBe(100_000);
+    expect(parseTrace({ steps: Array.from({ length: MAX_TRACE_STEPS }, () => act.crash(0)) }, 'long.json').steps).toHaveLength(MAX_TRACE_STEPS);
+    const tooLong = Array.from({ length: 120_000 }, () => ({ kind: 'brokerExplode' }));
+    expect(rejection({ steps: tooLong })).toBe('case.json: steps: 120000 steps; at most 100000 are replayed');
   });
 
   it('reads format 1, which named __consumer_offsets by its topic, as the partition it means', () => {
