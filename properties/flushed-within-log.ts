@@ -10,6 +10,7 @@ export const flushedWithinLog: Invariant = {
   source: 'KAFKA-RULES.md rule 21 (the recovery point never passes the log end)',
   promised: 'always',
   brokenBy: [],
+  reads: ['flushed'],
   check: (state) =>
     inAnyPartition(state, (partition) => {
       const broken = findReplica(partition, (replica) => replica.flushed > logEndOffset(replica));

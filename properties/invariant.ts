@@ -3,7 +3,7 @@
  * when Kafka promises it, and the eras or configurations known to break it.
  */
 import type { Config } from '../spec/config.js';
-import type { State } from '../spec/types.js';
+import type { RecoveryField, State } from '../spec/types.js';
 import type { PromiseVerdict } from './promise.js';
 
 /** Under which configurations Kafka promises an invariant. */
@@ -24,6 +24,8 @@ export interface Invariant {
   readonly brokenBy: readonly string[];
   /** Null when the invariant holds in `state`, else a message naming brokers, offsets and records. */
   readonly check: (state: State) => string | null;
+  /** The recovery fields it reads: the explorer then keeps them in every state (model/explore/view.ts). */
+  readonly reads?: readonly RecoveryField[];
   /**
    * For a durability invariant that is not about the data partition's writes: whether Kafka promises it
    * for `config` and the run that violated it. Without it, Kafka's durability promise for the data

@@ -8,7 +8,14 @@ import { expose, fail } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
 import { isOn, type DraftPartitionSite, type DraftSite } from './rules.js';
-import type { BrokerId, PartitionView } from './types.js';
+import type { BrokerId, BudgetUse, PartitionView } from './types.js';
+
+/**
+ * The budgets of every action that stops a broker (calls `stopBroker`): crash, power loss, clean
+ * shutdown. Once they are spent and every broker runs, no broker restarts again, and what only a
+ * restart reads can be forgotten (the explorer's view). An action that stops a broker adds its budget.
+ */
+export const STOPPING_BUDGETS: readonly (keyof BudgetUse)[] = ['crashes', 'powerLosses', 'shutdowns'];
 
 /** Pending acks=all produces fail when their leader stops leading (NOT_LEADER_OR_FOLLOWER, rule 3). */
 export function resignLeadership(at: DraftPartitionSite, brokerId: BrokerId): void {

@@ -107,6 +107,12 @@ export interface Broker {
   readonly lostPower: boolean;
 }
 
+/**
+ * Replica fields that only a broker's recovery reads: the flushed offset (what a power loss keeps) and
+ * the HW checkpoint (what a restart reads). The explorer forgets them once no recovery can come.
+ */
+export type RecoveryField = 'flushed' | 'hwCheckpoint';
+
 /** A broker's replica of one partition: its log and what it knows of the partition. */
 export interface Replica {
   /** The broker hosting it. */

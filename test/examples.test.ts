@@ -26,6 +26,6 @@ describe('examples/seed.md', () => {
       const result = cli('check', ...args, '--out', tempDir());
       expect(result.stderr).not.toMatch(/error/i);
       expect(result.status).toBe(exit);
-    }, 60_000);
+    }, 150_000);
   }
 });

@@ -2,10 +2,11 @@
  * Running steps and checking invariants after every one of them: the core both the random checker and
  * replay use.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
-import { applyEnabled, step } from '../../spec/step.js';
+import { applyEnabled, enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
@@ -41,14 +42,16 @@ export function runSchedule(config: Config, schedule: Schedule, invariants: read
 
 /**
  * Runs given actions; null when one of them is not enabled where it stands (the trace is invalid),
- * else the first violation (or none), stopping there.
+ * else the first violation (or none), stopping there. With `checkersOnly`, each action must also be one
+ * `enabledActions` lists, a run the checkers could have made: a send's acks is the configuration's.
  */
-export function runActions(config: Config, actions: readonly Action[], invariants: readonly Invariant[]): RunResult | null {
+export function runActions(config: Config, actions: readonly Action[], invariants: readonly Invariant[], checkersOnly = false): RunResult | null {
   let state = initialState(config);
   let violation = violationAt(state, -1, invariants);
   const steps: Action[] = [];
   for (const action of actions) {
     if (violation !== null) break;
+    if (checkersOnly && !enabledActions(state).some((enabled) => isDeepStrictEqual(enabled, action))) return null;
     try {
       state = step(state, action);
     } catch {

@@ -9,8 +9,8 @@ import { setAutoFreeze } from 'immer';
 import { configWarnings, type Config } from '../../spec/config.js';
 import { WITNESSES } from '../../properties/index.js';
 import { collisionOdds } from '../explore/fingerprint.js';
-import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
-import { exploreParallel } from '../explore/parallel.js';
+import type { ExploreResult } from '../explore/explore.js';
+import { exploreOn } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';
 import { TOOL } from '../version.js';
 import { main, parseCommand, userPath, type CommandSpec } from '../config/command.js';
@@ -19,6 +19,9 @@ import { outputDir } from '../config/output.js';
 import { MAX_TRACE_STEPS } from '../trace/trace.js';
 import { tracker } from './progress.js';
 import { COUNTEREXAMPLES, describeConfig, describeInvariants, FINDING_OPTIONS, saveAndShow, selectInvariants, type FindingSummary } from './search.js';
+
+/** The exit code of a search a limit stopped: no violation found, and no proof either. */
+const EXIT_LIMIT = 3;
 
 const EXPLORE: CommandSpec = {
   name: 'explore',
@@ -36,7 +39,7 @@ const EXPLORE: CommandSpec = {
     'npm run explore -- --brokers 2 --records 1 --crashes 1 --shutdowns 1 --fences 0 --shrinks 0 --commits 0',
     'npm run explore -- --era hw-truncation --brokers 2 --records 2 --crashes 1 --fences 0 --shutdowns 0 --shrinks 0 --commits 0 --json',
   ],
-  exits: '0 no violation (a complete search, or stopped by a limit: the report says which); 1 a violation found and saved',
+  exits: `0 no violation in the whole bounded space; 1 a violation found and saved; ${EXIT_LIMIT} no violation so far, but a limit (depth, states, time, memory) stopped the search before it covered the space`,
 };
 
 /** Limits that keep a search's numbers exact (a state count beyond 2^53 would not be). */
@@ -50,11 +53,6 @@ const STOPS: Record<NonNullable<ExploreResult['stoppedBy']>, string> = {
 };
 
 const perSecond = (n: number, ms: number): string => Math.round(n / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
-
-/** One worker runs in this thread; more run as worker threads over a shared state table. */
-function search(options: ExploreOptions, workers: number): Promise<ExploreResult> {
-  return workers === 1 ? Promise.resolve(explore(options)) : exploreParallel({ ...options, workers });
-}
 
 /** What `--json` prints. */
 interface Summary {
@@ -101,7 +99,7 @@ async function run(args: readonly string[]): Promise<number> {
   out(describeInvariants(invariants));
   out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}, ${workers} worker${workers === 1 ? '' : 's'}`);
   const progress = tracker('exploring');
-  const result = await search({
+  const result = await exploreOn(workers, {
     config,
     invariants,
     witnesses: WITNESSES,
@@ -110,7 +108,7 @@ async function run(args: readonly string[]): Promise<number> {
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(timeLimit === undefined ? {} : { timeLimitMs: timeLimit * 1000 }),
     onProgress: (p) => progress.update(p.states, null, `states; queue ${p.queue.toLocaleString('en-US')}, depth ${p.depth}, ${perSecond(p.states, p.elapsedMs)} states/s`),
-  }, workers);
+  });
   progress.stop();
   const summary = (finding: FindingSummary | null): Summary => ({
     command: 'explore',
@@ -138,17 +136,17 @@ async function run(args: readonly string[]): Promise<number> {
     if (json) process.stdout.write(`${JSON.stringify(summary(saved), null, 2)}\n`);
     return 1;
   }
-  const complete = result.stoppedBy === null;
-  out(complete
-    ? `no violation: ${result.states.toLocaleString('en-US')} distinct states, depth ${result.depth}, every state within the budgets (64-bit fingerprints: collision odds ${collisionOdds(result.states).toExponential(1)})`
-    : `no violation so far: stopped by ${STOPS[result.stoppedBy]} at depth ${result.depth} with ${result.queue.toLocaleString('en-US')} states still queued`);
   for (const witness of WITNESSES) {
     const reached = result.reached.includes(witness.name);
     const note = reached ? 'reached' : witness.possible(config) ? 'NOT reached: a weakness of these bounds' : 'not possible in this configuration';
     out(`  witness ${witness.name}: ${note}`);
   }
+  // The last line says whether this is a proof within the budgets, or how far a limit let it get.
+  out(result.stoppedBy === null
+    ? `no violation: ${result.states.toLocaleString('en-US')} distinct states, depth ${result.depth}, every state within the budgets (64-bit fingerprints: collision odds ${collisionOdds(result.states).toExponential(1)})`
+    : `NOT A PROOF: stopped by ${STOPS[result.stoppedBy]} with every state within depth ${result.depth} seen; ${result.queue.toLocaleString('en-US')} states still queued, ${result.states.toLocaleString('en-US')} seen; no violation among them`);
   if (json) process.stdout.write(`${JSON.stringify(summary(null), null, 2)}\n`);
-  return 0;
+  return result.stoppedBy === null ? 0 : EXIT_LIMIT;
 }
 
 await main(() => run(process.argv.slice(2)));

@@ -10,8 +10,9 @@ import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
 import { curatedRows, fullRows, matches, shardOf, type MatrixRow, type RowFilter } from '../matrix/rows.js';
-import { runMatrix } from '../matrix/run.js';
-import { MATRIX_INVARIANT } from '../matrix/settle.js';
+import { CRASH_ROW_STATES, POWER_ROW_STATES } from '../matrix/bounds.js';
+import { carryOver, runMatrix } from '../matrix/run.js';
+import { MATRIX_INVARIANT, type MatrixResult } from '../matrix/settle.js';
 import { traceSvg } from '../render/svg.js';
 import { replayTrace } from '../trace/replay.js';
 import { loadTrace } from '../trace/trace.js';
@@ -37,6 +38,11 @@ const MATRIX: CommandSpec = {
     { flags: '--shard <i/n>', description: 'settle the i-th of n slices; give --json-out for its file, then --merge' },
     { flags: '--merge', description: 'join shard files (the arguments), checked whole before anything is written', default: false },
     { flags: '--runs <n>', description: 'random runs per row', defaultText: String(DEFAULT_RUNS) },
+    {
+      flags: '--row-states <n>',
+      description: "distinct states the explorer may keep over each row's searches (0: random runs only)",
+      defaultText: `${CRASH_ROW_STATES.toLocaleString('en-US')} for a row of crashes, ${POWER_ROW_STATES.toLocaleString('en-US')} for one of power losses`,
+    },
     { flags: '--seed <n>', description: 'the seed of every row', defaultText: '1' },
     { flags: '--workers <n>', description: 'rows settled in parallel', defaultText: 'one per core' },
     { flags: '--json-out <file>', description: 'write the matrix as JSON here', defaultText: "docs/guarantees.json for the whole sweep; none otherwise" },
@@ -112,8 +118,9 @@ function write(doc: MatrixDocument, to: Targets): string[] {
     written.push(to.md);
     // The pictures are drawn from the saved traces: a picture of the same trace is the same picture.
     outputDir('--md-out', join(to.md, '..', 'pictures'));
-    for (const { trace } of doc.rows) {
-      if (trace === undefined) continue;
+    for (const { counterexample } of doc.rows) {
+      if (counterexample === undefined) continue;
+      const { trace } = counterexample;
       const loaded = loadTrace(trace);
       writeOutput('--md-out', join(to.md, '..', picturePath(trace)), traceSvg(loaded, replayTrace(loaded)), true);
     }
@@ -126,14 +133,25 @@ function report(doc: MatrixDocument, to: Targets, json: boolean): number {
   const count = (verdict: string): number => doc.rows.filter((r) => r.verdict === verdict).length;
   const broken = doc.rows.filter((r) => r.verdict === 'broken');
   if (json) {
-    const summary = { command: 'matrix', tool: TOOL, seed: doc.seed, runs: doc.runs, shard: doc.shard, rows: doc.rows.length, holds: count('holds'), allowed: count('allowed'), broken: broken.map((r) => ({ id: r.id, trace: r.trace ?? null })), written };
+    const summary = { command: 'matrix', tool: TOOL, seed: doc.seed, runs: doc.runs, shard: doc.shard, rows: doc.rows.length, holds: count('holds'), allowed: count('allowed'), broken: broken.map((r) => ({ id: r.id, trace: r.counterexample?.trace ?? null })), written };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     for (const file of written) process.stdout.write(`written: ${file}${file === to.md ? ` (and the pictures it links, in ${join(file, '..', 'pictures')})` : ''}\n`);
     process.stdout.write(`rows: ${doc.rows.length}; holds ${count('holds')}, loss allowed ${count('allowed')}, broken promise ${broken.length}\n`);
-    for (const row of broken) process.stdout.write(`BROKEN PROMISE: ${row.id}: ${row.trace ?? ''}\n`);
+    for (const row of broken) process.stdout.write(`BROKEN PROMISE: ${row.id}: ${row.counterexample?.trace ?? ''}\n`);
   }
   return broken.length > 0 ? 1 : 0;
+}
+
+function counterexamplesDir(out: unknown): string {
+  return outputDir('--out', out === undefined ? COUNTEREXAMPLES : userPath(out as string));
+}
+
+/** Trace paths as the repository names them (npm runs the command there), so the documents do not depend on the machine. */
+function repositoryPaths(rows: readonly MatrixResult[]): MatrixResult[] {
+  return rows.map((row) =>
+    row.counterexample === undefined ? row : { ...row, counterexample: { ...row.counterexample, trace: relative(process.cwd(), row.counterexample.trace) } },
+  );
 }
 
 async function run(args: readonly string[]): Promise<number> {
@@ -149,18 +167,21 @@ async function run(args: readonly string[]): Promise<number> {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    return report(merged, targets(values, true), json);
+    // As after one whole run: a row that held replays a loss another shard found.
+    const out = counterexamplesDir(values.out);
+    return report({ ...merged, rows: repositoryPaths(carryOver(merged.rows, out)) }, targets(values, true), json);
   }
   if (parsed.args.length > 0) throw new UsageError(`unexpected argument "${parsed.args[0]}" (files are for --merge)`);
   const shard = shardOption(values.shard as string | undefined);
   const runs = integerFlag('runs', values.runs as string | undefined, 1, 2 ** 31 - 1) ?? DEFAULT_RUNS;
   const seed = integerFlag('seed', values.seed as string | undefined, -(2 ** 31), 2 ** 31 - 1) ?? 1;
   const workers = integerFlag('workers', values.workers as string | undefined, 1, 256) ?? defaultWorkers();
+  const rowStates = integerFlag('row-states', values['row-states'] as string | undefined, 0, Number.MAX_SAFE_INTEGER) ?? null;
   const filter = filterOf(values);
   const whole = values.full !== true && shard === null && FILTERS.every((flag) => values[flag] === undefined);
   const to = targets(values, whole);
   if (shard !== null && to.json === null) throw new UsageError("--shard: give --json-out FILE for the shard's rows (to --merge them later)");
-  const out = outputDir('--out', values.out === undefined ? COUNTEREXAMPLES : userPath(values.out as string));
+  const out = counterexamplesDir(values.out);
   const selected = (values.full === true ? fullRows() : curatedRows()).filter((row) => matches(row, filter));
   const indexed = selected.map((row, index) => ({ index, row }));
   const jobs = shard === null ? indexed : shardOf(indexed, shard.index, shard.count);
@@ -170,14 +191,13 @@ async function run(args: readonly string[]): Promise<number> {
   const results = await runMatrix(jobs, {
     runs,
     seed,
+    rowStates,
     out,
     workers,
     onResult: (result, done) => progress.update(done, jobs.length, `${result.id}: ${result.verdict}`),
   });
   progress.stop();
-  // Trace paths as the repository names them (npm runs the command there), so the documents do not depend on the machine.
-  const rows = results.map((row) => (row.trace === undefined ? row : { ...row, trace: relative(process.cwd(), row.trace) }));
-  const doc: MatrixDocument = { tool: TOOL, invariant: MATRIX_INVARIANT, seed, runs, shard: shard === null ? 'all' : `${shard.index}/${shard.count}`, rows };
+  const doc: MatrixDocument = { tool: TOOL, invariant: MATRIX_INVARIANT, seed, runs, rowStates, shard: shard === null ? 'all' : `${shard.index}/${shard.count}`, rows: repositoryPaths(results) };
   return report(doc, to, json);
 }
 

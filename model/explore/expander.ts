@@ -8,13 +8,13 @@
  * it says which worker holds the parent pointer.
  */
 import { getHeapStatistics } from 'node:v8';
-import type { Action } from '../../spec/actions/index.js';
+import { actionSpec, type Action } from '../../spec/actions/index.js';
 import { applyEnabled, enabledActions } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
 import type { StateTable } from './state-table.js';
-import { viewOf } from './view.js';
+import { forgottenIn, viewOf, type Forgetting } from './view.js';
 
 export type StopReason = 'max-depth' | 'max-states' | 'time-limit' | 'memory';
 
@@ -39,6 +39,8 @@ export interface ExpanderSetup {
   readonly invariants: readonly Invariant[];
   readonly witnesses: readonly Witness[];
   readonly symmetric: boolean;
+  /** What the view may forget once no recovery can read it (null: nothing). */
+  readonly forgetting: Forgetting | null;
   readonly table: StateTable;
   readonly worker: number;
   readonly workers: number;
@@ -87,7 +89,7 @@ export class Expander {
 
   /** Registers the initial state; a violation there is found at once. */
   root(state: State): Found | null {
-    this.setup.table.add(viewOf(state, this.setup.symmetric));
+    this.setup.table.add(this.viewOf(state));
     const ref = this.remember(-1, null);
     this.frontier.push({ state, ref });
     return this.visit(state, ref);
@@ -98,17 +100,21 @@ export class Expander {
    * complete level the successors become the frontier.
    */
   expand(tick: () => LevelOutcome['stopped']): LevelOutcome {
-    const { table, symmetric } = this.setup;
+    const { table } = this.setup;
     for (; this.position < this.frontier.length; this.position++) {
       if ((this.position & 63) === 0) {
         const stopped = tick();
         if (stopped !== null) return { found: null, stopped };
       }
       const { state, ref } = this.frontier[this.position] as FrontierEntry;
+      const forgotten = forgottenIn(state, this.setup.forgetting);
       for (const action of enabledActions(state)) {
+        // Leads to a state that looks the same: only a forgotten field changes.
+        const only = actionSpec(action).writesOnly;
+        if (only !== undefined && forgotten[only]) continue;
         const successor = applyEnabled(state, action);
         this.transitions += 1;
-        if (!table.add(viewOf(successor, symmetric))) continue;
+        if (!table.add(this.viewOf(successor))) continue;
         const child = this.remember(ref, action);
         const found = this.visit(successor, child);
         if (found !== null) return { found, stopped: null };
@@ -119,6 +125,10 @@ export class Expander {
     this.next = [];
     this.position = 0;
     return { found: null, stopped: null };
+  }
+
+  private viewOf(state: State): string {
+    return viewOf(state, this.setup.symmetric, { forgetting: this.setup.forgetting });
   }
 
   /** How the state `ref` (held by this worker) was first reached. */

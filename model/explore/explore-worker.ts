@@ -11,15 +11,18 @@ import { INVARIANTS, WITNESSES } from '../../properties/index.js';
 import { Expander, limitReached, type LevelOutcome } from './expander.js';
 import type { ExploreRequest, ExploreWorkerSetup, LevelReport } from './protocol.js';
 import { StateTable } from './state-table.js';
+import { forgettingFor } from './explore.js';
 
 function serve(setup: ExploreWorkerSetup): void {
   setAutoFreeze(false);
   const table = new StateTable(setup.table);
   const stats = new Int32Array(setup.stats);
+  const invariants = INVARIANTS.filter((i) => setup.invariants.includes(i.name));
   const expander = new Expander({
-    invariants: INVARIANTS.filter((i) => setup.invariants.includes(i.name)),
+    invariants,
     witnesses: WITNESSES.filter((w) => setup.witnesses.includes(w.name)),
     symmetric: setup.symmetric,
+    forgetting: forgettingFor({ invariants, forget: setup.forget }),
     table,
     worker: setup.worker,
     workers: setup.workers,

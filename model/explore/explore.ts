@@ -14,6 +14,7 @@ import type { Invariant, Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
 import { Expander, limitReached, pathTo, type Found, type Limits, type StopReason } from './expander.js';
 import { StateTable } from './state-table.js';
+import { forgettingOf, type Forgetting } from './view.js';
 
 export type { StopReason } from './expander.js';
 
@@ -29,6 +30,8 @@ export interface ExploreOptions {
   readonly heapFraction?: number;
   /** Canonicalise broker identities (default true). */
   readonly symmetric?: boolean;
+  /** Forget what only a recovery reads once none can come (default true; view.ts). */
+  readonly forget?: boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** Called once for every distinct state, the initial one included (cross-checks use it). */
   readonly onState?: (state: State) => void;
@@ -52,6 +55,10 @@ export interface ExploreResult extends ExploreProgress {
 }
 
 export const DEFAULT_HEAP_FRACTION = 0.85;
+
+export function forgettingFor(options: Pick<ExploreOptions, 'invariants' | 'forget'>): Forgetting | null {
+  return options.forget === false ? null : forgettingOf(options.invariants);
+}
 
 export function limitsOf(options: ExploreOptions, started: number): Limits {
   return {
@@ -98,6 +105,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     invariants: options.invariants,
     witnesses: options.witnesses,
     symmetric: options.symmetric ?? true,
+    forgetting: forgettingFor(options),
     table,
     worker: 0,
     workers: 1,

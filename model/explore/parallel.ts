@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Action } from '../../spec/actions/index.js';
 import { spawnWorker } from '../workers/spawn.js';
 import type { Discovery, FrontierEntry, Found, LevelOutcome, StopReason } from './expander.js';
-import { limitsOf, resultOf, traceOf, type ExploreOptions, type ExploreResult } from './explore.js';
+import { explore, limitsOf, resultOf, traceOf, type ExploreOptions, type ExploreResult } from './explore.js';
 import { StateTable } from './state-table.js';
 import { statsSlots, type ExploreRequest, type ExploreWorkerSetup, type LevelReport } from './protocol.js';
 
@@ -62,6 +62,7 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
   const setup = (worker: number): ExploreWorkerSetup => ({
     config: options.config,
     invariants: options.invariants.map((i) => i.name),
+    forget: options.forget ?? true,
     witnesses: options.witnesses.map((w) => w.name),
     symmetric: options.symmetric ?? true,
     table: table.buffer,
@@ -114,4 +115,9 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
     clearInterval(progress);
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The explorer on `workers` threads: one runs in this thread, more run in parallel. */
+export function exploreOn(workers: number, options: ExploreOptions): Promise<ExploreResult> {
+  return workers === 1 ? Promise.resolve(explore(options)) : exploreParallel({ ...options, workers });
 }

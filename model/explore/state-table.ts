@@ -11,15 +11,20 @@ import { fingerprint } from './fingerprint.js';
 /** A table this full is treated as out of memory: probing slows sharply past it. */
 const MAX_LOAD = 0.7;
 const DEFAULT_SLOTS_LOG2 = 25;
+/**
+ * States that may still be added after a limit is reached and before the explorer notices (limits are
+ * checked between frontier states, and one state's successors, on every worker, come first).
+ */
+const OVERSHOOT = 1 << 16;
 
 export class StateTable {
   private readonly words: Int32Array;
   private readonly count: Int32Array;
   private readonly mask: number;
 
-  /** A table sized for `expected` states (or 2^25 slots, 256 MB, when not said). */
+  /** A table sized for `expected` states and what may come past them (or 2^25 slots, 256 MB, when not said). */
   static create(expected?: number): StateTable {
-    const log2 = expected === undefined ? DEFAULT_SLOTS_LOG2 : Math.max(4, Math.ceil(Math.log2(expected / MAX_LOAD + 1)));
+    const log2 = expected === undefined ? DEFAULT_SLOTS_LOG2 : Math.min(DEFAULT_SLOTS_LOG2, Math.ceil(Math.log2((expected + OVERSHOOT) / MAX_LOAD + 1)));
     const slots = 2 ** log2;
     return new StateTable(new SharedArrayBuffer(slots * 8 + 4));
   }
@@ -41,8 +46,12 @@ export class StateTable {
     return this.size > (this.mask + 1) * MAX_LOAD;
   }
 
-  /** Adds the fingerprint of `view`; true when it was not there before. */
+  /**
+   * Adds the fingerprint of `view`; true when it was not there before. A table with one free slot left
+   * refuses new fingerprints (false), so probing always ends; `full` has stopped the search long before.
+   */
   add(view: string): boolean {
+    if (this.size >= this.mask) return false;
     const [h, l] = fingerprint(view);
     const hi = h === 0 ? 1 : h;
     const lo = l === 0 ? 1 : l;

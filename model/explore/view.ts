@@ -11,16 +11,27 @@
  * partitions. The order within an assignment is not encoded: no rule reads it yet (elections may pick
  * any eligible replica, KAFKA-RULES.md rule 16); a rule that reads it (the preferred leader) must add
  * the position to `placement`.
+ *
+ * With a `Forgetting`, a state also leaves out what only a broker's recovery reads once no recovery
+ * can come: the flushed offsets once the power-loss budget is spent (only a power loss reads them), the
+ * HW checkpoints once no broker is down and no budget can stop one (only a restart reads them), unless
+ * a checked invariant reads the field. States that differ only there have the same futures, step for
+ * step (a flush or a checkpoint becomes a step that changes nothing the view keeps), so merging them
+ * keeps every violation reachable, at the same depth or less.
  */
+import { STOPPING_BUDGETS } from '../../spec/broker.js';
+import type { Invariant } from '../../properties/invariant.js';
 import type {
   Broker,
   BrokerId,
+  BudgetUse,
   Consumer,
   FetchResponse,
   LeaderState,
   LogRecord,
   Partition,
   PartitionView,
+  RecoveryField,
   ProduceAttempt,
   Replica,
   State,
@@ -64,11 +75,42 @@ function brokerLocal(b: Broker, state: State): string {
   return `${b.status === 'running' ? 'R' : 'D'}|${b.brokerEpoch}|${b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u'}|${b.lostPower ? 'p' : ''}|${registered}`;
 }
 
-/** What one replica holds that names no other broker. */
-function replicaLocal(r: Replica): string {
+/** What the view may forget, for one search: every recovery field but those a checked invariant reads. */
+export interface Forgetting {
+  readonly kept: ReadonlySet<RecoveryField>;
+}
+
+export function forgettingOf(invariants: readonly Invariant[]): Forgetting {
+  return { kept: new Set(invariants.flatMap((invariant) => invariant.reads ?? [])) };
+}
+
+/** The recovery fields no future step of `state` reads, under `forgetting`. */
+export type Forgotten = Readonly<Record<RecoveryField, boolean>>;
+
+const REMEMBERED: Forgotten = { flushed: false, hwCheckpoint: false };
+
+function spent(state: State, budget: keyof BudgetUse): boolean {
+  return state.budget[budget] >= state.config.budgets[budget];
+}
+
+export function forgottenIn(state: State, forgetting: Forgetting | null): Forgotten {
+  if (forgetting === null) return REMEMBERED;
+  return {
+    flushed: !forgetting.kept.has('flushed') && spent(state, 'powerLosses'),
+    hwCheckpoint:
+      !forgetting.kept.has('hwCheckpoint') &&
+      STOPPING_BUDGETS.every((budget) => spent(state, budget)) &&
+      state.brokers.every((b) => b.status === 'running'),
+  };
+}
+
+/** What one replica holds that names no other broker (`_` for a forgotten field). */
+function replicaLocal(r: Replica, forgotten: Forgotten): string {
   let epochs = '';
   for (const e of r.epochs) epochs += `${e.epoch}.${e.startOffset} `;
-  return `${r.logStartOffset}|${records(r.log)}|${epochs}|${r.hw}|${r.flushed}|${r.hwCheckpoint}|${r.awaitingEpochEnd ? 'a' : ''}`;
+  const flushed = forgotten.flushed ? '_' : r.flushed;
+  const checkpoint = forgotten.hwCheckpoint ? '_' : r.hwCheckpoint;
+  return `${r.logStartOffset}|${records(r.log)}|${epochs}|${r.hw}|${flushed}|${checkpoint}|${r.awaitingEpochEnd ? 'a' : ''}`;
 }
 
 /**
@@ -76,11 +118,11 @@ function replicaLocal(r: Replica): string {
  * before relabelling. Its placement is part of it (`o` where it hosts no replica), so relabelling
  * never swaps brokers that host different partitions.
  */
-function local(b: Broker, state: State, partitions: readonly Partition[]): string {
+function local(b: Broker, state: State, partitions: readonly Partition[], forgotten: Forgotten): string {
   let text = brokerLocal(b, state);
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    text += `+${replica === undefined ? 'o' : replicaLocal(replica)}`;
+    text += `+${replica === undefined ? 'o' : replicaLocal(replica, forgotten)}`;
   }
   return text;
 }
@@ -166,26 +208,70 @@ function permutations<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * The orderings of the hosting brokers to try: sorted by what they hold themselves, and within each
- * run of brokers that hold the same, every ordering (those brokers differ only in what they say of others).
+ * Tie permutations tried at most: 24 is every ordering of 4 tied brokers (a leader and four identical
+ * followers). Past it the view refines the ties instead of enumerating them (see `viewOf`).
  */
-function orderings(hosts: readonly BrokerId[], locals: readonly string[]): BrokerId[][] {
-  const sorted = [...hosts].sort((x, y) => {
-    const a = locals[x] ?? '';
-    const b = locals[y] ?? '';
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  const tied = sorted.some((id, i) => i > 0 && locals[id] === locals[sorted[i - 1] as BrokerId]);
-  if (!tied) return [sorted];
+export const MAX_ORDERINGS = 24;
+
+/** Ties that allow more orderings than this are refined first: a round costs about one rendering. */
+const REFINE_PAST = 2;
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The brokers sorted by `keys`, in runs of equal keys. */
+function runsBy(brokers: readonly BrokerId[], keys: readonly string[]): BrokerId[][] {
+  const sorted = [...brokers].sort((x, y) => compare(keys[x] ?? '', keys[y] ?? ''));
+  const runs: BrokerId[][] = [];
+  for (const id of sorted) {
+    const last = runs.at(-1);
+    if (last !== undefined && keys[last[0] as BrokerId] === keys[id]) last.push(id);
+    else runs.push([id]);
+  }
+  return runs;
+}
+
+/** How many orderings enumerating the runs' ties would try (capped just past `limit`). */
+function orderingsOf(runs: readonly (readonly BrokerId[])[], limit: number): number {
+  let count = 1;
+  for (const run of runs) for (let k = 2; k <= run.length && count <= limit; k++) count *= k;
+  return count;
+}
+
+/** Every ordering of the brokers that keeps the runs in order and permutes the brokers within each. */
+function orderings(runs: readonly (readonly BrokerId[])[]): BrokerId[][] {
   let result: BrokerId[][] = [[]];
-  for (let start = 0; start < sorted.length; ) {
-    let end = start + 1;
-    while (end < sorted.length && locals[sorted[end] as BrokerId] === locals[sorted[start] as BrokerId]) end++;
-    const runs = permutations(sorted.slice(start, end));
-    result = result.flatMap((prefix) => runs.map((run) => [...prefix, ...run]));
-    start = end;
+  for (const run of runs) {
+    const permuted = permutations(run);
+    result = result.flatMap((prefix) => permuted.map((order) => [...prefix, ...order]));
   }
   return result;
+}
+
+/** Labels that give each broker its run's index: brokers of one run share a label. */
+function runLabels(runs: readonly (readonly BrokerId[])[]): string[] {
+  const labels: string[] = [];
+  runs.forEach((run, index) => {
+    for (const id of run) labels[id] = `c${index}`;
+  });
+  return labels;
+}
+
+/**
+ * Colour refinement (as graph-isomorphism tools start): brokers that hold alike are told apart by what
+ * the others say of them. Each round a broker's key becomes its run so far and its references written
+ * with the runs' labels; until the runs stop splitting. Every step is the same under any relabelling of
+ * the brokers, so the runs it ends with are too.
+ */
+function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, partitions: readonly Partition[]): BrokerId[][] {
+  for (let round = 0; round < hosts.length; round++) {
+    const labels = runLabels(runs);
+    const keys: string[] = [];
+    for (const id of hosts) keys[id] = `${labels[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`;
+    const refined = runsBy(hosts, keys);
+    if (refined.length === runs.length) return runs;
+    runs = refined;
+  }
+  return runs;
 }
 
 function render(state: State, partitions: readonly Partition[], locals: readonly string[], ranked: readonly BrokerId[], fixed: string): string {
@@ -196,16 +282,31 @@ function render(state: State, partitions: readonly Partition[], locals: readonly
   return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`).join('/')}#${shared(partitions, labels)}#${fixed}`;
 }
 
+export interface ViewOptions {
+  /** Tie orderings enumerated before refining (default MAX_ORDERINGS). */
+  readonly maxOrderings?: number;
+  /** What may be forgotten (default: nothing). */
+  readonly forgetting?: Forgetting | null;
+}
+
 /**
- * The view of a state; `symmetric` canonicalises broker identities: the least rendering over the
- * relabellings that order the hosting brokers by what they hold, so every permutation of a state has
- * the same view (a tie broken by broker id would make the view depend on which permutation was met
- * first, and the explored set on the order of search). Brokers that host nothing keep their place.
+ * The view of a state; `symmetric` canonicalises broker identities. The hosting brokers are sorted by
+ * what they hold themselves; ties that allow more than two orderings are refined by what the other
+ * brokers say of each (a refinement round costs about one rendering, and usually breaks every tie).
+ * While what still ties allows at most MAX_ORDERINGS orderings, the view is the least rendering over
+ * all of them: refinement treats every relabelling alike, so every permutation of a state still has
+ * the same view. Past that, what ties is ordered by broker id: merging stays sound (two states share a
+ * view only if one is a relabelling of the other), but some symmetric states may keep views of their
+ * own, and their count can then depend on the order of search. Brokers that host nothing keep their
+ * place. (`maxOrderings` Infinity refines nothing and enumerates every tie: the plain canonical form the
+ * tests compare with.)
  */
-export function viewOf(state: State, symmetric: boolean): string {
+export function viewOf(state: State, symmetric: boolean, options: ViewOptions = {}): string {
+  const { maxOrderings = MAX_ORDERINGS, forgetting = null } = options;
   const brokers = state.brokers;
   const partitions = Object.values(state.partitions);
-  const locals = brokers.map((b) => local(b, state, partitions));
+  const forgotten = forgottenIn(state, forgetting);
+  const locals = brokers.map((b) => local(b, state, partitions, forgotten));
   const fixed = unlabelled(state, partitions);
   if (!symmetric) {
     const own = brokers.map((b) => String(b.id));
@@ -214,8 +315,14 @@ export function viewOf(state: State, symmetric: boolean): string {
   const hosts: BrokerId[] = [];
   const idle: BrokerId[] = [];
   for (const b of brokers) (partitions.some((p) => p.replicas[b.id] !== undefined) ? hosts : idle).push(b.id);
+  let runs = runsBy(hosts, locals);
+  if (maxOrderings !== Infinity && orderingsOf(runs, maxOrderings) > REFINE_PAST) {
+    runs = refine(runs, hosts, state, partitions);
+    // Still too many: ties broken by broker id (runsBy keeps `hosts`' id order within a run).
+    if (orderingsOf(runs, maxOrderings) > maxOrderings) return render(state, partitions, locals, [...runs.flat(), ...idle], fixed);
+  }
   let least: string | null = null;
-  for (const order of orderings(hosts, locals)) {
+  for (const order of orderings(runs)) {
     const view = render(state, partitions, locals, [...order, ...idle], fixed);
     if (least === null || view < least) least = view;
   }

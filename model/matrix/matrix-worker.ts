@@ -16,6 +16,6 @@ parentPort?.on('message', (job: MatrixJob | null) => {
     parentPort?.close();
     return;
   }
-  parentPort?.postMessage(settleRow(job.index, job.row, { runs: setup.runs, seed: setup.seed, out: setup.out, saved }));
+  parentPort?.postMessage(settleRow(job.index, job.row, { ...setup, saved }));
 });
 parentPort?.postMessage('ready');

@@ -3,18 +3,21 @@
  * files. The Markdown leaves out timings, so one run and merged shards give the same table.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
+import { boundsText, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
 import type { MatrixRow } from './rows.js';
-import { MATRIX_INVARIANT, type MatrixResult } from './settle.js';
+import { MATRIX_INVARIANT, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
   readonly tool: string;
   readonly invariant: string;
   readonly seed: number;
   readonly runs: number;
+  /** Distinct states the explorer could keep over each row's searches; null: each row's ladder said. */
+  readonly rowStates: number | null;
   /** `all`, or the slice this file holds (`2/4`). */
   readonly shard: string;
   readonly rows: readonly MatrixResult[];
@@ -26,21 +29,46 @@ function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
 }
 
+const FOUND = {
+  explore: 'the shortest, found by the explorer',
+  check: 'found by random runs, shrunk',
+  hand: 'written by hand',
+} as const;
+
+/** A complete search as the cell names it: its bounds and states, and a weak proof marked. */
+function proofOf(search: Search): string {
+  const weak = search.weak ? `; **weak**: reached none of ${search.missed.join(', ')}` : '';
+  return `proved within bounds (${boundsText(search.bounds)}; ${count(search.states, 'state')})${weak}`;
+}
+
+/** What the explorer showed for a row that holds: its largest proof, and how deep the next search got. */
+function proofText(result: MatrixResult): string {
+  const proof = result.searches.filter((search) => search.complete).at(-1);
+  const beyond = result.searches.find((search) => !search.complete);
+  const random = `${count(result.runs, 'run')}, ${count(result.steps, 'step')}`;
+  if (proof === undefined) {
+    const covered = beyond === undefined ? 'no search ran' : `the explorer's ${count(beyond.states, 'state')} covered ${boundsText(beyond.bounds)} only to depth ${beyond.depth}`;
+    return `**random only**: ${random}; ${covered}`;
+  }
+  const deeper = beyond === undefined ? '' : `; beyond them, no loss within ${count(beyond.depth, 'step')} at ${boundsText(beyond.bounds)} (${count(beyond.states, 'state')}, then the state budget ran out)`;
+  return `${proofOf(proof)}${deeper}; random: ${random}`;
+}
+
 function evidence(result: MatrixResult, mdDir: string): string {
-  if (result.verdict === 'holds') return `${count(result.runs, 'run')}, ${count(result.steps, 'step')}`;
-  const how = result.by === 'replay' ? 'saved trace' : `found in ${count(result.runs, 'run')}`;
-  const trace = result.trace ?? '';
-  return `[${count(result.length ?? 0, 'step')}](${relative(mdDir, trace)}) ([picture](${picturePath(trace)}), ${how}): ${result.reason ?? ''}`;
+  const found = result.counterexample;
+  if (found === undefined) return proofText(result);
+  const carried = found.from === undefined ? '' : `; its steps are [${found.from}](${relative(mdDir, join(dirname(found.trace), found.from))})'s, replayed under this row's settings`;
+  return `violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
 }
 
 /** The era's counterexamples drawn, folded away under the table. */
 function pictures(rows: readonly MatrixResult[]): string[] {
-  const drawn = rows.filter((r) => r.trace !== undefined);
+  const drawn = rows.flatMap((r) => (r.counterexample === undefined ? [] : [{ id: r.id, verdict: r.verdict, trace: r.counterexample.trace }]));
   if (drawn.length === 0) return [];
   return [
     '<details><summary>The counterexamples, drawn</summary>',
     '',
-    ...drawn.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace ?? '')})`, '']),
+    ...drawn.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace)})`, '']),
     '</details>',
     '',
   ];
@@ -58,13 +86,22 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
   const lines = [
     '# Which settings keep acknowledged messages safe',
     '',
-    `Each row asks one question: can a record acknowledged to its producer be lost (\`${doc.invariant}\`)? It is`,
-    'settled by replaying the saved counterexamples of exactly its configuration, else by the random checker',
-    `(seed ${doc.seed}, up to ${doc.runs.toLocaleString('en-US')} runs of up to 50 steps). Every row also has the checker's default`,
-    'fault budget: 3 records, 2 process crashes, a fence, a clean shutdown, 2 ISR shrinks; the power-loss column',
-    'adds power losses (counted per broker). "holds" means no violation was found in what was searched, not a',
-    'proof; "loss allowed" is loss outside Kafka’s promise for that configuration; a **BROKEN PROMISE** is loss',
-    'inside it. Generated by `npm run matrix`.',
+    `Each row asks one question: can a record acknowledged to its producer be lost (\`${doc.invariant}\`)? The`,
+    'evidence comes first from the saved counterexamples of the row’s era that replay under its settings, then',
+    `from random runs (seed ${doc.seed}, up to ${doc.runs.toLocaleString('en-US')} runs of up to 50 steps at the checker’s default budgets: 3`,
+    'records, 2 process crashes, a fence, a clean shutdown, 2 ISR shrinks, and the row’s power losses), then from',
+    'the explorer, which searches every state within smaller bounds (one record and the faults the cell names;',
+    `up to ${doc.rowStates === null ? `${CRASH_ROW_STATES.toLocaleString('en-US')} distinct states for a row of crashes, ${POWER_ROW_STATES.toLocaleString('en-US')} for one of power losses` : `${doc.rowStates.toLocaleString('en-US')} distinct states a row`}).`,
+    '',
+    '- **proved within bounds**: no state within those bounds loses an acknowledged record; the cell names the',
+    '  largest bounds searched completely, and how deep the next, larger search got before the state budget ran',
+    '  out. A proof is **weak** when it reached none of the witnesses (leader changes, truncations, refused',
+    '  writes ...) its bounds make possible.',
+    '- **random only**: no loss found, and no search within bounds completed.',
+    '- **loss allowed**: a loss outside Kafka’s promise for those settings; **BROKEN PROMISE**: a loss inside it.',
+    '  Each links its counterexample and picture: the explorer’s are the shortest within its bounds.',
+    '',
+    'Generated by `npm run matrix`.',
     '',
     broken.length === 0 ? 'No row breaks Kafka’s promise.' : `${count(broken.length, 'row')} ${broken.length === 1 ? 'breaks' : 'break'} Kafka’s promise: ${broken.map((r) => r.id).join('; ')}.`,
     '',
@@ -98,25 +135,49 @@ const rowSchema = z.strictObject({
   powerLosses: z.number().int().min(0),
 });
 
+const count0 = z.number().int().min(0);
+
+const boundsSchema = z.strictObject({ records: count0, crashes: count0, powerLosses: count0, fences: count0, shutdowns: count0, shrinks: count0 });
+
+const searchSchema = z.strictObject({
+  bounds: boundsSchema,
+  states: count0,
+  depth: count0,
+  complete: z.boolean(),
+  reached: z.array(z.string()),
+  missed: z.array(z.string()),
+  weak: z.boolean(),
+  ms: z.number().min(0),
+});
+
+const counterexampleSchema = z.strictObject({
+  trace: z.string(),
+  length: count0,
+  found: z.enum(['check', 'explore', 'hand']),
+  from: z.string().optional(),
+  judged: z.enum(['allowed', 'broken']),
+  reason: z.string(),
+});
+
 const documentSchema = z.strictObject({
   tool: z.string(),
   invariant: z.literal(MATRIX_INVARIANT),
   seed: z.number().int(),
   runs: z.number().int().min(1),
+  rowStates: count0.nullable(),
   shard: z.string().regex(/^(all|\d+\/\d+)$/),
   rows: z.array(
     z.strictObject({
-      index: z.number().int().min(0),
+      index: count0,
       id: z.string(),
       row: rowSchema,
       flags: z.array(z.string()),
       verdict: z.enum(['holds', 'allowed', 'broken']),
-      by: z.enum(['replay', 'random']),
-      runs: z.number().int().min(0),
-      steps: z.number().int().min(0),
-      reason: z.string().optional(),
-      trace: z.string().optional(),
-      length: z.number().int().min(0).optional(),
+      by: z.enum(['replay', 'random', 'explorer']),
+      runs: count0,
+      steps: count0,
+      searches: z.array(searchSchema),
+      counterexample: counterexampleSchema.optional(),
       ms: z.number().min(0),
     }),
   ),
@@ -150,8 +211,8 @@ export function mergeMatrix(files: readonly string[]): MatrixDocument {
   const seen = new Map<number, string>();
   for (const [i, doc] of docs.entries()) {
     const file = files[i] ?? '';
-    if (doc.seed !== first.seed || doc.runs !== first.runs) {
-      throw new Error(`--merge: ${file} was run with other settings (seed ${doc.seed}, runs ${doc.runs}) than ${files[0]}`);
+    if (doc.seed !== first.seed || doc.runs !== first.runs || doc.rowStates !== first.rowStates) {
+      throw new Error(`--merge: ${file} was run with other settings (seed ${doc.seed}, runs ${doc.runs}, row states ${doc.rowStates}) than ${files[0]}`);
     }
     for (const row of doc.rows) {
       const twice = seen.get(row.index);
@@ -165,7 +226,7 @@ export function mergeMatrix(files: readonly string[]): MatrixDocument {
   const missing = Array.from({ length: total }, (_, k) => `${k + 1}/${total}`).filter((shard) => split !== undefined && !shards.has(shard));
   if (missing.length > 0) throw new Error(`--merge: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of this sweep ${missing.length === 1 ? 'is' : 'are'} missing`);
   const rows = docs.flatMap((doc) => doc.rows).sort((a, b) => a.index - b.index);
-  return { tool: first.tool, invariant: MATRIX_INVARIANT, seed: first.seed, runs: first.runs, shard: 'all', rows };
+  return { tool: first.tool, invariant: MATRIX_INVARIANT, seed: first.seed, runs: first.runs, rowStates: first.rowStates, shard: 'all', rows };
 }
 
 /** A row as the question it asks, relative to the safe setting (acks=all, min.insync.replicas=2, RF 3). */
@@ -181,11 +242,17 @@ function question(row: MatrixRow): string {
   return parts.length === 0 ? 'the safe setting, crashes only' : parts.join(', ');
 }
 
-const SHORT = { holds: 'holds', allowed: 'loss', broken: '**BROKEN**' } as const;
+/** A row in a word: proved (within bounds), random only, loss (allowed), or a broken promise. */
+function short(result: MatrixResult): string {
+  if (result.verdict === 'broken') return '**BROKEN**';
+  if (result.verdict === 'allowed') return 'loss';
+  return result.searches.some((search) => search.complete) ? 'proved' : 'random only';
+}
 
 /**
- * The short form for the README: one line per question, one column per era; "holds" is what was
- * searched without finding a loss, "loss" is loss the configuration allows, **BROKEN** a broken promise.
+ * The short form for the README: one line per question, one column per era. "proved" is proved within
+ * the bounds docs/guarantees.md names, "random only" searched at random without a proof, "loss" is loss
+ * the configuration allows, **BROKEN** a broken promise.
  */
 export function matrixSummary(doc: MatrixDocument): string {
   const eras = ERA_NAMES.filter((era) => doc.rows.some((r) => r.row.era === era));
@@ -195,7 +262,7 @@ export function matrixSummary(doc: MatrixDocument): string {
     `| --- | ${eras.map(() => '---').join(' | ')} |`,
     ...questions.map((q) => `| ${q} | ${eras.map((era) => {
       const found = doc.rows.find((r) => r.row.era === era && question(r.row) === q);
-      return found === undefined ? '' : SHORT[found.verdict];
+      return found === undefined ? '' : short(found);
     }).join(' | ')} |`),
   ].join('\n');
 }

@@ -3,14 +3,11 @@
  * each worker takes the next row when it is free). Results come back in the rows' order.
  */
 import { spawnWorker } from '../workers/spawn.js';
+import { loadTrace } from '../trace/trace.js';
 import type { MatrixRow } from './rows.js';
-import type { MatrixResult } from './settle.js';
+import { fromSaved, rowConfig, type MatrixResult, type SettleOptions } from './settle.js';
 
-export interface MatrixWorkerSetup {
-  readonly runs: number;
-  readonly seed: number;
-  readonly out: string;
-}
+export type MatrixWorkerSetup = Pick<SettleOptions, 'runs' | 'seed' | 'rowStates' | 'out'>;
 
 export interface MatrixJob {
   readonly index: number;
@@ -24,9 +21,10 @@ export interface MatrixRunOptions extends MatrixWorkerSetup {
 }
 
 export async function runMatrix(jobs: readonly MatrixJob[], options: MatrixRunOptions): Promise<MatrixResult[]> {
-  const queue = [...jobs];
+  // Rows that may reach the explorer (acks=all, clean elections) first, so the workers finish together.
+  const queue = [...jobs].sort((a, b) => Number(mayExplore(b.row)) - Number(mayExplore(a.row)));
   const results: MatrixResult[] = [];
-  const setup: MatrixWorkerSetup = { runs: options.runs, seed: options.seed, out: options.out };
+  const setup: MatrixWorkerSetup = { runs: options.runs, seed: options.seed, rowStates: options.rowStates, out: options.out };
   const worker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const thread = spawnWorker(new URL('./matrix-worker.ts', import.meta.url), setup);
@@ -44,5 +42,24 @@ export async function runMatrix(jobs: readonly MatrixJob[], options: MatrixRunOp
       thread.on('exit', () => resolve());
     });
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers, jobs.length)) }, worker));
-  return results.sort((a, b) => a.index - b.index);
+  return carryOver(results.sort((a, b) => a.index - b.index), options.out);
+}
+
+function mayExplore(row: MatrixRow): boolean {
+  return row.acks === 'all' && !row.unclean;
+}
+
+/**
+ * After every row: a row that held may replay a loss another row found in this run (they ran side by
+ * side, so it could not see it then), as it would replay it from the saved traces next time. Its
+ * random runs and searches stay in its result: they searched what they searched.
+ */
+export function carryOver(results: readonly MatrixResult[], out: string): MatrixResult[] {
+  const found = results.flatMap((r) => (r.counterexample !== undefined && r.by !== 'replay' ? [r.counterexample.trace] : []));
+  const saved = found.map((file) => ({ file, trace: loadTrace(file) }));
+  return results.map((result) => {
+    if (result.verdict !== 'holds' || saved.length === 0) return result;
+    const counterexample = fromSaved(rowConfig(result.row), saved, out);
+    return counterexample === null ? result : { ...result, verdict: counterexample.judged, by: 'replay', counterexample };
+  });
 }

@@ -1,21 +1,61 @@
 /**
- * Settling one matrix row: first the saved counterexamples of exactly its configuration (instant), then
- * the random checker with the row's fixed seed. A row's result depends on nothing but the row, the seed,
- * the runs and the saved traces, so rows may be settled in any order, on any worker or machine.
+ * Settling one matrix row, cheapest evidence first:
+ *
+ * 1. a saved counterexample of the row's era that replays, step for step, under the row's own
+ *    configuration (its own first; one of another configuration is carried over and saved under the
+ *    row's, since a run the row allows is a run of the row);
+ * 2. the random checker at the checker's default budgets, with the row's fixed seed;
+ * 3. the explorer, on the row's ladder of bounds (bounds.ts): each search that completes proves the
+ *    question within its bounds, a violation it finds is a shortest counterexample within them.
+ *
+ * A row's result depends on nothing but the row, the seed, the runs, the state budget and the saved
+ * traces, so rows may be settled in any order, on any worker or machine.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { basename } from 'node:path';
+import type { Config } from '../../spec/config.js';
+import { invariantNamed, WITNESSES, type Invariant } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
-import { invariantNamed } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
+import { runActions, type RunResult } from '../check/runner.js';
 import { configFromArgs } from '../config/flags.js';
+import { explore, type ExploreResult } from '../explore/explore.js';
 import { findingTrace } from '../trace/finding.js';
-import { replayTrace } from '../trace/replay.js';
-import { saveTrace, type Trace } from '../trace/trace.js';
+import { saveTrace, type Provenance, type Trace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
+import { ladder, type Bounds } from './bounds.js';
 import { rowFlags, rowId, type MatrixRow } from './rows.js';
 
 /** What the matrix asks of every row: is an acknowledged write ever lost? */
 export const MATRIX_INVARIANT = 'acked-never-lost';
+
+/** One exhaustive search of a row's question within `bounds`. */
+export interface Search {
+  readonly bounds: Bounds;
+  readonly states: number;
+  /** Every state within this many steps was seen: the deepest state, when the search completed. */
+  readonly depth: number;
+  /** Every state within the bounds was searched: a proof within them. */
+  readonly complete: boolean;
+  /** The witnesses these bounds make possible that the search reached, and those it did not. */
+  readonly reached: readonly string[];
+  readonly missed: readonly string[];
+  /** It reached none of the witnesses possible within its bounds: a proof that exercised little. */
+  readonly weak: boolean;
+  readonly ms: number;
+}
+
+/** A run that loses an acknowledged record under the row's configuration, as saved. */
+export interface Counterexample {
+  readonly trace: string;
+  readonly length: number;
+  /** How it was first found: by the explorer (shortest within its bounds), by random runs (shrunk), by hand. */
+  readonly found: Provenance['by'];
+  /** The saved counterexample of another configuration whose steps it replays. */
+  readonly from?: string;
+  /** Whether the configuration allows the loss or it breaks Kafka's promise, and why. */
+  readonly judged: 'allowed' | 'broken';
+  readonly reason: string;
+}
 
 export interface MatrixResult {
   /** The row's place in the sweep it was selected from, so shards merge back in order. */
@@ -23,62 +63,136 @@ export interface MatrixResult {
   readonly id: string;
   readonly row: MatrixRow;
   readonly flags: readonly string[];
-  /** holds: nothing found; allowed: loss the configuration allows; broken: Kafka's promise broken. */
+  /** holds: no loss found; allowed: loss the configuration allows; broken: Kafka's promise broken. */
   readonly verdict: 'holds' | 'allowed' | 'broken';
-  /** How it was settled: a saved counterexample replayed, or random runs. */
-  readonly by: 'replay' | 'random';
-  /** Runs and steps searched (for a violation: until the first one). */
+  /** What settled it in this run: a saved counterexample replayed, random runs, or the explorer (for a row that holds: whether it searched). */
+  readonly by: 'replay' | 'random' | 'explorer';
+  /** Random runs and steps searched (for a violation they found: until the first one). */
   readonly runs: number;
   readonly steps: number;
-  /** For a violation: why it is allowed or broken, the trace file, and its length in steps. */
-  readonly reason?: string;
-  readonly trace?: string;
-  readonly length?: number;
+  /** The explorer's searches, smallest bounds first. */
+  readonly searches: readonly Search[];
+  readonly counterexample?: Counterexample;
   readonly ms: number;
 }
 
 export interface SettleOptions {
   readonly runs: number;
   readonly seed: number;
+  /** Distinct states the explorer may keep over each row's searches (0: no search); null: the row's ladder says. */
+  readonly rowStates: number | null;
   /** Where findings are saved (counterexamples/ by default). */
   readonly out: string;
   /** The saved traces to try first. */
-  readonly saved: readonly { readonly file: string; readonly trace: Trace }[];
+  readonly saved: readonly SavedTrace[];
+}
+
+export interface SavedTrace {
+  readonly file: string;
+  readonly trace: Trace;
+}
+
+/** The row as a configuration at the checker's default budgets. */
+export function rowConfig(row: MatrixRow): Config {
+  return configFromArgs(rowFlags(row));
+}
+
+/** The row's configuration with the budgets of a search. */
+function boundedConfig(config: Config, bounds: Bounds): Config {
+  return { ...config, budgets: { ...config.budgets, ...bounds } };
+}
+
+function counterexampleOf(config: Config, file: string, run: RunResult, found: Provenance): Counterexample {
+  const { judged, reason } = judge(config, MATRIX_INVARIANT, run.final);
+  return { trace: file, length: run.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
+}
+
+function save(out: string, config: Config, run: RunResult, provenance: Provenance): Counterexample {
+  const violation = run.violation;
+  if (violation === null) throw new Error('only a violating run is saved');
+  const { file } = saveTrace(out, findingTrace(config, { steps: run.steps, violation, provenance }));
+  return counterexampleOf(config, file, run, provenance);
+}
+
+/**
+ * The shortest saved counterexample of the row's era that replays to a loss under the row's
+ * configuration, every step one the checkers could take there (so a send keeps the row's acks): one
+ * saved for exactly this configuration if any does, else one of another, carried over (saved again
+ * under this configuration, naming the one it came from). Null when none replays.
+ */
+export function fromSaved(config: Config, saved: readonly SavedTrace[], out: string, invariant: Invariant = invariantNamed(MATRIX_INVARIANT)): Counterexample | null {
+  const replays = saved
+    .filter(({ trace }) => trace.violation?.invariant === MATRIX_INVARIANT && trace.config.era === config.era)
+    .map(({ file, trace }) => ({ file, trace, own: JSON.stringify(trace.config) === JSON.stringify(config), run: runActions(config, trace.steps, [invariant], true) }))
+    .filter((candidate): candidate is typeof candidate & { run: RunResult } => candidate.run?.violation != null)
+    .sort((a, b) => Number(b.own) - Number(a.own) || a.run.steps.length - b.run.steps.length || a.file.localeCompare(b.file));
+  const best = replays[0];
+  if (best === undefined) return null;
+  const found: Provenance = best.trace.found ?? { by: 'hand', tool: TOOL };
+  if (best.own) return counterexampleOf(config, best.file, best.run, found);
+  return save(out, config, best.run, { ...found, from: found.from ?? basename(best.file) });
+}
+
+function searchOf(bounds: Bounds, config: Config, result: ExploreResult): Search {
+  const possible = WITNESSES.filter((witness) => witness.possible(config)).map((witness) => witness.name);
+  const reached = possible.filter((name) => result.reached.includes(name));
+  return {
+    bounds,
+    states: result.states,
+    depth: result.depth,
+    complete: result.stoppedBy === null && result.violation === null,
+    reached,
+    missed: possible.filter((name) => !reached.includes(name)),
+    weak: possible.length > 0 && reached.length === 0,
+    ms: result.elapsedMs,
+  };
+}
+
+/** The explorer on the row's ladder: searches until one finds a loss or the row's states run out. */
+function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions): { searches: Search[]; counterexample: Counterexample | null } {
+  const invariant = invariantNamed(MATRIX_INVARIANT);
+  const searches: Search[] = [];
+  const { rungs, states } = ladder(row);
+  let left = options.rowStates ?? states;
+  for (const bounds of rungs) {
+    if (left <= 0) break;
+    const bounded = boundedConfig(config, bounds);
+    const result = explore({ config: bounded, invariants: [invariant], witnesses: WITNESSES, maxDepth: Infinity, maxStates: left });
+    left -= result.states;
+    searches.push(searchOf(bounds, bounded, result));
+    if (result.violation !== null) {
+      // Saved under the row's configuration: the row's budgets contain the search's, so the run is the row's.
+      const run = runActions(config, result.violation.steps, [invariant]);
+      if (run?.violation == null) throw new Error(`the explorer's counterexample for ${rowId(row)} does not replay`);
+      return { searches, counterexample: save(options.out, config, run, { by: 'explore', tool: TOOL }) };
+    }
+    if (result.stoppedBy !== null) break;
+  }
+  return { searches, counterexample: null };
 }
 
 export function settleRow(index: number, row: MatrixRow, options: SettleOptions): MatrixResult {
   const started = Date.now();
-  const flags = rowFlags(row);
-  const config = configFromArgs(flags);
-  const base = { index, id: rowId(row), row, flags };
-  const invariant = invariantNamed(MATRIX_INVARIANT);
-  for (const { file, trace } of options.saved) {
-    if (trace.violation?.invariant !== MATRIX_INVARIANT || !isDeepStrictEqual(trace.config, config)) continue;
-    const replayed = replayTrace(trace, [invariant]);
-    const violation = replayed.firstViolations[0];
-    const final = violation === undefined ? undefined : replayed.steps[violation.step]?.state;
-    if (violation === undefined || final === undefined) continue;
-    const { judged, reason } = judge(config, MATRIX_INVARIANT, final);
-    return { ...base, verdict: judged, by: 'replay', runs: 0, steps: 0, reason, trace: file, length: violation.step + 1, ms: Date.now() - started };
-  }
-  const result = checkRandom({ config, invariants: [invariant], runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
-  const finding = result.finding;
-  const violation = finding?.result.violation;
-  if (finding === null || violation == null) {
-    return { ...base, verdict: 'holds', by: 'random', runs: result.runs, steps: result.steps, ms: Date.now() - started };
-  }
-  const provenance = { by: 'check', seed: options.seed, runs: finding.runsToFind, tool: TOOL } as const;
-  const saved = saveTrace(options.out, findingTrace(config, { steps: finding.result.steps, violation, provenance }));
-  const { judged, reason } = judge(config, MATRIX_INVARIANT, finding.result.final);
-  return {
+  const config = rowConfig(row);
+  const base = { index, id: rowId(row), row, flags: rowFlags(row) };
+  const settled = (by: MatrixResult['by'], counted: { runs: number; steps: number }, searches: readonly Search[], counterexample: Counterexample | null): MatrixResult => ({
     ...base,
-    verdict: judged,
-    by: 'random',
-    runs: finding.runsToFind,
-    steps: result.steps,
-    reason,
-    trace: saved.file,
-    length: finding.result.steps.length,
+    verdict: counterexample?.judged ?? 'holds',
+    by,
+    ...counted,
+    searches,
+    ...(counterexample === null ? {} : { counterexample }),
     ms: Date.now() - started,
-  };
+  });
+  const saved = fromSaved(config, options.saved, options.out);
+  if (saved !== null) return settled('replay', { runs: 0, steps: 0 }, [], saved);
+  const invariant = invariantNamed(MATRIX_INVARIANT);
+  const random = checkRandom({ config, invariants: [invariant], runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
+  const finding = random.finding;
+  if (finding !== null && finding.result.violation !== null) {
+    const provenance: Provenance = { by: 'check', seed: options.seed, runs: finding.runsToFind, tool: TOOL };
+    return settled('random', { runs: finding.runsToFind, steps: random.steps }, [], save(options.out, config, finding.result, provenance));
+  }
+  const { searches, counterexample } = fromExplorer(row, config, options);
+  return settled(searches.length === 0 ? 'random' : 'explorer', { runs: random.runs, steps: random.steps }, searches, counterexample);
 }

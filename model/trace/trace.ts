@@ -47,6 +47,8 @@ export interface Provenance {
   readonly by: 'check' | 'explore' | 'hand';
   readonly seed?: number;
   readonly runs?: number;
+  /** The saved counterexample (file name) of another configuration whose steps this one replays. */
+  readonly from?: string;
   readonly tool: string;
 }
 
@@ -119,7 +121,13 @@ const fileSchema = z.strictObject({
     .strictObject({ verdict: z.enum(['holds', 'violated']), invariant: invariantName.optional(), step: z.number().int().min(-1).optional() })
     .optional(),
   found: z
-    .strictObject({ by: z.enum(['check', 'explore', 'hand']), seed: z.number().int().optional(), runs: z.number().int().min(0).optional(), tool: z.string() })
+    .strictObject({
+      by: z.enum(['check', 'explore', 'hand']),
+      seed: z.number().int().optional(),
+      runs: z.number().int().min(0).optional(),
+      from: z.string().optional(),
+      tool: z.string(),
+    })
     .optional(),
 });
 

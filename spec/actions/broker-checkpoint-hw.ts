@@ -22,6 +22,7 @@ export const brokerCheckpointHw: PartitionActionSpec<BrokerCheckpointHw> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker writing its checkpoint' } },
   candidates: perReplica('brokerCheckpointHw'),
+  writesOnly: 'hwCheckpoint',
   refusal(at, { broker }) {
     const target = at.partition.replicas[broker];
     return runningReplica(at, broker) ?? (target?.hwCheckpoint === target?.hw ? `${b(broker)}'s checkpoint is current` : null);

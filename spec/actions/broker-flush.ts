@@ -23,6 +23,7 @@ export const brokerFlush: PartitionActionSpec<BrokerFlush> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose log is flushed' } },
   candidates: perReplica('brokerFlush'),
+  writesOnly: 'flushed',
   refusal(at, { broker }) {
     const target = at.partition.replicas[broker];
     if (target === undefined) return `${b(broker)} hosts no replica`;

@@ -38,6 +38,11 @@ describe('check', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/offsets\.topic\.replication\.factor 1 on b3,/);
   });
+  it('finishes with its finding on twelve brokers (replication factor 12): shrinking does not try every ordering of the replicas', () => {
+    const result = cli('check', '--acks', '1', '--brokers', '12', '--seed', '1', '--runs', '200', '--out', tempDir());
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/acked-never-lost +VIOLATED/);
+  }, 60_000);
   it('exits 1 on acks=1, saves the shrunk trace once, and says how to replay it', () => {
     const out = tempDir();
     const first = cli('check', '--acks', '1', '--seed', '1', '--runs', '200', '--out', out);

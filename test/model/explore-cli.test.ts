@@ -27,10 +27,24 @@ describe('explore', () => {
     expect(result.stdout).toMatch(/witness stale-fetch-dropped: NOT reached: a weakness of these bounds/);
   }, 60_000);
 
-  it('says how far it got when a limit stops it', () => {
-    const result = cli('explore', ...SMALL, '--max-states', '500', '--workers', '1');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/no violation so far: stopped by the state limit \(--max-states\)/);
+  it('exits 3 when a limit stops it, and says on its last line how far it got', () => {
+    const result = cli('explore', ...SMALL, '--max-states', '500', '--workers', '1', '--out', tempDir());
+    expect(result.status).toBe(3);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^NOT A PROOF: stopped by the state limit \(--max-states\) with every state within depth \d+ seen; [\d,]+ states still queued/);
+  }, 60_000);
+
+  it.each([1, 16, 64, 256])('returns at once with --max-states %i', (states) => {
+    const started = Date.now();
+    const result = cli('explore', '--max-states', String(states), '--workers', '1', '--out', tempDir());
+    expect(result.status).toBe(3);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it('exits 0 only for a search that covered the whole bounded space', () => {
+    const complete = cli('explore', ...SMALL, '--workers', '1', '--out', tempDir());
+    expect(complete.status).toBe(0);
+    expect(complete.stdout.trim().split('\n').at(-1)).toMatch(/^no violation: [\d,]+ distinct states, depth \d+, every state within the budgets/);
+    expect(cli('explore', ...SMALL, '--workers', '1', '--max-depth', '3', '--out', tempDir()).status).toBe(3);
   }, 60_000);
 
   it('exits 1 on acks=1 with the shortest counterexample, saved once', () => {

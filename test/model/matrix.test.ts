@@ -1,5 +1,5 @@
 /** The guarantee matrix: its rows, its agreement with the verdict table, shards that merge into one run's table, exit codes. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('the matrix agrees with the verdict table on every row they share', () 
 
   it.each(shared.map(({ verdict, row }) => [verdict.id, verdict, row] as const))('%s', (_, verdict, row) => {
     const check = verdict.check ?? { seed: 1, runs: 1 };
-    const result = settleRow(0, row, { runs: check.runs, seed: check.seed, out: tempDir(), saved: [] });
+    const result = settleRow(0, row, { runs: check.runs, seed: check.seed, rowStates: 20_000, out: tempDir(), saved: [] });
     expect(result.verdict === 'holds' ? 'holds' : 'violated').toBe(verdict.expected);
     if (verdict.judged !== undefined) expect(result.verdict).toBe(verdict.judged);
   });
@@ -50,20 +50,23 @@ describe('the matrix agrees with the verdict table on every row they share', () 
 
 describe('npm run matrix', () => {
   it('shards merged give the same table as one run, and say where each counterexample is', () => {
-    // Each side starts from the same (empty) set of saved traces, as machines sharing a commit do.
+    // Each run starts from the same (empty) set of saved traces, as machines sharing a commit do; the
+    // shards' findings are gathered into one folder before the merge, as a CI job collects artifacts.
     const [one, shards] = [tempDir(), tempDir()];
-    const flags = (dir: string): string[] => ['--era', 'kraft', '--power-losses', '0', '--runs', '100', '--workers', '2', '--out', join(dir, 'ce')];
+    const flags = (dir: string): string[] => ['--era', 'kraft', '--power-losses', '0', '--runs', '100', '--row-states', '2000', '--workers', '2', '--out', join(dir, 'ce')];
     const whole = cli('matrix', ...flags(one), '--json-out', join(one, 'm.json'), '--md-out', join(one, 'm.md'));
     expect(whole.status).toBe(0);
     expect(whole.stdout).toMatch(/rows: 6; holds \d, loss allowed \d, broken promise 0/);
     for (const shard of ['1/2', '2/2']) {
       expect(cli('matrix', ...flags(shards), '--shard', shard, '--json-out', join(shards, `shard-${shard[0]}.json`)).status).toBe(0);
+      renameSync(join(shards, 'ce'), join(shards, `ce-${shard[0]}`));
     }
-    const merged = cli('matrix', '--merge', join(shards, 'shard-1.json'), join(shards, 'shard-2.json'), '--json-out', join(shards, 'm.json'), '--md-out', join(shards, 'm.md'));
+    for (const shard of ['1', '2']) cpSync(join(shards, `ce-${shard}`), join(shards, 'ce'), { recursive: true });
+    const merged = cli('matrix', '--merge', join(shards, 'shard-1.json'), join(shards, 'shard-2.json'), '--out', join(shards, 'ce'), '--json-out', join(shards, 'm.json'), '--md-out', join(shards, 'm.md'));
     expect(merged.status).toBe(0);
     const table = readFileSync(join(one, 'm.md'), 'utf8');
     expect(readFileSync(join(shards, 'm.md'), 'utf8')).toBe(table);
-    expect(table).toMatch(/\| 1 \| 2 \| 3 \| off \| OS \(lazy\) \| 0 \| loss allowed \| \[\d+ steps\]\(ce\/acked-never-lost--kraft-acks1/);
+    expect(table).toMatch(/\| 1 \| 2 \| 3 \| off \| OS \(lazy\) \| 0 \| loss allowed \| violated: \[\d+ steps\]\(ce\/acked-never-lost--kraft-acks1/);
   }, 120_000);
 
   it('exits 1 when a row breaks Kafka’s promise, and draws it loudly', () => {
@@ -75,8 +78,14 @@ describe('npm run matrix', () => {
       invariant: MATRIX_INVARIANT,
       seed: 1,
       runs: 1,
+      rowStates: 0,
       shard: '1/1',
-      rows: [{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, reason: 'inside Kafka’s promise', trace: join(root, 'counterexamples', 'kafka-7128.json'), length: 21, ms: 1 }],
+      rows: [
+        {
+          ...{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, searches: [], ms: 1 },
+          counterexample: { trace: join(root, 'counterexamples', 'kafka-7128.json'), length: 21, found: 'hand', judged: 'broken', reason: 'inside Kafka’s promise' },
+        },
+      ],
     };
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
     const result = cli('matrix', '--merge', join(dir, 'broken.json'), '--json-out', join(dir, 'm.json'), '--md-out', join(dir, 'm.md'));

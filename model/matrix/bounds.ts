@@ -1,0 +1,70 @@
+/**
+ * The explorer's share of a matrix row: the bounds it searches exhaustively, smallest first, and the
+ * states it may spend on them. A search that completes proves the row's question within its bounds;
+ * the next, larger one runs on the states left, and when they run out it still says to which depth it
+ * saw every state. Budgets are states, not seconds, so a row's evidence is the same on every machine;
+ * together they keep the curated matrix within about ten minutes on two cores.
+ */
+import type { Budgets } from '../../spec/config.js';
+import type { MatrixRow } from './rows.js';
+
+/** The faults and writes a proof bounds; the consumer is out of the matrix's question. */
+export type Bounds = Pick<Budgets, 'records' | 'crashes' | 'powerLosses' | 'fences' | 'shutdowns' | 'shrinks'>;
+
+const NOTHING: Bounds = { records: 1, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 };
+
+/** A row's searches, smallest bounds first, and the distinct states they may keep in all. */
+export interface Ladder {
+  readonly rungs: readonly Bounds[];
+  readonly states: number;
+}
+
+/**
+ * Distinct states for a row of process crashes: enough for each era's ISR-shrink search to complete
+ * (kip-966 needs 637,184 states for it and the crash search before it) and for KAFKA-7128's loss to be
+ * found in the eras before it (kip-279: 645,116 states over the three searches), about a minute and a
+ * half of one core.
+ */
+export const CRASH_ROW_STATES = 700_000;
+
+/** Distinct states for a row of power losses: one power loss searched completely in every era, then as many as the row has. */
+export const POWER_ROW_STATES = 300_000;
+
+/**
+ * The searches of a row, within its own budgets (a row with no power losses gets none). Process
+ * crashes first, then the ISR shrink that lets a lagging follower back in, then a fence (the
+ * controller's own election): KAFKA-7128's loss needs all three. A row with power losses asks about
+ * them: one, then as many as the row has. Each search runs on the states the ones before it left.
+ */
+export function ladder(row: MatrixRow): Ladder {
+  if (row.powerLosses === 0) {
+    return {
+      rungs: [
+        { ...NOTHING, crashes: 1 },
+        { ...NOTHING, crashes: 1, shrinks: 1 },
+        { ...NOTHING, crashes: 1, shrinks: 1, fences: 1 },
+      ],
+      states: CRASH_ROW_STATES,
+    };
+  }
+  const rungs = [{ ...NOTHING, powerLosses: 1 }];
+  if (row.powerLosses > 1) rungs.push({ ...NOTHING, powerLosses: row.powerLosses });
+  return { rungs, states: POWER_ROW_STATES };
+}
+
+const NAMES: Readonly<Record<keyof Bounds, string>> = {
+  records: 'records',
+  crashes: 'crashes',
+  powerLosses: 'power losses',
+  fences: 'fences',
+  shutdowns: 'clean shutdowns',
+  shrinks: 'ISR shrinks',
+};
+
+/** `records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1`: the bounds a search names (a fault it leaves out goes unnamed). */
+export function boundsText(bounds: Bounds): string {
+  return (Object.keys(NAMES) as (keyof Bounds)[])
+    .filter((key) => bounds[key] > 0)
+    .map((key) => `${NAMES[key]} ≤ ${bounds[key]}`)
+    .join(', ');
+}
