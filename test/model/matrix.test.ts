@@ -48,6 +48,34 @@ describe('the matrix agrees with the verdict table on every row they share', () 
   });
 });
 
+describe('a row the random runs leave holding', () => {
+  const row = curatedRows().find((candidate) => candidate.era === 'kip-966' && candidate.acks === 'all' && candidate.minIsr === 2 && !candidate.unclean && candidate.powerLosses === 0);
+  if (row === undefined) throw new Error('no safe kip-966 row');
+  const settle = (rowStates: number) => settleRow(0, row, { runs: 1, seed: 1, rowStates, out: tempDir(), saved: [] });
+
+  it('is proved within the bounds the explorer completed, each search naming the witnesses it reached', () => {
+    const result = settle(20_000);
+    expect(result).toMatchObject({ verdict: 'holds', by: 'explorer' });
+    const [proof, beyond] = result.searches;
+    expect(proof).toMatchObject({ bounds: { records: 1, crashes: 1, shrinks: 0 }, complete: true, weak: false });
+    expect(proof?.reached.length).toBeGreaterThan(0);
+    expect(beyond).toMatchObject({ bounds: { shrinks: 1 }, complete: false });
+    const cell = matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 1, rowStates: 20_000, shard: 'all', rows: [result] }, join(tempDir(), 'm.md'));
+    expect(cell).toMatch(/\| holds \| proved within bounds \(records ≤ 1, crashes ≤ 1; [\d,]+ states\); beyond them, no loss within \d+ steps at records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1/);
+  }, 60_000);
+
+  it('says "random only" when no search completed, and marks a search that reached no witness weak', () => {
+    const result = settle(5);
+    expect(result.searches).toHaveLength(1);
+    expect(result.searches[0]).toMatchObject({ complete: false, weak: true, reached: [] });
+    expect(result.searches[0]?.missed.length).toBeGreaterThan(0);
+    const cell = matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 1, rowStates: 5, shard: 'all', rows: [result] }, join(tempDir(), 'm.md'));
+    expect(cell).toMatch(/\| holds \| \*\*random only\*\*: 1 run, \d+ steps; the explorer's \d+ states covered records ≤ 1, crashes ≤ 1 only to depth \d+ \|/);
+    const weakProof = { ...result, searches: [{ ...result.searches[0]!, complete: true }] };
+    expect(matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 1, rowStates: 5, shard: 'all', rows: [weakProof] }, join(tempDir(), 'm.md'))).toMatch(/proved within bounds \(records ≤ 1, crashes ≤ 1; \d+ states\); \*\*weak\*\*: reached none of /);
+  });
+});
+
 describe('npm run matrix', () => {
   it('shards merged give the same table as one run, and say where each counterexample is', () => {
     // Each run starts from the same (empty) set of saved traces, as machines sharing a commit do; the
