@@ -66,4 +66,4 @@ export function firstViolation(
 }
 
 export type { Invariant, Witness };
-export { kafkaPromise } from './promise.js';
+export { judgeViolation, missingRecords, judgeRecord, UNCLEAN_SHUTDOWN_TOLERANCE } from './judgement.js';

@@ -3,14 +3,13 @@
  * when Kafka promises it, and the eras or configurations known to break it.
  */
 import type { Config } from '../spec/config.js';
-import type { RecoveryField, State } from '../spec/types.js';
-import type { PromiseVerdict } from './promise.js';
+import type { PartitionName, RecoveryField, State } from '../spec/types.js';
 
 /** Under which configurations Kafka promises an invariant. */
 export type Promised =
   /** Always: a sanity property of any correct implementation (a violation is a model bug). */
   | 'always'
-  /** Within Kafka's durability promise for the configuration and era (see promise.ts). */
+  /** For committed records, judged record by record from the run (see judgement.ts). */
   | 'durability';
 
 export interface Invariant {
@@ -26,12 +25,14 @@ export interface Invariant {
   readonly check: (state: State) => string | null;
   /** The recovery fields it reads: the explorer then keeps them in every state (model/explore/view.ts). */
   readonly reads?: readonly RecoveryField[];
+  /** For a durability invariant: the partition whose records it is about (the data partition if absent). */
+  readonly partition?: PartitionName;
   /**
-   * For a durability invariant that is not about the data partition's writes: whether Kafka promises it
-   * for `config` and the run that violated it. Without it, Kafka's durability promise for the data
-   * partition decides (promise.ts).
+   * For a durability invariant: why its violation in `state` is Kafka working as designed rather than a
+   * lost record (retention, `auto.offset.reset=latest`), or null; the judgement then asks of each
+   * missing record why it is gone (judgement.ts).
    */
-  readonly promise?: (config: Config, run: State) => PromiseVerdict;
+  readonly byDesign?: (state: State) => string | null;
 }
 
 export interface Witness {

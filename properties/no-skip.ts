@@ -1,6 +1,4 @@
 import type { Invariant } from './invariant.js';
-import { kafkaPromise, type PromiseVerdict } from './promise.js';
-import { DATA_PARTITION, type Config } from '../spec/config.js';
 import type { PositionJump, State } from '../spec/types.js';
 
 function firstSkip(state: State): PositionJump | undefined {
@@ -8,16 +6,14 @@ function firstSkip(state: State): PositionJump | undefined {
 }
 
 /**
- * Retention deleting records nobody read, and auto.offset.reset=latest, skip records by design: that is
- * loss the configuration allows. A skip for any other reason is judged by Kafka's durability promise.
+ * Retention deleting records nobody read, and auto.offset.reset=latest, skip records by design. A skip
+ * for any other reason is judged by what happened to the records (judgement.ts).
  */
-function skipPromise(config: Config, run: State): PromiseVerdict {
-  const jump = firstSkip(run);
-  if (jump?.skipped.every((record) => record.expired) === true) {
-    return { covered: false, reason: 'retention (log.retention.*) deleted records the consumer had not read yet' };
-  }
-  if (jump?.cause === 'reset-latest') return { covered: false, reason: 'auto.offset.reset=latest starts past unread records' };
-  return kafkaPromise(config, DATA_PARTITION, run);
+function skipByDesign(state: State): string | null {
+  const jump = firstSkip(state);
+  if (jump?.skipped.every((record) => record.expired) === true) return 'retention (log.retention.*) deleted records the consumer had not read yet';
+  if (jump?.cause === 'reset-latest') return 'auto.offset.reset=latest starts past unread records';
+  return null;
 }
 
 /**
@@ -37,5 +33,5 @@ export const noSkip: Invariant = {
     const skipped = jump.skipped.map((record) => `w${record.id}@${record.offset}${record.expired ? ' (deleted by retention)' : ''}`);
     return `the consumer jumped from ${jump.from ?? 'no position'} to ${jump.to} (${jump.cause}) past ${skipped.join(', ')}, never processed`;
   },
-  promise: skipPromise,
+  byDesign: skipByDesign,
 };

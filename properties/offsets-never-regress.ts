@@ -1,11 +1,10 @@
 import { OFFSETS_PARTITION } from '../spec/config.js';
 import type { Invariant } from './invariant.js';
-import { kafkaPromise } from './promise.js';
 
 /**
  * offsets-never-regress: a consumer never resumes below its latest acknowledged commit. A commit is an
  * acks=all write to `__consumer_offsets`, so Kafka promises it exactly as it promises such a write to
- * that partition: the promise is judged with that partition's replication factor and faults.
+ * that partition: its violation is judged by what happened to that partition's records.
  */
 export const offsetsNeverRegress: Invariant = {
   name: 'offsets-never-regress',
@@ -23,8 +22,5 @@ export const offsetsNeverRegress: Invariant = {
       `records ${jump.to}..${jump.acknowledged - 1} are processed again`
     );
   },
-  promise(config, run) {
-    const verdict = kafkaPromise(config, OFFSETS_PARTITION, run);
-    return { ...verdict, reason: `__consumer_offsets (offsets.topic.replication.factor=${config.offsetsTopicReplicationFactor}): ${verdict.reason}` };
-  },
+  partition: OFFSETS_PARTITION,
 };

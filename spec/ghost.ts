@@ -3,9 +3,9 @@
  * protocol guard reads it. Each piece lives with what it describes: a produce attempt with its client,
  * exposed records and witness events with their partition.
  */
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { DraftPartitionSite, DraftSite } from './rules.js';
-import type { BrokerId, Client, CommitAttempt, Offset, ProduceAttempt, ProduceError, WitnessEvents } from './types.js';
+import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, ProduceAttempt, ProduceError, WitnessEvents } from './types.js';
 
 /** The produce attempts of a client: the producer's writes, or the consumer's commits. */
 function attemptsOf(at: DraftSite, client: Client): Draft<ProduceAttempt[] | CommitAttempt[]> {
@@ -61,14 +61,40 @@ export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): vo
   }
 }
 
-/** An unclean election forfeits the exposed records its new leader lacks (leader-completeness). */
+/**
+ * An unclean election forfeits the exposed records its new leader lacks (leader-completeness), and
+ * excuses their loss: Kafka promises nothing past a leader from outside the ISR.
+ */
 export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
   const log = at.partition.replicas[leader]?.log ?? [];
   const ghost = at.partition.ghost;
+  const via = at.rules.config.uncleanLeaderElection ? 'flag' : 'last-known-leader';
   for (const record of ghost.exposed) {
-    const held = log.some((r) => r.offset === record.offset && r.id === record.id);
-    if (!held && !ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
+    if (log.some((r) => r.offset === record.offset && r.id === record.id)) continue;
+    if (!ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
+    excuse(at, { id: record.id, cause: 'unclean-election', broker: leader, epoch: at.partition.record.leaderEpoch, via });
   }
+}
+
+/**
+ * After `broker`'s power loss: the records it held in `before` and holds no more, with the unclean
+ * shutdowns counted so far. Committed or not yet: a leader may count a follower that already lost a
+ * record (its last fetch said it had it) and commit it after the power loss.
+ */
+export function notePowerLoss(at: DraftPartitionSite, broker: BrokerId, before: readonly Pick<LogRecord, 'offset' | 'id'>[]): void {
+  const log = at.partition.replicas[broker]?.log ?? [];
+  for (const record of before) {
+    if (!log.some((r) => r.offset === record.offset && r.id === record.id)) {
+      excuse(at, { id: record.id, cause: 'power-loss', broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
+    }
+  }
+}
+
+/** Notes what took a record, once per record, cause and replica. */
+function excuse(at: DraftPartitionSite, entry: LossExcuse): void {
+  const excuses = at.partition.ghost.excuses;
+  const known = excuses.some((e) => e.id === entry.id && e.cause === entry.cause && (e.cause === 'unclean-election' || e.broker === entry.broker));
+  if (!known) excuses.push(castDraft(entry));
 }
 
 /** Notes an ISR change for the shrink and shrink-then-re-expand witnesses. */

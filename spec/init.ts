@@ -38,6 +38,7 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
     ghost: {
       exposed: [],
       forfeited: [],
+      excuses: [],
       lastFetch: perBroker(assignment, () => null),
       cleanLeader: true,
       uncleanShutdowns: 0,

@@ -248,12 +248,26 @@ export interface WitnessEvents {
   readonly staleFetchDropped: boolean;
 }
 
+/**
+ * What took a committed record from a replica, noted when it happened, for the judgement of a loss
+ * (properties/judgement.ts):
+ * - `unclean-election`: a leader was elected from outside the ISR (and ELR) without it, through
+ *   `unclean.leader.election.enable` or KIP-966's recovery of the last known leader;
+ * - `power-loss`: `broker` lost it with its page cache; `uncleanShutdowns` counts the unclean shutdowns
+ *   since the ISR last held min.insync.replicas members (KIP-966, rule 22).
+ */
+export type LossExcuse =
+  | { readonly id: number; readonly cause: 'unclean-election'; readonly broker: BrokerId; readonly epoch: LeaderEpoch; readonly via: 'flag' | 'last-known-leader' }
+  | { readonly id: number; readonly cause: 'power-loss'; readonly broker: BrokerId; readonly uncleanShutdowns: number };
+
 /** A partition's ghost history: what the properties need to know. Never read by a protocol guard. */
 export interface PartitionGhost {
   /** Every record some leader exposed below its HW, in exposure order: what a consumer could have read. */
   readonly exposed: readonly LogRecord[];
   /** Writes of exposed records an unclean election gave up: leader-completeness no longer expects them. */
   readonly forfeited: readonly number[];
+  /** What took each exposed record from a replica: unclean elections (the first per record) and power losses (per replica). */
+  readonly excuses: readonly LossExcuse[];
   /** Per replica: the leader and epoch of the last fetch response it applied (for log-matching). */
   readonly lastFetch: Readonly<Record<BrokerId, { readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null>>;
   /** Whether the controller's current leader was elected cleanly (from the ISR). */

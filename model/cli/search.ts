@@ -83,7 +83,7 @@ export function saveAndShow(out: (line: string) => void, dir: string, config: Co
   const saved: SaveResult = saveTrace(dir, trace);
   const replayed = replayTrace(trace, invariants);
   const final: State = replayed.steps.at(-1)?.state ?? replayed.initial;
-  const judgement = judge(config, found.violation.invariant, final);
+  const judgement = replayed.judgements.find((j) => j.invariant === found.violation.invariant) ?? judge(config, found.violation.invariant, final);
   if (!quiet) {
     out(verdictLine(found.violation, judgement));
     out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);

@@ -2,7 +2,7 @@
 import { ERAS } from '../../spec/eras/index.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { SWITCHES, SWITCH_NAMES } from '../../spec/switches.js';
-import { UNCLEAN_SHUTDOWN_TOLERANCE } from '../../properties/promise.js';
+import { UNCLEAN_SHUTDOWN_TOLERANCE } from '../../properties/judgement.js';
 
 const FIXES = SWITCH_NAMES.filter((name) => SWITCHES[name].kind === 'fix');
 
@@ -11,7 +11,7 @@ export function erasTable(): string {
   const header = ['era', 'Kafka', ...FIXES, 'promise tolerates'];
   const rows = ERA_NAMES.map((name) => {
     const era = ERAS[name];
-    const tolerance = UNCLEAN_SHUTDOWN_TOLERANCE[name] === 'below-min-isr' ? 'unclean shutdowns < min.insync.replicas' : 'no power loss (lazy flush)';
+    const tolerance = UNCLEAN_SHUTDOWN_TOLERANCE[name] === 'below-min-isr' ? 'unclean shutdowns < min.insync.replicas' : 'no power loss of the last in-sync copy (lazy flush)';
     return [`\`${name}\``, era.kafka, ...FIXES.map((fix) => (era.fixes.includes(fix) ? 'yes' : '-')), tolerance];
   });
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;

@@ -29,6 +29,7 @@ import type {
   FetchResponse,
   LeaderState,
   LogRecord,
+  LossExcuse,
   Partition,
   PartitionView,
   RecoveryField,
@@ -122,8 +123,15 @@ function local(b: Broker, state: State, partitions: readonly Partition[], forgot
   let text = brokerLocal(b, state);
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    text += `+${replica === undefined ? 'o' : replicaLocal(replica, forgotten)}`;
+    text += `+${replica === undefined ? 'o' : `${replicaLocal(replica, forgotten)}${powerLosses(partition.ghost.excuses, b.id)}`}`;
   }
+  return text;
+}
+
+/** The exposed records the replica lost to a power loss, with the unclean shutdowns counted then (the judgement reads them). */
+function powerLosses(excuses: readonly LossExcuse[], broker: BrokerId): string {
+  let text = '';
+  for (const e of excuses) if (e.cause === 'power-loss' && e.broker === broker) text += `!${e.id}.${e.uncleanShutdowns}`;
   return text;
 }
 
@@ -181,10 +189,15 @@ function shared(partitions: readonly Partition[], labels: Labels): string {
  * What no broker owns and that names no broker, the same under every relabelling: each partition's
  * ghost and shrinks, the clients, the budgets.
  */
+/** The records unclean elections took (the judgement reads them; which broker was elected, the controller's record says). */
+function uncleanlyLost(excuses: readonly LossExcuse[]): string {
+  return excuses.flatMap((e) => (e.cause === 'unclean-election' ? [e.id] : [])).join(' ');
+}
+
 function unlabelled(state: State, partitions: readonly Partition[]): string {
   let text = '';
   for (const { ghost, shrinks } of partitions) {
-    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${ghost.deletedUncommitted.join(' ')}#${ghost.cleanLeader ? 'c' : 'u'}#${shrinks}+`;
+    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${uncleanlyLost(ghost.excuses)}#${ghost.deletedUncommitted.join(' ')}#${ghost.cleanLeader ? 'c' : 'u'}#${shrinks}+`;
   }
   const consumer = state.consumer === null ? '' : `+${consumerView(state.consumer)}`;
   return `${text}${attempts(state.producer.attempts)}${consumer}#${Object.values(state.budget).join('.')}`;

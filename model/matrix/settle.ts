@@ -20,7 +20,8 @@ import { runActions, type RunResult } from '../check/runner.js';
 import { configFromArgs } from '../config/flags.js';
 import { explore, type ExploreResult } from '../explore/explore.js';
 import { findingTrace } from '../trace/finding.js';
-import { saveTrace, type Provenance, type Trace } from '../trace/trace.js';
+import { replayTrace } from '../trace/replay.js';
+import { loadTrace, saveTrace, type Provenance, type Trace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
 import { ladder, type Bounds } from './bounds.js';
 import { rowFlags, rowId, type MatrixRow } from './rows.js';
@@ -103,7 +104,9 @@ function boundedConfig(config: Config, bounds: Bounds): Config {
 }
 
 function counterexampleOf(config: Config, file: string, run: RunResult, found: Provenance): Counterexample {
-  const { judged, reason } = judge(config, MATRIX_INVARIANT, run.final);
+  // Judged as its replay judges it: on the run's history, the steps of its story named.
+  const replayed = replayTrace(loadTrace(file), [invariantNamed(MATRIX_INVARIANT)]).judgements.find((j) => j.invariant === MATRIX_INVARIANT);
+  const { judged, reason } = replayed ?? judge(config, MATRIX_INVARIANT, run.final);
   return { trace: file, length: run.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
 }
 

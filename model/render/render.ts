@@ -151,5 +151,6 @@ export function renderReplay(file: string, trace: Trace, result: ReplayResult): 
   ].filter((line): line is string => line !== null);
   const body = result.steps.flatMap(renderStep);
   const summary = result.firstViolations.map((v) => `violated: ${v.invariant} at step ${v.step}: ${v.message}`);
-  return [...header, ...body, ...summary, `verdict: ${result.verdict}`].join('\n');
+  const judged = result.judgements.map((j) => `judged: ${j.invariant}: ${j.judged === 'broken' ? 'BROKEN PROMISE' : 'allowed'}: ${j.reason}`);
+  return [...header, ...body, ...summary, ...judged, `verdict: ${result.verdict}`].join('\n');
 }

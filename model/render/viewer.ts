@@ -115,6 +115,8 @@ render();
 /** The viewer page for a replayed trace. */
 export function viewerHtml(file: string, trace: Trace, result: ReplayResult): string {
   const first = result.firstViolations[0];
+  const judged = result.judgements.find((j) => j.invariant === first?.invariant);
+  const judgement = judged === undefined ? '' : `<p id="judgement">${escape(`${judged.judged === 'broken' ? 'BROKEN PROMISE' : 'Allowed'}: ${judged.reason}`)}</p>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -126,7 +128,7 @@ export function viewerHtml(file: string, trace: Trace, result: ReplayResult): st
 <h1>${escape(file)}</h1>
 <p>${escape(trace.story)}</p>
 <p>${escape(first === undefined ? 'No invariant is violated in this trace.' : `${first.invariant} is first violated at step ${first.step}.`)} Keys: → next step, ← previous, Home first, End last.</p>
-<p><button id="prev">← previous</button> <button id="next">next →</button> <span id="step"></span></p>
+${judgement}<p><button id="prev">← previous</button> <button id="next">next →</button> <span id="step"></span></p>
 <p id="controller"></p>
 <table><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody id="replicas"></tbody></table>
 <p id="consumer"></p>

@@ -8,6 +8,7 @@ import { initialState } from '../../spec/init.js';
 import { refusal, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, type Invariant } from '../../properties/index.js';
+import { judgeViolation, withSteps, type Judgement } from '../../properties/judgement.js';
 import type { Expectation, Trace, Violation } from './trace.js';
 
 export interface ReplayedStep {
@@ -32,6 +33,20 @@ export interface ReplayResult {
   readonly reproduced: boolean;
   /** One line: what happened compared with what was expected. */
   readonly verdict: string;
+  /** Each first violation judged on the state it happened in, the steps of its story named. */
+  readonly judgements: readonly (Judgement & { readonly invariant: string })[];
+}
+
+/** Each first violation judged at its step, with the run up to it as its history. */
+function judgementsOf(config: Trace['config'], initial: State, steps: readonly ReplayedStep[], first: readonly Violation[], invariants: readonly Invariant[]): ReplayResult['judgements'] {
+  const history = steps.flatMap((s) => (s.state === undefined ? [] : [s.state]));
+  return first.flatMap((violation) => {
+    const invariant = invariants.find((i) => i.name === violation.invariant);
+    if (invariant === undefined) return [];
+    const state = violation.step === -1 ? initial : history[violation.step];
+    if (state === undefined) return [];
+    return [{ invariant: invariant.name, ...withSteps(judgeViolation(config, invariant, state), history.slice(0, violation.step + 1)) }];
+  });
 }
 
 function violationsIn(state: State, index: number, invariants: readonly Invariant[]): Violation[] {
@@ -89,5 +104,6 @@ export function replayTrace(trace: Trace, invariants: readonly Invariant[] = INV
   }
   const firstViolations = [...first.values()];
   const expected = expectation(trace);
-  return { initial, steps, firstViolations, refused, expected, ...judge(expected, firstViolations, refused) };
+  const judgements = judgementsOf(trace.config, initial, steps, firstViolations, invariants);
+  return { initial, steps, firstViolations, refused, expected, ...judge(expected, firstViolations, refused), judgements };
 }

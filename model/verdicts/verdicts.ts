@@ -85,6 +85,7 @@ export const VERDICTS: readonly VerdictRow[] = [
 
   // KIP-101: truncating to the follower's own high watermark.
   { id: 'kip-101-scenario-1-present', claim: 'a restarted follower truncates to its stale HW and is elected without an acknowledged record', flags: ['--era', 'hw-truncation', ...KIP_101_S1], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 3000 } },
+  { id: 'kip-101-min-isr-1', claim: 'with min.insync.replicas=1 the same truncation loses a committed record: a Kafka bug, not the price of the setting', flags: ['--era', 'hw-truncation', '--min-isr', '1', ...KIP_101_S1], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 3000 } },
   { id: 'kip-101-scenario-1-fixed', claim: 'leader epochs keep the record', flags: KIP_101_S1, invariant: 'acked-never-lost', expected: 'holds', source: KIP_101, check: { seed: 6, runs: 3000 } },
   { id: 'kip-101-scenario-2-present', claim: 'after both replicas lose power, their logs diverge', flags: ['--era', 'hw-truncation', ...KIP_101_S2], invariant: 'log-matching', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 5000 } },
   { id: 'kip-101-scenario-2-fixed', claim: 'leader epochs truncate the divergent record', flags: KIP_101_S2, invariant: 'log-matching', expected: 'holds', source: KIP_101, check: { seed: 1, runs: 5000 } },
@@ -100,6 +101,7 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'kafka-7164-fixed', claim: 'every epoch change makes the follower reconcile', flags: ['--era', 'kip-320', ...SAME_LEADER_RETURNS], invariant: 'log-matching', expected: 'holds', source: JIRA('KAFKA-7164'), check: { seed: 1, runs: 5000 } },
 
   // KAFKA-7128: a lagging follower joins the ISR below the leader-epoch start offset.
+  { id: 'kafka-7128-min-isr-1', claim: 'in 2.0.0, with min.insync.replicas=1, the leader that restarts with a HW of 0 lets a lagging follower back into the ISR, which is elected without the committed record', flags: ['--era', 'kip-279', '--min-isr', '1', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-7128'), trace: 'acked-never-lost--kip-279-acksall-rf3-isr1-commits0--037d03c1.json' },
   { id: 'kafka-7128-present', claim: 'a follower joins the ISR at a new leader’s stale HW and is elected without committed records', flags: ['--without-fix', 'KAFKA-7128', ...KAFKA_7128], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-7128'), trace: 'kafka-7128.json' },
   { id: 'kafka-7128-fixed', claim: 'it must first reach the leader-epoch start offset', flags: KAFKA_7128, invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-7128'), check: { seed: 1, runs: 3000 } },
 

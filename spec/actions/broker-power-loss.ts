@@ -8,6 +8,7 @@
 import { stopBroker } from '../broker.js';
 import { hostedSites } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
+import { notePowerLoss } from '../ghost.js';
 import { truncateTo } from '../log.js';
 import type { BrokerId } from '../types.js';
 import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
@@ -35,8 +36,11 @@ export const brokerPowerLoss: ClusterActionSpec<BrokerPowerLoss> = {
     // One page cache: every replica on the machine keeps only its flushed prefix.
     for (const site of hostedSites(at, broker)) {
       const replica = site.partition.replicas[broker];
-      if (replica !== undefined) truncateTo(replica, replica.flushed);
+      if (replica === undefined) continue;
+      const before = replica.log.map(({ offset, id }) => ({ offset, id }));
+      truncateTo(replica, replica.flushed);
       countUncleanShutdown(site);
+      notePowerLoss(site, broker, before);
     }
     target.lostPower = true;
     stopBroker(at, broker);

@@ -42,6 +42,8 @@ describe.skipIf(!runs)(`the trace viewer in chromium (${CHROMIUM})`, () => {
     expect(await text('#step')).toBe('initial state (0 of 21)');
     expect(await page.locator('#replicas tr').count()).toBe(4);
     expect(await text('#verdict')).toBe('every invariant holds here');
+    // KAFKA-7128 removed: a Kafka bug, judged so on the run, with the step the record was committed at.
+    expect(await text('#judgement')).toMatch(/^BROKEN PROMISE: w0@0 was committed, and lost with no unclean election .* \(w0 committed at step \d+\)$/);
     await page.keyboard.press('ArrowRight');
     expect(await text('#step')).toBe('step 0: leaderShrinkIsr leader=b0 follower=b1 (1 of 21)');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');

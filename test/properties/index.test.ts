@@ -10,10 +10,10 @@ import {
   WITNESSES,
   firstViolation,
   invariantNamed,
-  kafkaPromise,
+  judgeViolation,
 } from '../../properties/index.js';
 import { leaderInIsr } from '../../properties/leader-in-isr.js';
-import { kafkaPromise as promiseFromFile } from '../../properties/promise.js';
+import { judgeViolation as judgementFromFile } from '../../properties/judgement.js';
 import { edit, run, start } from '../builders.js';
 import { UNCLEAN, uncleanElectionLosesW0 } from '../stories.js';
 
@@ -26,7 +26,7 @@ function modules(folder: string): string[] {
 }
 
 /** The registry's helper modules, which define no invariant. */
-const NOT_INVARIANTS = ['index', 'invariant', 'judge', 'leader', 'promise'];
+const NOT_INVARIANTS = ['index', 'invariant', 'judge', 'judgement', 'leader'];
 
 describe('the registry', () => {
   it('names every invariant once', () => {
@@ -57,8 +57,8 @@ describe('the registry', () => {
     }
   });
 
-  it('re-exports kafkaPromise', () => {
-    expect(kafkaPromise).toBe(promiseFromFile);
+  it('re-exports the judgement', () => {
+    expect(judgeViolation).toBe(judgementFromFile);
   });
 });
 

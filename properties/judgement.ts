@@ -1,0 +1,175 @@
+/**
+ * Judging a violation record by record, from what happened in the run, never from the configuration
+ * alone. Kafka promises that a committed record (below the leader's high watermark, so held by every
+ * in-sync replica) is not lost as long as one in-sync replica remains alive (Kafka documentation,
+ * Design > Replication; DESIGN.md section 3). So each record a durability invariant finds missing is
+ *
+ * - *expired*: retention deleted it after it was committed (allowed);
+ * - *never committed*: acknowledged under acks=0 or acks=1 before any leader's HW passed it (allowed:
+ *   the producer did not wait for replication);
+ * - *lost to an unclean election*: after it was committed, a leader from outside the ISR (and ELR) was
+ *   elected without it, through `unclean.leader.election.enable` or KIP-966's recovery of the last
+ *   known leader (allowed);
+ * - *kept by no in-sync replica*: after it was committed, a power loss took the last copy an ISR member
+ *   held ("last replica standing"): allowed before KIP-966; under KIP-966 only once
+ *   min.insync.replicas unclean shutdowns came since the ISR last held that many members (rule 22);
+ * - otherwise a **broken promise**, whatever acks, min.insync.replicas or the unclean flag say.
+ *
+ * A violation is broken when any of its records is.
+ */
+import { DATA_PARTITION, layoutOf, type Config } from '../spec/config.js';
+import { rulesOf } from '../spec/eras/index.js';
+import type { EraName } from '../spec/eras/names.js';
+import { effectiveMinIsr } from '../spec/isr.js';
+import { recordAt } from '../spec/log.js';
+import type { Acks, BrokerId, LossExcuse, Offset, Partition, PartitionName, Replica, State } from '../spec/types.js';
+import type { Invariant } from './invariant.js';
+import { effectiveLeader, expiredWrite } from './leader.js';
+
+export interface Judgement {
+  readonly judged: 'allowed' | 'broken';
+  readonly reason: string;
+  /** The record the verdict is about, and what took it: so a report can find their steps (`withSteps`). */
+  readonly record?: { readonly partition: PartitionName; readonly id: number; readonly excuse?: LossExcuse };
+}
+
+/**
+ * What each era tolerates of unclean shutdowns (rule 22). Before KIP-966 one power loss of the last
+ * in-sync replica holding a record may lose it ("last replica standing"); KIP-966 promises the record
+ * while fewer than min.insync.replicas unclean shutdowns came since the ISR last held that many members.
+ */
+export const UNCLEAN_SHUTDOWN_TOLERANCE: Readonly<Record<EraName, 'last-replica-standing' | 'below-min-isr'>> = {
+  'hw-truncation': 'last-replica-standing',
+  'kip-101': 'last-replica-standing',
+  'kip-279': 'last-replica-standing',
+  'kip-320': 'last-replica-standing',
+  kraft: 'last-replica-standing',
+  'kip-966': 'below-min-isr',
+};
+
+/** A record a durability invariant finds missing from the partition's leader. */
+export interface MissingRecord {
+  readonly id: number;
+  readonly offset: Offset | null;
+  /** The acks its producer (or, on `__consumer_offsets`, the committing consumer) asked for. */
+  readonly acks: Acks;
+}
+
+/** The replica that answers for the partition: its effective leader, else the one the controller elected. */
+function holder(state: State, partition: Partition): Replica | null {
+  const leader = partition.record.leader;
+  return effectiveLeader(state, partition) ?? (leader === null ? null : (partition.replicas[leader] ?? null));
+}
+
+/**
+ * The acknowledged or committed records of the partition its leader no longer holds (at the offset
+ * the client learned, or anywhere for acks=0), leaving out those retention deleted.
+ */
+export function missingRecords(state: State, name: PartitionName): MissingRecord[] {
+  const partition = state.partitions[name];
+  if (partition === undefined) return [];
+  const leader = holder(state, partition);
+  if (leader === null) return [];
+  const attempts = [...state.producer.attempts, ...(state.consumer?.commits ?? [])].filter((a) => a.partition === name);
+  const missing: MissingRecord[] = [];
+  const add = (id: number, offset: Offset | null): void => {
+    if (missing.some((m) => m.id === id) || expiredWrite(partition, id)) return;
+    missing.push({ id, offset, acks: attempts.find((a) => a.id === id)?.acks ?? 'all' });
+  };
+  for (const attempt of attempts) {
+    if (attempt.status !== 'acknowledged') continue;
+    const held = attempt.offset === null ? leader.log.some((r) => r.id === attempt.id) : recordAt(leader, attempt.offset)?.id === attempt.id;
+    if (!held) add(attempt.id, attempt.offset);
+  }
+  for (const record of partition.ghost.exposed) {
+    if (recordAt(leader, record.offset)?.id !== record.id) add(record.id, record.offset);
+  }
+  return missing;
+}
+
+const b = (broker: BrokerId): string => `b${broker}`;
+
+function uncleanElection(excuse: Extract<LossExcuse, { cause: 'unclean-election' }>, w: string): Judgement {
+  const via = excuse.via === 'flag' ? 'unclean.leader.election.enable' : 'KIP-966 recovery of the last known leader';
+  return { judged: 'allowed', reason: `unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) after ${w} was committed` };
+}
+
+/**
+ * A replica lost the record to a power loss: allowed when no in-sync replica kept it (and, under
+ * KIP-966, min.insync.replicas unclean shutdowns had come); broken when an ISR member still holds it,
+ * for then the partition's leader should have been one that does.
+ */
+function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: Extract<LossExcuse, { cause: 'power-loss' }>): Judgement {
+  const taken = `${b(excuse.broker)}'s power loss took ${w}`;
+  const held = (member: BrokerId): boolean => partition.replicas[member]?.log.some((r) => r.id === record.id) === true;
+  const keeper = partition.record.isr.find(held);
+  if (keeper !== undefined) return { judged: 'broken', reason: `${taken}, yet the leader lacks it while ${b(keeper)}, in the ISR, still holds it` };
+  const kept = `no in-sync replica kept it: ${taken}, and none of the ISR [${partition.record.isr.map(b).join(',')}] holds it`;
+  if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'last-replica-standing') return { judged: 'allowed', reason: `${kept} (before KIP-966 Kafka promises nothing against it)` };
+  const min = effectiveMinIsr(rulesOf(config), layoutOf(config, name));
+  const count = `${excuse.uncleanShutdowns} unclean shutdown${excuse.uncleanShutdowns === 1 ? '' : 's'} since the ISR last held min.insync.replicas=${min} members`;
+  return excuse.uncleanShutdowns >= min
+    ? { judged: 'allowed', reason: `${kept}, after ${count} (KIP-966)` }
+    : { judged: 'broken', reason: `${kept}, but after only ${count}: KIP-966 promises it` };
+}
+
+/** One missing record, judged by what the run did to it. */
+export function judgeRecord(config: Config, state: State, name: PartitionName, record: MissingRecord): Judgement {
+  const partition = state.partitions[name];
+  const w = `w${record.id}${record.offset === null ? '' : `@${record.offset}`}`;
+  if (partition === undefined) throw new Error(`no partition ${name}`);
+  if (!partition.ghost.exposed.some((r) => r.id === record.id)) {
+    return record.acks === 'all'
+      ? { judged: 'broken', reason: `${w} was acknowledged under acks=all but never committed` }
+      : { judged: 'allowed', reason: `${w} was never committed: acknowledged under acks=${record.acks} before any leader's HW passed it` };
+  }
+  const excuses = partition.ghost.excuses.filter((e) => e.id === record.id);
+  const unclean = excuses.find((e) => e.cause === 'unclean-election');
+  const about = (excuse?: LossExcuse) => ({ partition: name, id: record.id, ...(excuse === undefined ? {} : { excuse }) });
+  if (unclean !== undefined) return { ...uncleanElection(unclean, w), record: about(unclean) };
+  // The latest power loss that took it: the one that left the fewest copies.
+  const powerLoss = excuses.filter((e) => e.cause === 'power-loss').at(-1);
+  if (powerLoss?.cause === 'power-loss') return { ...lastReplicaStanding(config, partition, name, record, w, powerLoss), record: about(powerLoss) };
+  return { judged: 'broken', reason: `${w} was committed, and lost with no unclean election and no power loss taking it from every in-sync replica`, record: about() };
+}
+
+/** A violation of `invariant` in `state`, judged record by record. */
+export function judgeViolation(config: Config, invariant: Invariant, state: State): Judgement {
+  if (invariant.promised === 'always') return { judged: 'broken', reason: 'Kafka promises it in every configuration' };
+  const byDesign = invariant.byDesign?.(state) ?? null;
+  if (byDesign !== null) return { judged: 'allowed', reason: byDesign };
+  const name = invariant.partition ?? DATA_PARTITION;
+  const missing = missingRecords(state, name);
+  if (missing.length === 0) return { judged: 'broken', reason: `no acknowledged or committed record is missing, yet ${invariant.name} is violated` };
+  const verdicts = missing.map((record) => judgeRecord(config, state, name, record));
+  const prefix = name === DATA_PARTITION ? '' : `${name}: `;
+  const broken = verdicts.find((v) => v.judged === 'broken');
+  if (broken !== undefined) return { ...broken, reason: `${prefix}${broken.reason}` };
+  return { ...verdicts[0], judged: 'allowed', reason: `${prefix}${[...new Set(verdicts.map((v) => v.reason))].join('; ')}` };
+}
+
+/** The first step (index into `history`, the states after each step) whose state satisfies `test`. */
+function firstStep(history: readonly State[], test: (state: State) => boolean): number {
+  return history.findIndex(test);
+}
+
+/**
+ * The judgement with the steps of its story named: when the record was committed, and the step of the
+ * unclean election or power loss that took it (`history`: the state after each step of the run).
+ */
+export function withSteps(judgement: Judgement, history: readonly State[]): Judgement {
+  const about = judgement.record;
+  if (about === undefined) return judgement;
+  const ghost = (state: State) => state.partitions[about.partition]?.ghost;
+  const committed = firstStep(history, (state) => ghost(state)?.exposed.some((r) => r.id === about.id) === true);
+  const excuse = about.excuse;
+  const took =
+    excuse === undefined
+      ? -1
+      : firstStep(history, (state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
+  const named = [
+    committed >= 0 ? `w${about.id} committed at step ${committed}` : null,
+    took >= 0 ? `${excuse?.cause === 'power-loss' ? 'the power loss' : 'the unclean election'} at step ${took}` : null,
+  ].filter((part): part is string => part !== null);
+  return named.length === 0 ? judgement : { ...judgement, reason: `${judgement.reason} (${named.join('; ')})` };
+}
