@@ -6,7 +6,9 @@ import { ackedNeverLost } from './acked-never-lost.js';
 import { consistentRead } from './consistent-read.js';
 import { epochsMonotonic } from './epochs-monotonic.js';
 import { flushedWithinLog } from './flushed-within-log.js';
+import type { Config } from '../spec/config.js';
 import type { Invariant, Witness } from './invariant.js';
+import { brokenOnly } from './judgement.js';
 import { isrWithinReplicas } from './isr-within-replicas.js';
 import { leaderCompleteness } from './leader-completeness.js';
 import { leaderInIsr } from './leader-in-isr.js';
@@ -51,6 +53,11 @@ export function invariantNamed(name: string): Invariant {
   const found = INVARIANTS.find((invariant) => invariant.name === name);
   if (found === undefined) throw new Error(`unknown invariant "${name}" (known: ${INVARIANT_NAMES.join(', ')})`);
   return found;
+}
+
+/** The invariants `names` as a worker thread looks them up again: searches for broken promises only when `broken`. */
+export function invariantsFor(config: Config, names: readonly string[], broken: boolean): Invariant[] {
+  return names.map((name) => (broken ? brokenOnly(config, invariantNamed(name)) : invariantNamed(name)));
 }
 
 /** The first invariant among `invariants` that `state` violates, with its message. */

@@ -33,6 +33,8 @@ export interface Invariant {
    * missing record why it is gone (judgement.ts).
    */
   readonly byDesign?: (state: State) => string | null;
+  /** Set on a search for broken promises only (judgement.ts `brokenOnly`): worker threads rebuild it by name and this flag. */
+  readonly brokenOnly?: true;
 }
 
 export interface Witness {

@@ -173,3 +173,21 @@ export function withSteps(judgement: Judgement, history: readonly State[]): Judg
   ].filter((part): part is string => part !== null);
   return named.length === 0 ? judgement : { ...judgement, reason: `${judgement.reason} (${named.join('; ')})` };
 }
+
+/**
+ * The invariant as a search for broken promises: violated only where its violation is judged broken,
+ * so a search passes over the losses the run excuses and keeps looking (a cell is broken when any run
+ * breaks the promise). The name stays the invariant's: a saved trace records that invariant, at the
+ * step where its violation is broken.
+ */
+export function brokenOnly(config: Config, invariant: Invariant): Invariant {
+  if (invariant.promised === 'always') return invariant;
+  return {
+    ...invariant,
+    brokenOnly: true,
+    check(state) {
+      const message = invariant.check(state);
+      return message === null || judgeViolation(config, invariant, state).judged !== 'broken' ? null : message;
+    },
+  };
+}

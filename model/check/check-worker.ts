@@ -5,7 +5,7 @@
  */
 import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
-import { invariantNamed } from '../../properties/index.js';
+import { invariantsFor } from '../../properties/index.js';
 import { checkRandom } from './check.js';
 import type { SwarmMessage, SwarmWorkerSetup } from './swarm.js';
 
@@ -18,7 +18,7 @@ function run(setup: SwarmWorkerSetup): void {
   const startedAt = Date.now();
   const result = checkRandom({
     config: setup.config,
-    invariants: setup.invariants.map(invariantNamed),
+    invariants: invariantsFor(setup.config, setup.invariants, setup.brokenOnly),
     runs: setup.runs,
     seed: setup.seed,
     maxSteps: setup.maxSteps,

@@ -28,6 +28,8 @@ export interface SwarmResult extends CheckResult {
 export interface SwarmWorkerSetup {
   readonly config: Config;
   readonly invariants: readonly string[];
+  /** The invariants are searches for broken promises only (properties/judgement.ts). */
+  readonly brokenOnly: boolean;
   readonly runs: number;
   readonly seed: number;
   readonly maxSteps: number;
@@ -58,6 +60,7 @@ export async function checkSwarm(options: SwarmOptions): Promise<SwarmResult> {
   const setup = (seed: number): SwarmWorkerSetup => ({
     config: options.config,
     invariants: options.invariants.map((i: Invariant) => i.name),
+    brokenOnly: options.invariants.some((i) => i.brokenOnly === true),
     runs: options.runs,
     seed,
     maxSteps: options.maxSteps,

@@ -55,11 +55,11 @@ export function describeInvariants(invariants: readonly Invariant[]): string {
   return `invariants: ${invariants.length === INVARIANTS.length ? `all (${invariants.length})` : invariants.map((i) => i.name).join(', ')}`;
 }
 
-/** The verdict line: a broken promise, or loss the configuration allows, judged on the run's faults. */
+/** The verdict line: a broken promise, or a loss the run excuses (properties/judgement.ts), naming the excuse. */
 export function verdictLine(violation: Violation, { judged, reason }: Judgement): string {
   return judged === 'broken'
     ? `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${reason}`
-    : `verdict: ${violation.invariant} violated: loss allowed by the configuration (${reason})`;
+    : `verdict: ${violation.invariant} violated: loss allowed: ${reason}`;
 }
 
 /** A finding, saved, as `--json` reports it. */

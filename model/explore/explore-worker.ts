@@ -7,7 +7,7 @@
 import { setAutoFreeze } from 'immer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initialState } from '../../spec/init.js';
-import { INVARIANTS, WITNESSES } from '../../properties/index.js';
+import { invariantsFor, WITNESSES } from '../../properties/index.js';
 import { Expander, limitReached, type LevelOutcome } from './expander.js';
 import type { ExploreRequest, ExploreWorkerSetup, LevelReport } from './protocol.js';
 import { StateTable } from './state-table.js';
@@ -17,7 +17,7 @@ function serve(setup: ExploreWorkerSetup): void {
   setAutoFreeze(false);
   const table = new StateTable(setup.table);
   const stats = new Int32Array(setup.stats);
-  const invariants = INVARIANTS.filter((i) => setup.invariants.includes(i.name));
+  const invariants = invariantsFor(setup.config, setup.invariants, setup.brokenOnly);
   const expander = new Expander({
     invariants,
     witnesses: WITNESSES.filter((w) => setup.witnesses.includes(w.name)),

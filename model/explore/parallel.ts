@@ -62,6 +62,7 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
   const setup = (worker: number): ExploreWorkerSetup => ({
     config: options.config,
     invariants: options.invariants.map((i) => i.name),
+    brokenOnly: options.invariants.some((i) => i.brokenOnly === true),
     forget: options.forget ?? true,
     witnesses: options.witnesses.map((w) => w.name),
     symmetric: options.symmetric ?? true,

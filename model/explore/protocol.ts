@@ -6,6 +6,8 @@ import type { ExpanderSetup, FrontierEntry, LevelOutcome, Limits } from './expan
 export interface ExploreWorkerSetup extends Pick<ExpanderSetup, 'symmetric' | 'worker' | 'workers'> {
   readonly config: Config;
   readonly invariants: readonly string[];
+  /** The invariants are searches for broken promises only (properties/judgement.ts). */
+  readonly brokenOnly: boolean;
   /** Whether the view forgets what no recovery can read any more. */
   readonly forget: boolean;
   readonly witnesses: readonly string[];

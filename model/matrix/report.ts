@@ -58,7 +58,16 @@ function evidence(result: MatrixResult, mdDir: string): string {
   const found = result.counterexample;
   if (found === undefined) return proofText(result);
   const carried = found.from === undefined ? '' : `; its steps are [${found.from}](${relative(mdDir, join(dirname(found.trace), found.from))})'s, replayed under this row's settings`;
-  return `violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
+  const violated = `violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
+  return result.verdict === 'allowed' ? `${violated}${lookedOn(result.searches)}` : violated;
+}
+
+/** For an excused loss: how far the search for a broken promise went beyond it. */
+function lookedOn(searches: readonly Search[]): string {
+  const search = searches.at(-1);
+  if (search === undefined) return '';
+  const covered = search.complete ? `every one of its ${count(search.states, 'state')}` : `${count(search.states, 'state')}, to depth ${search.depth}`;
+  return `; no broken promise within ${boundsText(search.bounds)} (${covered})`;
 }
 
 /** The era's counterexamples drawn, folded away under the table. */
@@ -272,8 +281,8 @@ function short(result: MatrixResult): string {
 
 /**
  * The short form for the README: one line per question, one column per era. "proved" is proved within
- * the bounds docs/guarantees.md names, "random only" searched at random without a proof, "loss" is loss
- * the configuration allows, **BROKEN** a broken promise.
+ * the bounds docs/guarantees.md names, "random only" searched at random without a proof, "loss" is a loss
+ * its run excuses, **BROKEN** a broken promise.
  */
 export function matrixSummary(doc: MatrixDocument): string {
   const eras = ERA_NAMES.filter((era) => doc.rows.some((r) => r.row.era === era));

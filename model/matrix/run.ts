@@ -5,7 +5,9 @@
 import { spawnWorker } from '../workers/spawn.js';
 import { loadTrace } from '../trace/trace.js';
 import type { MatrixRow } from './rows.js';
-import { fromSaved, rowConfig, type MatrixResult, type SettleOptions } from './settle.js';
+import { invariantNamed } from '../../properties/index.js';
+import { brokenOnly } from '../../properties/judgement.js';
+import { fromSaved, MATRIX_INVARIANT, rowConfig, type MatrixResult, type SettleOptions } from './settle.js';
 
 export type MatrixWorkerSetup = Pick<SettleOptions, 'runs' | 'seed' | 'rowStates' | 'out'>;
 
@@ -50,16 +52,19 @@ function mayExplore(row: MatrixRow): boolean {
 }
 
 /**
- * After every row: a row that held may replay a loss another row found in this run (they ran side by
- * side, so it could not see it then), as it would replay it from the saved traces next time. Its
- * random runs and searches stay in its result: they searched what they searched.
+ * After every row: a row that held may replay a loss another row found in this run, and a row with an
+ * excused loss a broken one (they ran side by side, so it could not see it then), as it would replay it
+ * from the saved traces next time. Its random runs and searches stay in its result: they searched what
+ * they searched.
  */
 export function carryOver(results: readonly MatrixResult[], out: string): MatrixResult[] {
   const found = results.flatMap((r) => (r.counterexample !== undefined && r.by !== 'replay' ? [r.counterexample.trace] : []));
   const saved = found.map((file) => ({ file, trace: loadTrace(file) }));
+  const invariant = invariantNamed(MATRIX_INVARIANT);
   return results.map((result) => {
-    if (result.verdict !== 'holds' || saved.length === 0) return result;
-    const counterexample = fromSaved(rowConfig(result.row), saved, out);
+    if (result.verdict === 'broken' || saved.length === 0) return result;
+    const config = rowConfig(result.row);
+    const counterexample = fromSaved(config, saved, out, result.verdict === 'holds' ? invariant : brokenOnly(config, invariant));
     return counterexample === null ? result : { ...result, verdict: counterexample.judged, by: 'replay', counterexample };
   });
 }

@@ -14,6 +14,7 @@
 import { basename } from 'node:path';
 import type { Config } from '../../spec/config.js';
 import { invariantNamed, WITNESSES, type Invariant } from '../../properties/index.js';
+import { brokenOnly } from '../../properties/judgement.js';
 import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { runActions, type RunResult } from '../check/runner.js';
@@ -53,7 +54,7 @@ export interface Counterexample {
   readonly found: Provenance['by'];
   /** The saved counterexample of another configuration whose steps it replays. */
   readonly from?: string;
-  /** Whether the configuration allows the loss or it breaks Kafka's promise, and why. */
+  /** Whether the run excuses the loss or it breaks Kafka's promise, and why (properties/judgement.ts). */
   readonly judged: 'allowed' | 'broken';
   readonly reason: string;
 }
@@ -64,7 +65,7 @@ export interface MatrixResult {
   readonly id: string;
   readonly row: MatrixRow;
   readonly flags: readonly string[];
-  /** holds: no loss found; allowed: loss the configuration allows; broken: Kafka's promise broken. */
+  /** holds: no loss found; allowed: every loss found is excused by its run; broken: Kafka's promise broken. */
   readonly verdict: 'holds' | 'allowed' | 'broken';
   /** What settled it in this run: a saved counterexample replayed, random runs, or the explorer (for a row that holds: whether it searched). */
   readonly by: 'replay' | 'random' | 'explorer';
@@ -151,11 +152,14 @@ function searchOf(bounds: Bounds, config: Config, result: ExploreResult): Search
   };
 }
 
-/** The explorer on the row's ladder: searches until one finds a loss or the row's states run out. */
-function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions): { searches: Search[]; counterexample: Counterexample | null } {
-  const invariant = invariantNamed(MATRIX_INVARIANT);
+/**
+ * The explorer on the row's ladder (or its first `rungs`): searches until one finds a violation of
+ * `invariant` or the row's states run out.
+ */
+function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions, invariant: Invariant, rungCount = Infinity): { searches: Search[]; counterexample: Counterexample | null } {
   const searches: Search[] = [];
-  const { rungs, states } = ladder(row);
+  const { states, ...ladderOf } = ladder(row);
+  const rungs = ladderOf.rungs.slice(0, rungCount);
   let left = options.rowStates ?? states;
   for (const bounds of rungs) {
     if (left <= 0) break;
@@ -174,28 +178,57 @@ function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions): {
   return { searches, counterexample: null };
 }
 
+/** A loss found by random runs of `invariant`, shrunk and saved; null when none was. */
+function fromRandom(config: Config, options: SettleOptions, invariant: Invariant): { runs: number; steps: number; counterexample: Counterexample | null } {
+  const random = checkRandom({ config, invariants: [invariant], runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
+  const finding = random.finding;
+  if (finding === null || finding.result.violation === null) return { runs: random.runs, steps: random.steps, counterexample: null };
+  const provenance: Provenance = { by: 'check', seed: options.seed, runs: finding.runsToFind, tool: TOOL };
+  return { runs: finding.runsToFind, steps: random.steps, counterexample: save(options.out, config, finding.result, provenance) };
+}
+
+interface Evidence {
+  readonly by: MatrixResult['by'];
+  readonly runs: number;
+  readonly steps: number;
+  readonly searches: readonly Search[];
+  readonly counterexample: Counterexample | null;
+}
+
+/** Cheapest evidence first: a saved trace, random runs, the explorer (its first `rungs`). */
+function evidenceOf(row: MatrixRow, config: Config, options: SettleOptions, invariant: Invariant, rungs = Infinity): Evidence {
+  const saved = fromSaved(config, options.saved, options.out, invariant);
+  if (saved !== null) return { by: 'replay', runs: 0, steps: 0, searches: [], counterexample: saved };
+  const random = fromRandom(config, options, invariant);
+  if (random.counterexample !== null) return { by: 'random', ...random, searches: [] };
+  const { searches, counterexample } = fromExplorer(row, config, options, invariant, rungs);
+  return { by: searches.length === 0 ? 'random' : 'explorer', runs: random.runs, steps: random.steps, searches, counterexample };
+}
+
+/**
+ * A row settles on a loss, or holds. A loss the run excuses does not end the search (a cell is broken
+ * when any run breaks the promise): the saved traces, random runs and the first rung of the explorer's
+ * ladder then look for a broken one.
+ */
 export function settleRow(index: number, row: MatrixRow, options: SettleOptions): MatrixResult {
   const started = Date.now();
   const config = rowConfig(row);
-  const base = { index, id: rowId(row), row, flags: rowFlags(row) };
-  const settled = (by: MatrixResult['by'], counted: { runs: number; steps: number }, searches: readonly Search[], counterexample: Counterexample | null): MatrixResult => ({
-    ...base,
+  const invariant = invariantNamed(MATRIX_INVARIANT);
+  const loss = evidenceOf(row, config, options, invariant);
+  const broken = loss.counterexample?.judged === 'allowed' ? evidenceOf(row, config, options, brokenOnly(config, invariant), 1) : null;
+  const found = broken?.counterexample == null ? loss : broken;
+  const counterexample = found.counterexample;
+  return {
+    index,
+    id: rowId(row),
+    row,
+    flags: rowFlags(row),
     verdict: counterexample?.judged ?? 'holds',
-    by,
-    ...counted,
-    searches,
+    by: found.by,
+    runs: loss.runs + (broken?.runs ?? 0),
+    steps: loss.steps + (broken?.steps ?? 0),
+    searches: [...loss.searches, ...(broken?.searches ?? [])],
     ...(counterexample === null ? {} : { counterexample }),
     ms: Date.now() - started,
-  });
-  const saved = fromSaved(config, options.saved, options.out);
-  if (saved !== null) return settled('replay', { runs: 0, steps: 0 }, [], saved);
-  const invariant = invariantNamed(MATRIX_INVARIANT);
-  const random = checkRandom({ config, invariants: [invariant], runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
-  const finding = random.finding;
-  if (finding !== null && finding.result.violation !== null) {
-    const provenance: Provenance = { by: 'check', seed: options.seed, runs: finding.runsToFind, tool: TOOL };
-    return settled('random', { runs: finding.runsToFind, steps: random.steps }, [], save(options.out, config, finding.result, provenance));
-  }
-  const { searches, counterexample } = fromExplorer(row, config, options);
-  return settled(searches.length === 0 ? 'random' : 'explorer', { runs: random.runs, steps: random.steps }, searches, counterexample);
+  };
 }

@@ -38,14 +38,16 @@ export interface ReplayResult {
 }
 
 /** Each first violation judged at its step, with the run up to it as its history. */
-function judgementsOf(config: Trace['config'], initial: State, steps: readonly ReplayedStep[], first: readonly Violation[], invariants: readonly Invariant[]): ReplayResult['judgements'] {
+function judgementsOf(config: Trace['config'], initial: State, steps: readonly ReplayedStep[], first: readonly Violation[], invariants: readonly Invariant[], expected: Expectation | null): ReplayResult['judgements'] {
   const history = steps.flatMap((s) => (s.state === undefined ? [] : [s.state]));
   return first.flatMap((violation) => {
     const invariant = invariants.find((i) => i.name === violation.invariant);
     if (invariant === undefined) return [];
-    const state = violation.step === -1 ? initial : history[violation.step];
+    // The violation the trace was saved for, where it names one: it may follow an excused one.
+    const at = expected?.invariant === violation.invariant && expected.step !== undefined && expected.step > violation.step ? expected.step : violation.step;
+    const state = at === -1 ? initial : history[at];
     if (state === undefined) return [];
-    return [{ invariant: invariant.name, ...withSteps(judgeViolation(config, invariant, state), history.slice(0, violation.step + 1)) }];
+    return [{ invariant: invariant.name, ...withSteps(judgeViolation(config, invariant, state), history.slice(0, at + 1)) }];
   });
 }
 
@@ -64,7 +66,7 @@ export function expectation(trace: Trace): Expectation | null {
   return trace.expect ?? null;
 }
 
-function judge(expected: Expectation | null, first: readonly Violation[], refused: ReplayedStep | null): { reproduced: boolean; verdict: string } {
+function judge(expected: Expectation | null, first: readonly Violation[], refused: ReplayedStep | null, steps: readonly ReplayedStep[]): { reproduced: boolean; verdict: string } {
   if (refused !== null) return { reproduced: false, verdict: `step ${refused.index} is not enabled: ${refused.refused}` };
   const seen = first.map((v) => `${v.invariant} at step ${v.step}`).join(', ');
   if (expected === null) return { reproduced: true, verdict: first.length === 0 ? 'every step enabled; no invariant violated' : `every step enabled; violated: ${seen}` };
@@ -74,9 +76,12 @@ function judge(expected: Expectation | null, first: readonly Violation[], refuse
   const match = first.find((v) => expected.invariant === undefined || v.invariant === expected.invariant);
   const wanted = `${expected.invariant ?? 'an invariant'}${expected.step === undefined ? '' : ` at step ${expected.step}`}`;
   if (match === undefined) return { reproduced: false, verdict: `expected ${wanted} to be violated, but ${first.length === 0 ? 'nothing was' : `saw only ${seen}`}` };
-  if (expected.step !== undefined && match.step !== expected.step) {
+  // A search for broken promises passes over excused violations: the one it saved may follow them.
+  const later = expected.step !== undefined && match.step < expected.step && steps[expected.step]?.violations.some((v) => v.invariant === match.invariant) === true;
+  if (expected.step !== undefined && match.step !== expected.step && !later) {
     return { reproduced: false, verdict: `expected ${wanted}, but it was first violated at step ${match.step}` };
   }
+  if (later) return { reproduced: true, verdict: `reproduced: ${match.invariant} violated at step ${expected.step} (first at step ${match.step})` };
   return { reproduced: true, verdict: `reproduced: ${match.invariant} violated at step ${match.step}` };
 }
 
@@ -104,6 +109,6 @@ export function replayTrace(trace: Trace, invariants: readonly Invariant[] = INV
   }
   const firstViolations = [...first.values()];
   const expected = expectation(trace);
-  const judgements = judgementsOf(trace.config, initial, steps, firstViolations, invariants);
-  return { initial, steps, firstViolations, refused, expected, ...judge(expected, firstViolations, refused), judgements };
+  const judgements = judgementsOf(trace.config, initial, steps, firstViolations, invariants, expected);
+  return { initial, steps, firstViolations, refused, expected, ...judge(expected, firstViolations, refused, steps), judgements };
 }

@@ -16,7 +16,7 @@ export interface VerdictRow {
   readonly flags: readonly string[];
   readonly invariant: string;
   readonly expected: 'holds' | 'violated';
-  /** For a violated row, how the report judges it: loss the configuration allows, or a broken promise. */
+  /** For a violated row, how the judgement (properties/judgement.ts) labels it: a loss its run excuses, or a broken promise. */
   readonly judged?: 'allowed' | 'broken';
   readonly source: string;
   /** The random runs that settle the row: a violated row is found within them, a holding row is not. */

@@ -76,6 +76,16 @@ describe('a row the random runs leave holding', () => {
   });
 });
 
+describe('a row with an excused loss', () => {
+  it('keeps looking for a broken one: with the unclean flag on, the 0.10 truncation path still breaks the promise', () => {
+    const row = curatedRows().find((r) => r.era === 'hw-truncation' && r.unclean && r.minIsr === 2);
+    if (row === undefined) throw new Error('no hw-truncation unclean row');
+    const result = settleRow(0, row, { runs: 2000, seed: 1, rowStates: 20_000, out: tempDir(), saved: [] });
+    expect(result.verdict).toBe('broken');
+    expect(result.counterexample?.reason).toMatch(/^w0@0 was committed, and lost with no unclean election/);
+  }, 120_000);
+});
+
 describe('npm run matrix', () => {
   it('shards merged give the same table as one run, and say where each counterexample is', () => {
     // Each run starts from the same (empty) set of saved traces, as machines sharing a commit do; the

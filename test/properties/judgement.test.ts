@@ -12,7 +12,7 @@ import { consistentRead } from '../../properties/consistent-read.js';
 import { initialState } from '../../spec/init.js';
 import { loadTrace } from '../../model/trace/trace.js';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
-import { judgeViolation, missingRecords } from '../../properties/judgement.js';
+import { brokenOnly, judgeViolation, missingRecords } from '../../properties/judgement.js';
 import { DATA_PARTITION } from '../../spec/config.js';
 import type { Action } from '../../spec/actions/index.js';
 import { act, config, data, run, start } from '../builders.js';
@@ -46,6 +46,16 @@ describe('one configuration, two runs', () => {
       judged: 'broken',
       reason: 'w0@0 was committed, and lost with no unclean election and no power loss taking it from every in-sync replica',
     });
+  });
+
+  it('as a search for broken promises, passes over the excused loss and stops at the broken one', () => {
+    const cfg = config(settings);
+    const search = brokenOnly(cfg, ackedNeverLost);
+    const unclean = [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2), ...act.shrinkCommitted(0, 3), act.send(0), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)];
+    expect(runActions(cfg, unclean, [ackedNeverLost])?.violation).not.toBeNull();
+    expect(runActions(cfg, unclean, [search])?.violation).toBeNull();
+    const lagging = loadTrace(join(root, 'counterexamples', 'kafka-7128.json')).steps;
+    expect(runActions(cfg, lagging, [search])?.violation?.invariant).toBe('acked-never-lost');
   });
 
   it('is allowed when an unclean election took it, naming the election', () => {
