@@ -91,7 +91,7 @@ const b = (broker: BrokerId): string => `b${broker}`;
 
 function uncleanElection(excuse: Extract<LossExcuse, { cause: 'unclean-election' }>, w: string): Judgement {
   const via = excuse.via === 'flag' ? 'unclean.leader.election.enable' : 'KIP-966 recovery of the last known leader';
-  return { judged: 'allowed', reason: `unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) after ${w} was committed` };
+  return { judged: 'allowed', reason: `an unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) took ${w}, committed before it or by the leader it deposed` };
 }
 
 /**
@@ -163,10 +163,13 @@ export function withSteps(judgement: Judgement, history: readonly State[]): Judg
   const ghost = (state: State) => state.partitions[about.partition]?.ghost;
   const committed = firstStep(history, (state) => ghost(state)?.exposed.some((r) => r.id === about.id) === true);
   const excuse = about.excuse;
+  // The election itself (the excuse may be noted later, when a deposed leader commits), or the power loss.
   const took =
     excuse === undefined
       ? -1
-      : firstStep(history, (state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
+      : excuse.cause === 'unclean-election'
+        ? firstStep(history, (state) => state.partitions[about.partition]?.record.leaderEpoch === excuse.epoch)
+        : firstStep(history, (state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
   const named = [
     committed >= 0 ? `w${about.id} committed at step ${committed}` : null,
     took >= 0 ? `${excuse?.cause === 'power-loss' ? 'the power loss' : 'the unclean election'} at step ${took}` : null,

@@ -52,12 +52,22 @@ export function witness(at: DraftPartitionSite, event: keyof WitnessEvents): voi
   if (!at.partition.ghost.events[event]) at.partition.ghost.events[event] = true;
 }
 
-/** Records what a leader exposes to consumers once its HW is `hw`: every record below it, once. */
+/**
+ * Records what a leader exposes to consumers once its HW is `hw`: every record below it, once. A leader
+ * that an unclean election has already deposed (a zombie of an older epoch, ISR itself alone) can still
+ * commit: the unclean election, not the protocol, takes what it commits then.
+ */
 export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): void {
-  const exposed = at.partition.ghost.exposed;
-  for (const record of at.partition.replicas[leader]?.log ?? []) {
+  const { ghost, record: current, replicas } = at.partition;
+  const replica = replicas[leader];
+  const deposed = !ghost.cleanLeader && current.leader !== null && current.leader !== leader && (replica?.view?.leaderEpoch ?? 0) < current.leaderEpoch;
+  for (const record of replica?.log ?? []) {
     if (record.offset >= hw) break;
-    if (!exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) exposed.push({ ...record });
+    if (ghost.exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) continue;
+    ghost.exposed.push({ ...record });
+    if (deposed && current.leader !== null) {
+      excuse(at, { id: record.id, cause: 'unclean-election', broker: current.leader, epoch: current.leaderEpoch, via: uncleanVia(at) });
+    }
   }
 }
 
@@ -68,7 +78,7 @@ export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): vo
 export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
   const log = at.partition.replicas[leader]?.log ?? [];
   const ghost = at.partition.ghost;
-  const via = at.rules.config.uncleanLeaderElection ? 'flag' : 'last-known-leader';
+  const via = uncleanVia(at);
   for (const record of ghost.exposed) {
     if (log.some((r) => r.offset === record.offset && r.id === record.id)) continue;
     if (!ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
@@ -88,6 +98,11 @@ export function notePowerLoss(at: DraftPartitionSite, broker: BrokerId, before: 
       excuse(at, { id: record.id, cause: 'power-loss', broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
     }
   }
+}
+
+/** How an unclean election came about: the operator's flag, or KIP-966's recovery of the last known leader. */
+function uncleanVia(at: DraftPartitionSite): 'flag' | 'last-known-leader' {
+  return at.rules.config.uncleanLeaderElection ? 'flag' : 'last-known-leader';
 }
 
 /** Notes what took a record, once per record, cause and replica. */

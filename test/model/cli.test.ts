@@ -47,7 +47,7 @@ describe('check', () => {
     const flags = ['--era', 'hw-truncation', '--unclean', 'true', '--seed', '1', '--runs', '2000', '--pass-states', '0', '--commits', '0'];
     const plain = cli('check', ...flags, '--out', tempDir());
     expect(plain.status).toBe(1);
-    expect(plain.stdout).toMatch(/violated: loss allowed: unclean election of b\d+ \(leader epoch \d+, unclean\.leader\.election\.enable\)/);
+    expect(plain.stdout).toMatch(/violated: loss allowed: an unclean election of b\d+ \(leader epoch \d+, unclean\.leader\.election\.enable\)/);
     const broken = cli('check', ...flags, '--broken-only', '--out', tempDir());
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/verdict: BROKEN PROMISE: acked-never-lost fails, w0@0 was committed, and lost with no unclean election .* \(w0 committed at step \d+\)/);

@@ -10,9 +10,11 @@ import { explore } from '../../model/explore/explore.js';
 import { budgets } from '../../model/verdicts/verdicts.js';
 import { consistentRead } from '../../properties/consistent-read.js';
 import { initialState } from '../../spec/init.js';
+import { step } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
 import { loadTrace } from '../../model/trace/trace.js';
 import { ackedNeverLost } from '../../properties/acked-never-lost.js';
-import { brokenOnly, judgeViolation, missingRecords } from '../../properties/judgement.js';
+import { brokenOnly, judgeViolation, missingRecords, withSteps } from '../../properties/judgement.js';
 import { DATA_PARTITION } from '../../spec/config.js';
 import type { Action } from '../../spec/actions/index.js';
 import { act, config, data, run, start } from '../builders.js';
@@ -62,7 +64,7 @@ describe('one configuration, two runs', () => {
     const unclean = [...act.shrinkCommitted(0, 1), ...act.shrinkCommitted(0, 2), ...act.shrinkCommitted(0, 3), act.send(0), act.crash(0), act.fence(0), act.elect(1), act.metadata(1)];
     expect(judged(settings, unclean)).toMatchObject({
       judged: 'allowed',
-      reason: 'unclean election of b1 (leader epoch 2, unclean.leader.election.enable) after w0@0 was committed',
+      reason: 'an unclean election of b1 (leader epoch 2, unclean.leader.election.enable) took w0@0, committed before it or by the leader it deposed',
     });
   });
 });
@@ -72,6 +74,18 @@ describe('each excuse', () => {
     expect(judged({ acks: 1, budgets: { fences: 1 } }, followerDiverges)).toMatchObject({
       judged: 'allowed',
       reason: "w0@0 was never committed: acknowledged under acks=1 before any leader's HW passed it",
+    });
+  });
+
+  it('unclean election: also what a leader it deposed commits afterwards (a zombie, alone in its ISR)', () => {
+    // kip-320, min.insync.replicas=1, unclean on: b1 is elected outside the ISR [b0]; b0, fenced but not yet told, commits w0 alone.
+    const trace = loadTrace(join(root, 'counterexamples', 'acked-never-lost--kip-320-acksall-rf3-isr1-unclean-commits0--9c8e6713.json'));
+    const history = trace.steps.reduce<State[]>((states, action) => [...states, step(states.at(-1) ?? initialState(trace.config), action)], []);
+    const final = history.at(-1);
+    if (final === undefined) throw new Error('an empty trace');
+    expect(withSteps(judgeViolation(trace.config, ackedNeverLost, final), history)).toMatchObject({
+      judged: 'allowed',
+      reason: 'an unclean election of b1 (leader epoch 3, unclean.leader.election.enable) took w0@0, committed before it or by the leader it deposed (w0 committed at step 5; the unclean election at step 4)',
     });
   });
 
@@ -85,7 +99,7 @@ describe('each excuse', () => {
   it('under KIP-966, the same run is an unclean election: the last known leader is recovered', () => {
     expect(judged({ era: 'kip-966', budgets: { powerLosses: 3 } }, correlatedPowerLoss)).toMatchObject({
       judged: 'allowed',
-      reason: 'unclean election of b2 (leader epoch 2, KIP-966 recovery of the last known leader) after w0@0 was committed',
+      reason: 'an unclean election of b2 (leader epoch 2, KIP-966 recovery of the last known leader) took w0@0, committed before it or by the leader it deposed',
     });
   });
 
