@@ -1,6 +1,5 @@
-import { recordAt } from '../spec/log.js';
 import type { Invariant } from './invariant.js';
-import { effectiveLeader, expiredWrite, holds } from './leader.js';
+import { effectiveLeader, expiredWrite, holds, holdsWrite } from './leader.js';
 import type { Partition, Replica } from '../spec/types.js';
 
 /**
@@ -25,12 +24,8 @@ export const ackedNeverLost: Invariant = {
         partition = state.partitions[attempt.partition];
         leader = partition === undefined ? null : effectiveLeader(state, partition);
       }
-      if (partition === undefined || leader === null || expiredWrite(partition, attempt.id)) continue;
-      if (attempt.offset === null) {
-        if (leader.log.some((record) => record.id === attempt.id)) continue;
-        return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.broker} never got it`;
-      }
-      if (recordAt(leader, attempt.offset)?.id === attempt.id) continue;
+      if (partition === undefined || leader === null || expiredWrite(partition, attempt.id) || holdsWrite(leader, attempt)) continue;
+      if (attempt.offset === null) return `w${attempt.id} (acks=0, sent to b${attempt.broker}) was acknowledged but leader b${leader.broker} never got it`;
       return (
         `w${attempt.id} (acks=${attempt.acks}) was acknowledged at offset ${attempt.offset} by b${attempt.broker}, ` +
         `but leader b${leader.broker} (epoch ${partition.record.leaderEpoch}) holds ${holds(leader, attempt.offset)} there`

@@ -73,4 +73,4 @@ export function firstViolation(
 }
 
 export type { Invariant, Witness };
-export { judgeViolation, missingRecords, judgeRecord, UNCLEAN_SHUTDOWN_TOLERANCE } from './judgement.js';
+export { judgeViolation } from './judgement.js';

@@ -21,10 +21,10 @@ import { DATA_PARTITION, layoutOf, type Config } from '../spec/config.js';
 import { rulesOf } from '../spec/eras/index.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
-import { recordAt } from '../spec/log.js';
+import { holdsRecord } from '../spec/log.js';
 import type { Acks, BrokerId, LossExcuse, Offset, Partition, PartitionName, Replica, State } from '../spec/types.js';
 import type { Invariant } from './invariant.js';
-import { effectiveLeader, expiredWrite } from './leader.js';
+import { effectiveLeader, expiredWrite, holdsWrite } from './leader.js';
 
 export interface Judgement {
   readonly judged: 'allowed' | 'broken';
@@ -77,19 +77,20 @@ export function missingRecords(state: State, name: PartitionName): MissingRecord
     missing.push({ id, offset, acks: attempts.find((a) => a.id === id)?.acks ?? 'all' });
   };
   for (const attempt of attempts) {
-    if (attempt.status !== 'acknowledged') continue;
-    const held = attempt.offset === null ? leader.log.some((r) => r.id === attempt.id) : recordAt(leader, attempt.offset)?.id === attempt.id;
-    if (!held) add(attempt.id, attempt.offset);
+    if (attempt.status === 'acknowledged' && !holdsWrite(leader, attempt)) add(attempt.id, attempt.offset);
   }
   for (const record of partition.ghost.exposed) {
-    if (recordAt(leader, record.offset)?.id !== record.id) add(record.id, record.offset);
+    if (!holdsRecord(leader, record)) add(record.id, record.offset);
   }
   return missing;
 }
 
 const b = (broker: BrokerId): string => `b${broker}`;
 
-function uncleanElection(excuse: Extract<LossExcuse, { cause: 'unclean-election' }>, w: string): Judgement {
+type UncleanElection = Extract<LossExcuse, { cause: 'unclean-election' }>;
+type PowerLoss = Extract<LossExcuse, { cause: 'power-loss' }>;
+
+function uncleanElection(excuse: UncleanElection, w: string): Judgement {
   const via = excuse.via === 'flag' ? 'unclean.leader.election.enable' : 'KIP-966 recovery of the last known leader';
   return { judged: 'allowed', reason: `an unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) took ${w}, committed before it or by the leader it deposed` };
 }
@@ -99,10 +100,12 @@ function uncleanElection(excuse: Extract<LossExcuse, { cause: 'unclean-election'
  * KIP-966, min.insync.replicas unclean shutdowns had come); broken when an ISR member still holds it,
  * for then the partition's leader should have been one that does.
  */
-function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: Extract<LossExcuse, { cause: 'power-loss' }>): Judgement {
+function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: PowerLoss): Judgement {
   const taken = `${b(excuse.broker)}'s power loss took ${w}`;
-  const held = (member: BrokerId): boolean => partition.replicas[member]?.log.some((r) => r.id === record.id) === true;
-  const keeper = partition.record.isr.find(held);
+  const keeper = partition.record.isr.find((member) => {
+    const replica = partition.replicas[member];
+    return replica !== undefined && holdsWrite(replica, record);
+  });
   if (keeper !== undefined) return { judged: 'broken', reason: `${taken}, yet the leader lacks it while ${b(keeper)}, in the ISR, still holds it` };
   const kept = `no in-sync replica kept it: ${taken}, and none of the ISR [${partition.record.isr.map(b).join(',')}] holds it`;
   if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'last-replica-standing') return { judged: 'allowed', reason: `${kept} (before KIP-966 Kafka promises nothing against it)` };
@@ -114,7 +117,7 @@ function lastReplicaStanding(config: Config, partition: Partition, name: Partiti
 }
 
 /** One missing record, judged by what the run did to it. */
-export function judgeRecord(config: Config, state: State, name: PartitionName, record: MissingRecord): Judgement {
+function judgeRecord(config: Config, state: State, name: PartitionName, record: MissingRecord): Judgement {
   const partition = state.partitions[name];
   const w = `w${record.id}${record.offset === null ? '' : `@${record.offset}`}`;
   if (partition === undefined) throw new Error(`no partition ${name}`);
@@ -124,12 +127,12 @@ export function judgeRecord(config: Config, state: State, name: PartitionName, r
       : { judged: 'allowed', reason: `${w} was never committed: acknowledged under acks=${record.acks} before any leader's HW passed it` };
   }
   const excuses = partition.ghost.excuses.filter((e) => e.id === record.id);
-  const unclean = excuses.find((e) => e.cause === 'unclean-election');
+  const unclean = excuses.find((e): e is UncleanElection => e.cause === 'unclean-election');
   const about = (excuse?: LossExcuse) => ({ partition: name, id: record.id, ...(excuse === undefined ? {} : { excuse }) });
   if (unclean !== undefined) return { ...uncleanElection(unclean, w), record: about(unclean) };
   // The latest power loss that took it: the one that left the fewest copies.
-  const powerLoss = excuses.filter((e) => e.cause === 'power-loss').at(-1);
-  if (powerLoss?.cause === 'power-loss') return { ...lastReplicaStanding(config, partition, name, record, w, powerLoss), record: about(powerLoss) };
+  const powerLoss = excuses.filter((e): e is PowerLoss => e.cause === 'power-loss').at(-1);
+  if (powerLoss !== undefined) return { ...lastReplicaStanding(config, partition, name, record, w, powerLoss), record: about(powerLoss) };
   return { judged: 'broken', reason: `${w} was committed, and lost with no unclean election and no power loss taking it from every in-sync replica`, record: about() };
 }
 
@@ -148,11 +151,6 @@ export function judgeViolation(config: Config, invariant: Invariant, state: Stat
   return { ...verdicts[0], judged: 'allowed', reason: `${prefix}${[...new Set(verdicts.map((v) => v.reason))].join('; ')}` };
 }
 
-/** The first step (index into `history`, the states after each step) whose state satisfies `test`. */
-function firstStep(history: readonly State[], test: (state: State) => boolean): number {
-  return history.findIndex(test);
-}
-
 /**
  * The judgement with the steps of its story named: when the record was committed, and the step of the
  * unclean election or power loss that took it (`history`: the state after each step of the run).
@@ -161,15 +159,15 @@ export function withSteps(judgement: Judgement, history: readonly State[]): Judg
   const about = judgement.record;
   if (about === undefined) return judgement;
   const ghost = (state: State) => state.partitions[about.partition]?.ghost;
-  const committed = firstStep(history, (state) => ghost(state)?.exposed.some((r) => r.id === about.id) === true);
+  const committed = history.findIndex((state) => ghost(state)?.exposed.some((r) => r.id === about.id) === true);
   const excuse = about.excuse;
   // The election itself (the excuse may be noted later, when a deposed leader commits), or the power loss.
   const took =
     excuse === undefined
       ? -1
       : excuse.cause === 'unclean-election'
-        ? firstStep(history, (state) => state.partitions[about.partition]?.record.leaderEpoch === excuse.epoch)
-        : firstStep(history, (state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
+        ? history.findIndex((state) => state.partitions[about.partition]?.record.leaderEpoch === excuse.epoch)
+        : history.findIndex((state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
   const named = [
     committed >= 0 ? `w${about.id} committed at step ${committed}` : null,
     took >= 0 ? `${excuse?.cause === 'power-loss' ? 'the power loss' : 'the unclean election'} at step ${took}` : null,

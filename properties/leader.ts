@@ -1,7 +1,7 @@
 /** Helpers the replication invariants share: which partition, who leads it now, and how to name a record. */
 import { DATA_PARTITION } from '../spec/config.js';
 import { expiredBelow } from '../spec/consumer.js';
-import { recordAt } from '../spec/log.js';
+import { holdsRecord, recordAt } from '../spec/log.js';
 import type { LogRecord, Offset, Partition, PartitionName, Replica, State } from '../spec/types.js';
 
 /**
@@ -38,6 +38,11 @@ export function findReplica(partition: Partition, test: (replica: Replica) => bo
   return undefined;
 }
 
+/** Whether the replica holds an acknowledged write: at the offset its client learned, or anywhere for acks=0 (no offset). */
+export function holdsWrite(replica: Replica, write: { readonly id: number; readonly offset: Offset | null }): boolean {
+  return write.offset === null ? replica.log.some((record) => record.id === write.id) : holdsRecord(replica, { id: write.id, offset: write.offset });
+}
+
 /** `w3@1 (epoch 2)`: record written by attempt 3, at offset 1, in leader epoch 2. */
 export function describeRecord(record: LogRecord | undefined): string {
   return record === undefined ? 'nothing' : `w${record.id}@${record.offset} (epoch ${record.epoch})`;
@@ -55,7 +60,7 @@ export function holds(replica: Replica, offset: Offset): string {
 export function firstMissingExposed(partition: Partition, replica: Replica, forfeited: readonly number[] = []): LogRecord | undefined {
   const expired = expiredBelow(partition);
   return partition.ghost.exposed.find(
-    (record) => record.offset >= expired && !forfeited.includes(record.id) && recordAt(replica, record.offset)?.id !== record.id,
+    (record) => record.offset >= expired && !forfeited.includes(record.id) && !holdsRecord(replica, record),
   );
 }
 

@@ -4,6 +4,7 @@
  * exposed records and witness events with their partition.
  */
 import { castDraft, type Draft } from 'immer';
+import { holdsRecord } from './log.js';
 import type { DraftPartitionSite, DraftSite } from './rules.js';
 import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, ProduceAttempt, ProduceError, WitnessEvents } from './types.js';
 
@@ -60,14 +61,12 @@ export function witness(at: DraftPartitionSite, event: keyof WitnessEvents): voi
 export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): void {
   const { ghost, record: current, replicas } = at.partition;
   const replica = replicas[leader];
-  const deposed = !ghost.cleanLeader && current.leader !== null && current.leader !== leader && (replica?.view?.leaderEpoch ?? 0) < current.leaderEpoch;
+  const deposedBy = !ghost.cleanLeader && current.leader !== leader && (replica?.view?.leaderEpoch ?? 0) < current.leaderEpoch ? current.leader : null;
   for (const record of replica?.log ?? []) {
     if (record.offset >= hw) break;
     if (ghost.exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) continue;
     ghost.exposed.push({ ...record });
-    if (deposed && current.leader !== null) {
-      excuse(at, { id: record.id, cause: 'unclean-election', broker: current.leader, epoch: current.leaderEpoch, via: uncleanVia(at) });
-    }
+    if (deposedBy !== null) excuse(at, { id: record.id, cause: 'unclean-election', broker: deposedBy, epoch: current.leaderEpoch, via: uncleanVia(at) });
   }
 }
 
@@ -76,11 +75,11 @@ export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): vo
  * excuses their loss: Kafka promises nothing past a leader from outside the ISR.
  */
 export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
-  const log = at.partition.replicas[leader]?.log ?? [];
+  const replica = at.partition.replicas[leader];
   const ghost = at.partition.ghost;
   const via = uncleanVia(at);
   for (const record of ghost.exposed) {
-    if (log.some((r) => r.offset === record.offset && r.id === record.id)) continue;
+    if (replica !== undefined && holdsRecord(replica, record)) continue;
     if (!ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
     excuse(at, { id: record.id, cause: 'unclean-election', broker: leader, epoch: at.partition.record.leaderEpoch, via });
   }
@@ -92,9 +91,9 @@ export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
  * record (its last fetch said it had it) and commit it after the power loss.
  */
 export function notePowerLoss(at: DraftPartitionSite, broker: BrokerId, before: readonly Pick<LogRecord, 'offset' | 'id'>[]): void {
-  const log = at.partition.replicas[broker]?.log ?? [];
+  const replica = at.partition.replicas[broker];
   for (const record of before) {
-    if (!log.some((r) => r.offset === record.offset && r.id === record.id)) {
+    if (replica === undefined || !holdsRecord(replica, record)) {
       excuse(at, { id: record.id, cause: 'power-loss', broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
     }
   }

@@ -77,6 +77,11 @@ export function recordAt(replica: Pick<Replica, 'log' | 'logStartOffset'>, offse
   return offset < replica.logStartOffset ? undefined : replica.log[offset - replica.logStartOffset];
 }
 
+/** Whether the replica holds this record (the same write) at its offset. */
+export function holdsRecord(replica: Pick<Replica, 'log' | 'logStartOffset'>, record: Pick<LogRecord, 'offset' | 'id'>): boolean {
+  return recordAt(replica, record.offset)?.id === record.id;
+}
+
 /** Where a follower truncates after learning a divergence, and whether it must ask again. */
 export interface TruncationPoint {
   readonly offset: Offset;

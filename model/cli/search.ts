@@ -4,9 +4,8 @@
  */
 import { join } from 'node:path';
 import { hasConsumer, type Config } from '../../spec/config.js';
-import type { State } from '../../spec/types.js';
 import { INVARIANT_NAMES, INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
-import { judge, type Judgement } from '../../properties/judge.js';
+import type { Judgement } from '../../properties/judge.js';
 import type { OptionSpec } from '../config/command.js';
 import { renderReplay } from '../render/render.js';
 import { findingTrace, type Found } from '../trace/finding.js';
@@ -75,15 +74,15 @@ export interface FindingSummary {
 }
 
 /**
- * Saves a finding (once), judges it on the state it ends in, and prints (unless `quiet`) where it was
+ * Saves a finding (once), judges it on its replayed run (the steps of its story named), and prints (unless `quiet`) where it was
  * saved, how to replay it, the verdict and its step table.
  */
 export function saveAndShow(out: (line: string) => void, dir: string, config: Config, found: Found, invariants: readonly Invariant[], quiet = false): FindingSummary {
   const trace = findingTrace(config, found);
   const saved: SaveResult = saveTrace(dir, trace);
   const replayed = replayTrace(trace, invariants);
-  const final: State = replayed.steps.at(-1)?.state ?? replayed.initial;
-  const judgement = replayed.judgements.find((j) => j.invariant === found.violation.invariant) ?? judge(config, found.violation.invariant, final);
+  const judgement = replayed.judgements.find((j) => j.invariant === found.violation.invariant);
+  if (judgement === undefined) throw new Error(`the finding does not replay to ${found.violation.invariant}`);
   if (!quiet) {
     out(verdictLine(found.violation, judgement));
     out(saved.created ? `saved: ${saved.file}` : `already saved as ${saved.file} (same config and steps)`);

@@ -23,7 +23,7 @@ export interface MatrixRunOptions extends MatrixWorkerSetup {
 }
 
 export async function runMatrix(jobs: readonly MatrixJob[], options: MatrixRunOptions): Promise<MatrixResult[]> {
-  // Rows that may reach the explorer (acks=all, clean elections) first, so the workers finish together.
+  // Rows that may need the explorer's whole ladder (acks=all, clean elections) first, so the workers finish together.
   const queue = [...jobs].sort((a, b) => Number(mayExplore(b.row)) - Number(mayExplore(a.row)));
   const results: MatrixResult[] = [];
   const setup: MatrixWorkerSetup = { runs: options.runs, seed: options.seed, rowStates: options.rowStates, out: options.out };

@@ -15,14 +15,13 @@ import { basename } from 'node:path';
 import type { Config } from '../../spec/config.js';
 import { invariantNamed, WITNESSES, type Invariant } from '../../properties/index.js';
 import { brokenOnly } from '../../properties/judgement.js';
-import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { runActions, type RunResult } from '../check/runner.js';
 import { configFromArgs } from '../config/flags.js';
 import { explore, type ExploreResult } from '../explore/explore.js';
 import { findingTrace } from '../trace/finding.js';
 import { replayTrace } from '../trace/replay.js';
-import { loadTrace, saveTrace, type Provenance, type Trace } from '../trace/trace.js';
+import { saveTrace, type Provenance, type Trace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
 import { ladder, type Bounds } from './bounds.js';
 import { rowFlags, rowId, type MatrixRow } from './rows.js';
@@ -104,18 +103,19 @@ function boundedConfig(config: Config, bounds: Bounds): Config {
   return { ...config, budgets: { ...config.budgets, ...bounds } };
 }
 
-function counterexampleOf(config: Config, file: string, run: RunResult, found: Provenance): Counterexample {
-  // Judged as its replay judges it: on the run's history, the steps of its story named.
-  const replayed = replayTrace(loadTrace(file), [invariantNamed(MATRIX_INVARIANT)]).judgements.find((j) => j.invariant === MATRIX_INVARIANT);
-  const { judged, reason } = replayed ?? judge(config, MATRIX_INVARIANT, run.final);
-  return { trace: file, length: run.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
+/** A saved counterexample, judged as its replay judges it: on the run's history, the steps of its story named. */
+function counterexampleOf(trace: Trace, file: string, found: Provenance): Counterexample {
+  const judgement = replayTrace(trace, [invariantNamed(MATRIX_INVARIANT)]).judgements.find((j) => j.invariant === MATRIX_INVARIANT);
+  if (judgement === undefined) throw new Error(`${file} does not violate ${MATRIX_INVARIANT}`);
+  const { judged, reason } = judgement;
+  return { trace: file, length: trace.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
 }
 
 function save(out: string, config: Config, run: RunResult, provenance: Provenance): Counterexample {
   const violation = run.violation;
   if (violation === null) throw new Error('only a violating run is saved');
-  const { file } = saveTrace(out, findingTrace(config, { steps: run.steps, violation, provenance }));
-  return counterexampleOf(config, file, run, provenance);
+  const trace = findingTrace(config, { steps: run.steps, violation, provenance });
+  return counterexampleOf(trace, saveTrace(out, trace).file, provenance);
 }
 
 /**
@@ -133,7 +133,7 @@ export function fromSaved(config: Config, saved: readonly SavedTrace[], out: str
   const best = replays[0];
   if (best === undefined) return null;
   const found: Provenance = best.trace.found ?? { by: 'hand', tool: TOOL };
-  if (best.own) return counterexampleOf(config, best.file, best.run, found);
+  if (best.own) return counterexampleOf(best.trace, best.file, found);
   return save(out, config, best.run, { ...found, from: found.from ?? basename(best.file) });
 }
 
