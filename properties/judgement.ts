@@ -8,8 +8,9 @@
  * - *never committed*: acknowledged under acks=0 or acks=1 before any leader's HW passed it (allowed:
  *   the producer did not wait for replication);
  * - *lost to an unclean election*: after it was committed, a leader from outside the ISR (and ELR) was
- *   elected without it, through `unclean.leader.election.enable` or KIP-966's recovery of the last
- *   known leader (allowed);
+ *   elected without it, through `unclean.leader.election.enable` where the era honours it, an
+ *   operator's ElectLeaders of type UNCLEAN (KIP-460), or KIP-966's recovery of the last known leader
+ *   (allowed);
  * - *kept by no in-sync replica*: after it was committed, a power loss took the last copy an ISR member
  *   held ("last replica standing"): allowed before KIP-966; under KIP-966 only once
  *   min.insync.replicas unclean shutdowns came since the ISR last held that many members (rule 22);
@@ -22,7 +23,7 @@ import { rulesOf } from '../spec/eras/index.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
 import { holdsRecord } from '../spec/log.js';
-import type { Acks, BrokerId, LossExcuse, Offset, Partition, PartitionName, Replica, State } from '../spec/types.js';
+import type { Acks, BrokerId, LossExcuse, Offset, Partition, PartitionName, Replica, State, UncleanCause } from '../spec/types.js';
 import type { Invariant } from './invariant.js';
 import { effectiveLeader, expiredWrite, holdsWrite } from './leader.js';
 
@@ -90,8 +91,15 @@ const b = (broker: BrokerId): string => `b${broker}`;
 type UncleanElection = Extract<LossExcuse, { cause: 'unclean-election' }>;
 type PowerLoss = Extract<LossExcuse, { cause: 'power-loss' }>;
 
+/** How each kind of unclean election is named in a verdict. */
+const UNCLEAN_CAUSES: Readonly<Record<UncleanCause, string>> = {
+  flag: 'unclean.leader.election.enable',
+  'last-known-leader': 'KIP-966 recovery of the last known leader',
+  operator: "an operator's ElectLeaders, kafka-leader-election.sh --election-type unclean",
+};
+
 function uncleanElection(excuse: UncleanElection, w: string): Judgement {
-  const via = excuse.via === 'flag' ? 'unclean.leader.election.enable' : 'KIP-966 recovery of the last known leader';
+  const via = UNCLEAN_CAUSES[excuse.via];
   return { judged: 'allowed', reason: `an unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) took ${w}, committed before it or by the leader it deposed` };
 }
 

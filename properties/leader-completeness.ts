@@ -17,7 +17,7 @@ export const leaderCompleteness: Invariant = {
   check(state) {
     const partition = dataPartition(state);
     const leader = effectiveLeader(state, partition);
-    if (leader === null || !partition.ghost.cleanLeader) return null;
+    if (leader === null || partition.ghost.uncleanLeader !== null) return null;
     const missing = firstMissingExposed(partition, leader, partition.ghost.forfeited);
     if (missing === undefined) return null;
     return (

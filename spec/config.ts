@@ -3,7 +3,7 @@
  * One validation function turns untrusted input into a Config or fails naming the field.
  */
 import type { Acks, AutoOffsetReset, BrokerId, CleanupPolicy, PartitionName } from './types.js';
-import { ERA_NAMES, DEFAULT_ERA, type EraName } from './eras/names.js';
+import { ERA_NAMES, ERA_VERSIONS, DEFAULT_ERA, type EraName } from './eras/names.js';
 import { isSwitchName, type SwitchName } from './switches.js';
 
 /** Bounds on perturbations only; recovery (restart, unfence, flush, fetch) is never budgeted. */
@@ -26,6 +26,11 @@ export interface Budgets {
   readonly consumerRestarts: number;
   /** Segment deletions by retention (`log.retention.*`) on the data partition. */
   readonly retention: number;
+  /**
+   * Unclean elections an operator forces through the ElectLeaders API (`kafka-leader-election.sh
+   * --election-type unclean`, KIP-460, 2.4); 0 in a trace that predates them.
+   */
+  readonly uncleanElections: number;
 }
 
 export interface Config {
@@ -68,6 +73,7 @@ export const DEFAULT_BUDGETS: Budgets = {
   commits: 2,
   consumerRestarts: 1,
   retention: 0,
+  uncleanElections: 0,
 };
 
 /** The safe setting the seed's reasoning leads to. */
@@ -170,6 +176,7 @@ function budgets(value: unknown): Budgets {
     commits: read('commits'),
     consumerRestarts: read('consumerRestarts'),
     retention: read('retention'),
+    uncleanElections: read('uncleanElections'),
   };
 }
 
@@ -210,7 +217,7 @@ export function validateConfig(input: unknown): Config {
   }
   const flush = raw.flushIntervalMessages ?? null;
   const offsets = offsetsPlacement(raw, brokers);
-  return withinStateLimit({
+  return withElectLeaders(withinStateLimit({
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
     replicationFactor,
@@ -224,7 +231,17 @@ export function validateConfig(input: unknown): Config {
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     budgets: budgets(raw.budgets ?? {}),
-  });
+  }));
+}
+
+/** An operator's unclean election needs the ElectLeaders API (KIP-460, Kafka 2.4). */
+function withElectLeaders(config: Config): Config {
+  const era = ERA_VERSIONS[config.era];
+  if (config.budgets.uncleanElections === 0 || era.electLeaders) return config;
+  throw new ConfigError(
+    'budgets.uncleanElections',
+    `era ${config.era} is Kafka ${era.kafka}, which has no ElectLeaders API (kafka-leader-election.sh, KIP-460, came in 2.4): use kraft or kip-966`,
+  );
 }
 
 /**
@@ -358,12 +375,22 @@ function boolean(field: string, value: unknown): boolean {
   return value;
 }
 
-/** Legal settings that Kafka accepts but that deserve a word (rule 24). */
+/** Legal settings that Kafka accepts but that deserve a word (rules 24, 25). */
 export function configWarnings(config: Config): string[] {
-  if (config.minInsyncReplicas <= config.replicationFactor) return [];
-  return [
-    `min.insync.replicas=${config.minInsyncReplicas} is above the replication factor ${config.replicationFactor}: ` +
-      'Kafka accepts it; before 3.7 every acks=all write is refused with NOT_ENOUGH_REPLICAS, ' +
-      'from 3.7 (KAFKA-15583) the effective value is min(min.insync.replicas, replicas).',
-  ];
+  const warnings: string[] = [];
+  if (config.minInsyncReplicas > config.replicationFactor) {
+    warnings.push(
+      `min.insync.replicas=${config.minInsyncReplicas} is above the replication factor ${config.replicationFactor}: ` +
+        'Kafka accepts it; before 3.7 every acks=all write is refused with NOT_ENOUGH_REPLICAS, ' +
+        'from 3.7 (KAFKA-15583) the effective value is min(min.insync.replicas, replicas).',
+    );
+  }
+  if (config.uncleanLeaderElection && !ERA_VERSIONS[config.era].honoursUncleanFlag) {
+    warnings.push(
+      `unclean.leader.election.enable=true is ignored in era ${config.era}: KRaft controllers of Kafka 3.6 to 3.8 never elect ` +
+        'outside the ISR by themselves (honoured from 3.9, KAFKA-12670); an operator can force it with ' +
+        'kafka-leader-election.sh --election-type unclean (--unclean-elections).',
+    );
+  }
+  return warnings;
 }

@@ -6,7 +6,7 @@
 import { castDraft, type Draft } from 'immer';
 import { holdsRecord } from './log.js';
 import type { DraftPartitionSite, DraftSite } from './rules.js';
-import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, ProduceAttempt, ProduceError, WitnessEvents } from './types.js';
+import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, ProduceAttempt, ProduceError, UncleanCause, WitnessEvents } from './types.js';
 
 /** The produce attempts of a client: the producer's writes, or the consumer's commits. */
 function attemptsOf(at: DraftSite, client: Client): Draft<ProduceAttempt[] | CommitAttempt[]> {
@@ -61,12 +61,14 @@ export function witness(at: DraftPartitionSite, event: keyof WitnessEvents): voi
 export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): void {
   const { ghost, record: current, replicas } = at.partition;
   const replica = replicas[leader];
-  const deposedBy = !ghost.cleanLeader && current.leader !== leader && (replica?.view?.leaderEpoch ?? 0) < current.leaderEpoch ? current.leader : null;
+  const deposedBy = ghost.uncleanLeader !== null && current.leader !== leader && (replica?.view?.leaderEpoch ?? 0) < current.leaderEpoch ? current.leader : null;
   for (const record of replica?.log ?? []) {
     if (record.offset >= hw) break;
     if (ghost.exposed.some((seen) => seen.id === record.id && seen.offset === record.offset)) continue;
     ghost.exposed.push({ ...record });
-    if (deposedBy !== null) excuse(at, { id: record.id, cause: 'unclean-election', broker: deposedBy, epoch: current.leaderEpoch, via: uncleanVia(at) });
+    if (deposedBy !== null && ghost.uncleanLeader !== null) {
+      excuse(at, { id: record.id, cause: 'unclean-election', broker: deposedBy, epoch: current.leaderEpoch, via: ghost.uncleanLeader });
+    }
   }
 }
 
@@ -74,10 +76,9 @@ export function expose(at: DraftPartitionSite, leader: BrokerId, hw: Offset): vo
  * An unclean election forfeits the exposed records its new leader lacks (leader-completeness), and
  * excuses their loss: Kafka promises nothing past a leader from outside the ISR.
  */
-export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId): void {
+export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId, via: UncleanCause): void {
   const replica = at.partition.replicas[leader];
   const ghost = at.partition.ghost;
-  const via = uncleanVia(at);
   for (const record of ghost.exposed) {
     if (replica !== undefined && holdsRecord(replica, record)) continue;
     if (!ghost.forfeited.includes(record.id)) ghost.forfeited.push(record.id);
@@ -97,11 +98,6 @@ export function notePowerLoss(at: DraftPartitionSite, broker: BrokerId, before: 
       excuse(at, { id: record.id, cause: 'power-loss', broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
     }
   }
-}
-
-/** How an unclean election came about: the operator's flag, or KIP-966's recovery of the last known leader. */
-function uncleanVia(at: DraftPartitionSite): 'flag' | 'last-known-leader' {
-  return at.rules.config.uncleanLeaderElection ? 'flag' : 'last-known-leader';
 }
 
 /** Notes what took a record, once per record, cause and replica. */

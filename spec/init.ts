@@ -40,7 +40,7 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
       forfeited: [],
       excuses: [],
       lastFetch: perBroker(assignment, () => null),
-      cleanLeader: true,
+      uncleanLeader: null,
       uncleanShutdowns: 0,
       maxUncleanShutdowns: 0,
       deletedUncommitted: [],
@@ -68,7 +68,7 @@ export function initialState(config: Config): State {
     partitions: Object.fromEntries(layout.map((partition) => [partition.name, emptyPartition(partition)])),
     producer: { attempts: [] },
     consumer: hasConsumer(config) ? { position: null, seen: [], commits: [], jumps: [] } : null,
-    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0 },
+    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0 },
   };
   const rules = rulesOf(config);
   return produce(empty, (state) => {

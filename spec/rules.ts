@@ -8,7 +8,7 @@
  */
 import type { Draft } from 'immer';
 import type { Config } from './config.js';
-import type { EraName } from './eras/names.js';
+import type { EraName, EraVersion } from './eras/names.js';
 import type { SwitchName } from './switches.js';
 import type {
   BrokerId,
@@ -21,6 +21,7 @@ import type {
   PartitionView,
   Replica,
   State,
+  UncleanCause,
 } from './types.js';
 
 /** The rules a configuration runs under. */
@@ -88,10 +89,10 @@ export interface FetchRequest {
   readonly brokerEpoch: number;
 }
 
-/** A replica the controller may elect, whether electing it is unclean, and the change it makes. */
+/** A replica the controller may elect, what makes electing it unclean (null: clean), and the change it makes. */
 export interface Candidate {
   readonly broker: BrokerId;
-  readonly unclean: boolean;
+  readonly unclean: UncleanCause | null;
   readonly change: PartitionChange;
 }
 
@@ -100,10 +101,8 @@ export interface Candidate {
  * seam. The base era (`kraft`) defines every seam; another era is a small overlay that replaces only
  * the seams whose rule differs in its versions (see KAFKA-RULES.md for each rule's version range).
  */
-export interface Era {
+export interface Era extends EraVersion {
   readonly name: EraName;
-  /** The Kafka versions whose rules this era takes. */
-  readonly kafka: string;
   readonly summary: string;
   readonly source: string;
   /** The named fixes (switches.ts) shipped in these versions. */
@@ -127,8 +126,11 @@ export interface Era {
   readonly removeFromPartition: (partition: Partition, broker: BrokerId) => PartitionChange | null;
   /** Controller seam: completes every partition change (KIP-966 keeps the eligible leader replicas here). */
   readonly finishChange: (rules: Rules, partition: Partition, change: PartitionChange) => PartitionChange;
-  /** Election seam: whom the controller may elect now (empty while the partition has a leader). */
-  readonly electionCandidates: (at: PartitionSite) => readonly Candidate[];
+  /**
+   * Election seam: whom the controller may elect now (empty while the partition has a leader);
+   * `unclean` names what permits a pick from outside the ISR and ELR, or null when nothing does.
+   */
+  readonly electionCandidates: (at: PartitionSite, unclean: UncleanCause | null) => readonly Candidate[];
   /**
    * Restart seam: what a broker's start means for its registration and for every replica it hosts
    * (log and HW recovery; KIP-966's unclean-shutdown detection).

@@ -7,7 +7,10 @@ export interface SwitchInfo {
   /** 'fix': a change Kafka shipped in `since`; 'check': a guard every era has. */
   readonly kind: 'fix' | 'check';
   readonly since: string;
-  /** The invariant a violation of which shows the switch's purpose. */
+  /**
+   * The invariant a violation of which shows the switch's purpose; for a fix of availability rather
+   * than safety, what it keeps available.
+   */
   readonly protects: string;
   readonly summary: string;
   readonly source: string;
@@ -20,6 +23,13 @@ export const SWITCHES = {
     protects: 'acked-never-lost',
     summary: 'a follower joins the ISR only once its LEO reaches the leader-epoch start offset',
     source: 'https://issues.apache.org/jira/browse/KAFKA-7128',
+  },
+  'KAFKA-7152': {
+    kind: 'fix',
+    since: '2.1.0',
+    protects: 'availability: a caught-up follower that stopped fetching stays in the ISR, so acks=all writes are not refused for it',
+    summary: 'the leader drops a follower from the ISR only when it is not caught up: its LEO, as the leader last saw it, is below the leader LEO (Partition.isCaughtUp)',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-7152',
   },
   'KAFKA-7164': {
     kind: 'fix',

@@ -256,8 +256,15 @@ export interface WitnessEvents {
  * - `power-loss`: `broker` lost it with its page cache; `uncleanShutdowns` counts the unclean shutdowns
  *   since the ISR last held min.insync.replicas members (KIP-966, rule 22).
  */
+/**
+ * What made an election unclean (a leader from outside the ISR and ELR): the controller honouring
+ * `unclean.leader.election.enable`, KIP-966's recovery of the last known leader, or an operator's
+ * ElectLeaders request of type UNCLEAN (`kafka-leader-election.sh --election-type unclean`, KIP-460).
+ */
+export type UncleanCause = 'flag' | 'last-known-leader' | 'operator';
+
 export type LossExcuse =
-  | { readonly id: number; readonly cause: 'unclean-election'; readonly broker: BrokerId; readonly epoch: LeaderEpoch; readonly via: 'flag' | 'last-known-leader' }
+  | { readonly id: number; readonly cause: 'unclean-election'; readonly broker: BrokerId; readonly epoch: LeaderEpoch; readonly via: UncleanCause }
   | { readonly id: number; readonly cause: 'power-loss'; readonly broker: BrokerId; readonly uncleanShutdowns: number };
 
 /** A partition's ghost history: what the properties need to know. Never read by a protocol guard. */
@@ -270,8 +277,8 @@ export interface PartitionGhost {
   readonly excuses: readonly LossExcuse[];
   /** Per replica: the leader and epoch of the last fetch response it applied (for log-matching). */
   readonly lastFetch: Readonly<Record<BrokerId, { readonly leader: BrokerId; readonly epoch: LeaderEpoch } | null>>;
-  /** Whether the controller's current leader was elected cleanly (from the ISR). */
-  readonly cleanLeader: boolean;
+  /** What made the controller's current leader's election unclean, or null when it was clean (from the ISR or ELR). */
+  readonly uncleanLeader: UncleanCause | null;
   /**
    * Unclean shutdowns (process crashes and power losses) of its replicas since its ISR last held
    * min.insync.replicas members, and the most it has ever been: KIP-966 promises no loss while it

@@ -52,6 +52,8 @@ export const act = {
     act.alterResponse(leader),
   ],
   elect: (broker: number): Action => ({ kind: 'controllerElectLeader', broker }),
+  /** kafka-leader-election.sh --election-type unclean (ElectLeaders, KIP-460). */
+  operatorElect: (broker: number): Action => ({ kind: 'adminElectLeaders', broker }),
   metadata: (broker: number): Action => ({ kind: 'brokerApplyMetadata', broker }),
   checkpoint: (broker: number): Action => ({ kind: 'brokerCheckpointHw', broker }),
   flush: (broker: number): Action => ({ kind: 'brokerFlush', broker }),

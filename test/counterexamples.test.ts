@@ -58,7 +58,7 @@ describe('the label of every saved loss, re-derived from its run', () => {
     const powerLoss = /b(\d+)'s power loss/.exec(judgement.reason);
     const acks = /acknowledged under acks=([01])/.exec(judgement.reason);
     if (unclean !== null) {
-      expect(took('controllerElectLeader', unclean[1] ?? '')).toBe(true);
+      expect(took('controllerElectLeader', unclean[1] ?? '') || took('adminElectLeaders', unclean[1] ?? '')).toBe(true);
       expect(Object.values(state.partitions).some((p) => p.ghost.events.uncleanElection)).toBe(true);
     } else if (powerLoss !== null) {
       expect(took('brokerPowerLoss', powerLoss[1] ?? '')).toBe(true);

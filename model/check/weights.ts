@@ -16,6 +16,7 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   controllerHandleAlterPartition: 3,
   leaderHandleAlterPartitionResponse: 3,
   controllerElectLeader: 6,
+  adminElectLeaders: 4,
   brokerApplyMetadata: 5,
   brokerCheckpointHw: 1,
   brokerFlush: 1,
@@ -39,6 +40,7 @@ export const FAULTS: ReadonlySet<ActionKind> = new Set<ActionKind>([
   'brokerCrash',
   'brokerPowerLoss',
   'controllerFenceBroker',
+  'adminElectLeaders',
   'brokerDeleteSegments',
   'consumerRestart',
 ]);

@@ -34,7 +34,7 @@ export function describeConfig(config: Config): string[] {
       (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
       (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),
     `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
-      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}`,
+      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}, unclean-elections ${b.uncleanElections}`,
   ];
 }
 

@@ -35,6 +35,7 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
   commits: 'commits',
   'consumer-restarts': 'consumerRestarts',
   retention: 'retention',
+  'unclean-elections': 'uncleanElections',
 };
 
 /** What each budget bounds, for --help. */
@@ -48,6 +49,7 @@ const BUDGET_DOCS: Record<keyof Budgets, string> = {
   commits: "the consumer's offset commits; 0 leaves the consumer and __consumer_offsets out",
   consumerRestarts: 'consumer restarts (a crash or a rebalance)',
   retention: 'segment deletions by retention on the data partition (1 when a properties file sets retention)',
+  uncleanElections: 'unclean elections an operator forces with kafka-leader-election.sh --election-type unclean (ElectLeaders, KIP-460, from 2.4)',
 };
 
 const d = DEFAULT_CONFIG;

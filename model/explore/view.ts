@@ -197,7 +197,7 @@ function uncleanlyLost(excuses: readonly LossExcuse[]): string {
 function unlabelled(state: State, partitions: readonly Partition[]): string {
   let text = '';
   for (const { ghost, shrinks } of partitions) {
-    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${uncleanlyLost(ghost.excuses)}#${ghost.deletedUncommitted.join(' ')}#${ghost.cleanLeader ? 'c' : 'u'}#${shrinks}+`;
+    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${uncleanlyLost(ghost.excuses)}#${ghost.deletedUncommitted.join(' ')}#${ghost.uncleanLeader ?? 'c'}#${shrinks}+`;
   }
   const consumer = state.consumer === null ? '' : `+${consumerView(state.consumer)}`;
   return `${text}${attempts(state.producer.attempts)}${consumer}#${Object.values(state.budget).join('.')}`;

@@ -40,6 +40,7 @@ const STEP_NAMES: Readonly<Record<ActionKind, readonly [string, 'fault' | 'contr
   controllerHandleAlterPartition: ['AlterPartition', 'control'],
   leaderHandleAlterPartitionResponse: ['AlterPartition answer', 'control'],
   controllerElectLeader: ['elect', 'control'],
+  adminElectLeaders: ['operator elects (unclean)', 'fault'],
   brokerApplyMetadata: ['metadata', 'control'],
   brokerCheckpointHw: ['checkpoint HW', 'data'],
   brokerFlush: ['fsync', 'data'],

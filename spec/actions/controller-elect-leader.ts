@@ -2,13 +2,15 @@
  * controllerElectLeader: the controller elects a leader for the leaderless partition.
  *
  * Clean: an active (registered, unfenced) ISR member. Unclean, only with
- * unclean.leader.election.enable and no clean candidate: any active replica, which becomes the whole
- * ISR (rules 16-17, KIP-704). Kafka takes the first eligible replica in assignment order; since the
- * assignment order can be any permutation, the model lets the controller pick any eligible replica.
+ * unclean.leader.election.enable where the era honours it and no clean candidate: any active replica,
+ * which becomes the whole ISR (rules 16-17, 25, KIP-704). Kafka takes the first eligible replica in
+ * assignment order; since the assignment order can be any permutation, the model lets the controller
+ * pick any eligible replica.
  */
 import { writePartitionChange } from '../controller.js';
 import { forfeitMissing, witness } from '../ghost.js';
-import type { BrokerId } from '../types.js';
+import type { Candidate, DraftPartitionSite, PartitionSite } from '../rules.js';
+import type { BrokerId, UncleanCause } from '../types.js';
 import { b, perReplica, type PartitionActionSpec } from './action.js';
 
 export interface ControllerElectLeader {
@@ -16,32 +18,42 @@ export interface ControllerElectLeader {
   readonly broker: BrokerId;
 }
 
+/** What lets the controller elect outside the ISR by itself: the unclean flag, where the era honours it. */
+function uncleanByController(at: PartitionSite): UncleanCause | null {
+  return at.rules.era.honoursUncleanFlag && at.rules.config.uncleanLeaderElection ? 'flag' : null;
+}
+
+/** Why `broker` cannot be elected now with `unclean` permitting (or not) a pick outside the ISR; null if it can. */
+export function electionRefusal(at: PartitionSite, broker: BrokerId, unclean: UncleanCause | null): string | null {
+  const leader = at.partition.record.leader;
+  if (leader !== null) return `the partition already has leader ${b(leader)}`;
+  const candidates = at.rules.era.electionCandidates(at, unclean);
+  if (candidates.some((candidate) => candidate.broker === broker)) return null;
+  if (candidates.length > 0) return `${b(broker)} is not eligible (eligible: ${candidates.map((c) => b(c.broker)).join(', ')})`;
+  return unclean === null ? 'no replica is eligible (an unclean election would be needed, or every candidate is fenced)' : 'no replica is active (each is down or fenced)';
+}
+
+/** Elects `broker` from the candidates `unclean` permits; an unclean pick forfeits what its leader lacks. */
+export function elect(at: DraftPartitionSite, broker: BrokerId, unclean: UncleanCause | null): void {
+  const candidate: Candidate | undefined = at.rules.era.electionCandidates(at, unclean).find((c) => c.broker === broker);
+  if (candidate === undefined) return;
+  writePartitionChange(at, { ...candidate.change, lastKnownLeader: null });
+  at.partition.ghost.uncleanLeader = candidate.unclean;
+  if (candidate.unclean === null) return;
+  witness(at, 'uncleanElection');
+  forfeitMissing(at, broker, candidate.unclean);
+}
+
 export const controllerElectLeader: PartitionActionSpec<ControllerElectLeader> = {
   kind: 'controllerElectLeader',
   scope: 'partition',
   doc: {
     who: 'controller',
-    what: 'elects a leader for a leaderless partition: an active ISR member, or (unclean) any active replica',
-    source: 'PartitionChangeBuilder; KIP-704; Kafka docs: unclean.leader.election.enable',
+    what: 'elects a leader for a leaderless partition: an active ISR member, or (unclean, where the era honours the flag) any active replica',
+    source: 'PartitionChangeBuilder; KIP-704; Kafka docs: unclean.leader.election.enable; KAFKA-12670',
   },
   params: { broker: { type: 'broker', doc: 'the replica elected' } },
   candidates: perReplica('controllerElectLeader'),
-  refusal(at, { broker }) {
-    const leader = at.partition.record.leader;
-    if (leader !== null) return `the partition already has leader ${b(leader)}`;
-    const candidates = at.rules.era.electionCandidates(at);
-    if (candidates.some((candidate) => candidate.broker === broker)) return null;
-    return candidates.length === 0
-      ? 'no replica is eligible (an unclean election would be needed, or every candidate is fenced)'
-      : `${b(broker)} is not eligible (eligible: ${candidates.map((c) => b(c.broker)).join(', ')})`;
-  },
-  apply(at, { broker }) {
-    const candidate = at.rules.era.electionCandidates(at).find((c) => c.broker === broker);
-    if (candidate === undefined) return;
-    writePartitionChange(at, { ...candidate.change, lastKnownLeader: null });
-    at.partition.ghost.cleanLeader = !candidate.unclean;
-    if (!candidate.unclean) return;
-    witness(at, 'uncleanElection');
-    forfeitMissing(at, broker);
-  },
+  refusal: (at, { broker }) => electionRefusal(at, broker, uncleanByController(at)),
+  apply: (at, { broker }) => elect(at, broker, uncleanByController(at)),
 };

@@ -16,6 +16,7 @@ import { brokerFlush } from './broker-flush.js';
 import { brokerPowerLoss } from './broker-power-loss.js';
 import { brokerRestart } from './broker-restart.js';
 import { brokerShutdown } from './broker-shutdown.js';
+import { adminElectLeaders } from './admin-elect-leaders.js';
 import { controllerElectLeader } from './controller-elect-leader.js';
 import { controllerFenceBroker } from './controller-fence-broker.js';
 import { controllerHandleAlterPartition } from './controller-handle-alter-partition.js';
@@ -46,6 +47,7 @@ export const ACTIONS = {
   controllerHandleAlterPartition,
   leaderHandleAlterPartitionResponse,
   controllerElectLeader,
+  adminElectLeaders,
   brokerApplyMetadata,
   brokerCheckpointHw,
   brokerFlush,

@@ -1,18 +1,31 @@
 /**
  * leaderShrinkIsr: the leader drops a follower that has not caught up within replica.lag.time.max.ms.
  *
- * Which follower lags, and when, depends on timing the model does not track, so any ISR follower may be
- * dropped (within the `shrinks` budget). KRaft sends the shrunk ISR to the controller in AlterPartition;
- * the maximal ISR keeps the follower until the change is committed (KIP-497, rule 12).
+ * Which follower lags, and when, depends on timing the model does not track, so any ISR follower that
+ * is not caught up may be dropped (within the `shrinks` budget); before 2.1 the time test alone
+ * applied, so even a caught-up follower that stopped fetching could be (rule 13, KAFKA-7152). KRaft
+ * sends the shrunk ISR to the controller in AlterPartition; the maximal ISR keeps the follower until
+ * the change is committed (KIP-497, rule 12).
  */
 import { believesLeader } from '../isr.js';
-import type { BrokerId, Partition } from '../types.js';
+import { logEndOffset } from '../log.js';
+import { isOn } from '../rules.js';
+import type { BrokerId, Partition, Replica } from '../types.js';
 import { b, shrinksLeft, type PartitionActionSpec } from './action.js';
 
 export interface LeaderShrinkIsr {
   readonly kind: 'leaderShrinkIsr';
   readonly leader: BrokerId;
   readonly follower: BrokerId;
+}
+
+/**
+ * Partition.isCaughtUp (KAFKA-7152): the follower's LEO as of its last fetch in this leader epoch
+ * equals the leader's LEO; a follower that has not fetched from this leader is not caught up.
+ */
+function isCaughtUp(leader: Replica, follower: BrokerId): boolean {
+  const fetched = leader.leader?.followers[follower];
+  return fetched !== undefined && fetched.leo === logEndOffset(leader);
 }
 
 /** AlterPartitionManager: one ISR change in flight per partition and leader (rule 12). */
@@ -48,6 +61,7 @@ export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
     if (replica.leader?.pendingIsr != null || hasAlterPartitionInFlight(at.partition, leader)) {
       return 'an ISR change is already in flight';
     }
+    if (isOn(at.rules, 'KAFKA-7152') && isCaughtUp(replica, follower)) return `${b(follower)} is caught up to the leader's LEO (KAFKA-7152)`;
     return null;
   },
   apply(at, { leader, follower }) {

@@ -4,6 +4,7 @@
  * fetch round trip: the cause of KIP-101's two scenarios (an acknowledged record lost, replicas that
  * diverge).
  */
+import { ERA_VERSIONS } from './names.js';
 import { witness } from '../ghost.js';
 import { truncateTo } from '../log.js';
 import type { DraftPartitionSite, Era } from '../rules.js';
@@ -22,7 +23,7 @@ export const hwTruncation: Era = {
   ...kraft,
   ...zookeeper,
   name: 'hw-truncation',
-  kafka: '0.10.2 (ZooKeeper)',
+  ...ERA_VERSIONS['hw-truncation'],
   summary: 'no leader epochs: a new follower or a restarted replica truncates to its own high watermark',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
   fixes: [],

@@ -4,6 +4,7 @@
  * which may belong to an epoch the follower never had: after back-to-back leader changes the logs can
  * diverge (KAFKA-6361).
  */
+import { ERA_VERSIONS } from './names.js';
 import type { Era, Rules } from '../rules.js';
 import type { EpochEndOffset, LeaderEpoch, Replica } from '../types.js';
 import { kraft } from './kraft.js';
@@ -18,7 +19,7 @@ export const kip101: Era = {
   ...kraft,
   ...zookeeper,
   name: 'kip-101',
-  kafka: '0.11.0 to 1.1 (ZooKeeper)',
+  ...ERA_VERSIONS['kip-101'],
   summary: 'leader epochs; truncation through OffsetsForLeaderEpoch, answered with an end offset only',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
   fixes: [],

@@ -4,6 +4,7 @@
  * smaller epoch and asks again, until the logs agree. Before KAFKA-7128, KAFKA-7164 and KAFKA-7415
  * (2.0.1) and before fetches were fenced by epoch (KIP-320, 2.1).
  */
+import { ERA_VERSIONS } from './names.js';
 import type { Era } from '../rules.js';
 import { kraft } from './kraft.js';
 import { zookeeper } from './zookeeper.js';
@@ -12,7 +13,7 @@ export const kip279: Era = {
   ...kraft,
   ...zookeeper,
   name: 'kip-279',
-  kafka: '2.0.0 (ZooKeeper)',
+  ...ERA_VERSIONS['kip-279'],
   summary: 'OffsetsForLeaderEpoch answers (epoch, end offset); truncation repeats until the logs agree',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-279%3A+Fix+log+divergence+between+leader+and+follower+after+fast+leader+fail+over',
   fixes: [],

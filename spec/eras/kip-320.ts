@@ -5,6 +5,7 @@
  * Ships the 2.0.1 fixes (KAFKA-7128, KAFKA-7164, KAFKA-7415). The ISR is still written to ZooKeeper by
  * the leader (AlterIsr came in 2.7).
  */
+import { ERA_VERSIONS } from './names.js';
 import type { Era } from '../rules.js';
 import { kraft } from './kraft.js';
 import { zookeeper } from './zookeeper.js';
@@ -13,8 +14,8 @@ export const kip320: Era = {
   ...kraft,
   ...zookeeper,
   name: 'kip-320',
-  kafka: '2.1 to 2.6 (ZooKeeper)',
+  ...ERA_VERSIONS['kip-320'],
   summary: 'fetches fenced by the current leader epoch; every epoch change re-checks divergence',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-320%3A+Allow+fetchers+to+detect+and+handle+log+truncation',
-  fixes: ['KAFKA-7128', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320'],
+  fixes: ['KAFKA-7128', 'KAFKA-7152', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320'],
 };

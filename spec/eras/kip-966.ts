@@ -8,14 +8,15 @@
  * broker that restarts without a clean-shutdown marker for its previous broker epoch (a power loss, but
  * also kill -9) may have lost data and leaves the ISR and the ELR. Elections take an ISR member, else an
  * unfenced ELR member, else, only when both are empty, the last known leader (unclean), else an unclean
- * election if enabled (rule 18). Kafka promises no loss of acknowledged records while fewer than
+ * election if the flag enables it or an operator forces one (rules 18, 25). Kafka promises no loss of acknowledged records while fewer than
  * min.insync.replicas unclean shutdowns happen before the ISR is whole again (rule 22).
  */
+import { ERA_VERSIONS } from './names.js';
 import { hostedSites } from '../cluster.js';
 import { isActive, writePartitionChange } from '../controller.js';
 import { effectiveMinIsr } from '../isr.js';
 import { isOn, type Candidate, type DraftSite, type Era, type PartitionChange, type PartitionSite, type Rules } from '../rules.js';
-import type { BrokerId, Partition } from '../types.js';
+import type { BrokerId, Partition, UncleanCause } from '../types.js';
 import { activeReplicas, cleanCandidates, kraft, uncleanCandidate } from './kraft.js';
 
 const without = (ids: readonly BrokerId[], gone: readonly BrokerId[]): BrokerId[] => ids.filter((id) => !gone.includes(id));
@@ -43,19 +44,19 @@ function keepEligibleLeaders(rules: Rules, partition: Partition, change: Partiti
 }
 
 /** Rule 18's election order. */
-function electionCandidates(at: PartitionSite): Candidate[] {
+function electionCandidates(at: PartitionSite, unclean: UncleanCause | null): Candidate[] {
   const { record, lastKnownLeader } = at.partition;
   if (record.leader !== null) return [];
   const clean = cleanCandidates(at);
   if (clean.length > 0) return clean;
   if (record.isr.length === 0) {
     const eligible = record.elr.filter((id) => isActive(at, id));
-    if (eligible.length > 0) return eligible.map((broker) => ({ broker, unclean: false, change: { leader: broker, isr: [broker] } }));
+    if (eligible.length > 0) return eligible.map((broker) => ({ broker, unclean: null, change: { leader: broker, isr: [broker] } }));
     // KAFKA-19522 (4.1): the last known leader only once it is unfenced.
     const lastResort = lastKnownLeader !== null && (isActive(at, lastKnownLeader) || !isOn(at.rules, 'KAFKA-19522'));
-    if (record.elr.length === 0 && lastResort) return [uncleanCandidate(lastKnownLeader)];
+    if (record.elr.length === 0 && lastResort) return [uncleanCandidate('last-known-leader')(lastKnownLeader)];
   }
-  return at.rules.config.uncleanLeaderElection ? activeReplicas(at).map(uncleanCandidate) : [];
+  return unclean === null ? [] : activeReplicas(at).map(uncleanCandidate(unclean));
 }
 
 /**
@@ -84,7 +85,7 @@ function onRestart(at: DraftSite, brokerId: BrokerId): void {
 export const kip966: Era = {
   ...kraft,
   name: 'kip-966',
-  kafka: '4.1 (KRaft, eligible leader replicas)',
+  ...ERA_VERSIONS['kip-966'],
   summary: 'eligible leader replicas, unclean-shutdown detection at registration, HW frozen below min.insync.replicas',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-966%3A+Eligible+Leader+Replicas',
   fixes: [...kraft.fixes, 'KAFKA-15583', 'KAFKA-19522'],

@@ -4,14 +4,17 @@
  *
  * KRaft 3.6: AlterPartition with a maximal ISR (KIP-497), broker epochs and fencing (KIP-841, KIP-903),
  * divergence reported in the fetch response (KAFKA-10554, 2.8), the ISR never empty (no ELR yet), and
- * a lone leader still advancing the HW below min.insync.replicas (KAFKA-15583 came in 3.7).
+ * a lone leader still advancing the HW below min.insync.replicas (KAFKA-15583 came in 3.7). The
+ * controller ignores `unclean.leader.election.enable` (honoured from 3.9, KAFKA-12670); an operator can
+ * still force an unclean election through ElectLeaders (KIP-460).
  */
 import type { Draft } from 'immer';
+import { ERA_VERSIONS } from './names.js';
 import { hostedSites } from '../cluster.js';
 import { fenceBroker, isActive } from '../controller.js';
 import { endOffsetForEpoch, logEndOffset } from '../log.js';
 import { isOn, type Candidate, type DraftPartitionSite, type DraftSite, type Era, type FetchRequest, type PartitionChange, type PartitionSite, type Rules } from '../rules.js';
-import type { BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Partition, Replica } from '../types.js';
+import type { BrokerId, EpochEndOffset, FollowerFetchState, LeaderEpoch, Partition, Replica, UncleanCause } from '../types.js';
 
 /** From 2.8 a follower does not truncate on a leader change: the next fetch tells it where (KAFKA-10554). */
 function onBecomeFollower(): void {}
@@ -97,23 +100,24 @@ export function cleanCandidates(at: PartitionSite): Candidate[] {
   const fromIsr = isOn(at.rules, 'check:clean-election-from-isr');
   return activeReplicas(at)
     .filter((id) => !fromIsr || at.partition.record.isr.includes(id))
-    .map((broker) => ({ broker, unclean: false, change: { leader: broker } }));
+    .map((broker) => ({ broker, unclean: null, change: { leader: broker } }));
 }
 
-/** An unclean election makes its leader the whole ISR (KIP-704) and clears the ELR. */
-export function uncleanCandidate(broker: BrokerId): Candidate {
-  return { broker, unclean: true, change: { leader: broker, isr: [broker], elr: [] } };
+/** An unclean election makes its leader the whole ISR and marks the partition recovering (KIP-704); it clears the ELR. */
+export function uncleanCandidate(cause: UncleanCause): (broker: BrokerId) => Candidate {
+  return (broker) => ({ broker, unclean: cause, change: { leader: broker, isr: [broker], elr: [] } });
 }
 
 /**
- * Rule 16-17: a leaderless partition elects any active ISR member (clean); failing that, and only
- * with unclean.leader.election.enable, any active replica (unclean).
+ * Rules 16-17, 25: a leaderless partition elects any active ISR member (clean); failing that, and only
+ * when something permits it (the unclean flag where the era honours it, an operator's ElectLeaders),
+ * any active replica (unclean).
  */
-function electionCandidates(at: PartitionSite): Candidate[] {
+function electionCandidates(at: PartitionSite, unclean: UncleanCause | null): Candidate[] {
   if (at.partition.record.leader !== null) return [];
   const clean = cleanCandidates(at);
-  if (clean.length > 0 || !at.rules.config.uncleanLeaderElection) return clean;
-  return activeReplicas(at).map(uncleanCandidate);
+  if (clean.length > 0 || unclean === null) return clean;
+  return activeReplicas(at).map(uncleanCandidate(unclean));
 }
 
 /** Rule 5: a restarted broker's replicas take their HW from its last checkpoint, clamped to their recovered logs. */
@@ -141,10 +145,10 @@ function onRestart(at: DraftSite, brokerId: BrokerId): void {
 
 export const kraft: Era = {
   name: 'kraft',
-  kafka: '3.6 (KRaft)',
+  ...ERA_VERSIONS.kraft,
   summary: 'AlterPartition and broker epochs; divergence in the fetch response; the ISR never empty, no ELR',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-631%3A+The+Quorum-based+Kafka+Controller',
-  fixes: ['KAFKA-7128', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
+  fixes: ['KAFKA-7128', 'KAFKA-7152', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
   maximalIsr: true,
   eligibleLeaderReplicas: false,
   onBecomeFollower,

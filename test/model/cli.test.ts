@@ -21,6 +21,7 @@ describe('check: bad input exits 2 with one line naming the field', () => {
     [['--offsets-assignment', '1:3'], /--offsets-assignment \(offsetsTopicAssignment\): broker 3 does not exist/],
     [['--offsets-assignment', '1:1'], /--offsets-assignment \(offsetsTopicAssignment\): broker 1 is listed twice/],
     [['--offsets-assignment', '1:2', '--offsets-rf', '3'], /--offsets-assignment \(offsetsTopicAssignment\): names 2 replicas, but offsets.topic.replication.factor is 3/],
+    [['--era', 'kip-320', '--unclean-elections', '1'], /--unclean-elections \(budgets\.uncleanElections\): era kip-320 is Kafka 2\.1\.0 \(ZooKeeper\), which has no ElectLeaders API/],
   ])('%j', (args, message) => {
     expectBadInput('check', args, message);
   });
@@ -32,6 +33,14 @@ describe('check', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/warning: min\.insync\.replicas=4 is above the replication factor 3/);
     expect(result.stdout).toMatch(/seed 1, runs 50/);
+  });
+  it('says that KRaft 3.6 ignores unclean.leader.election.enable (KAFKA-12670), and checks as without it', () => {
+    const args = ['--era', 'kraft', '--min-isr', '1', '--records', '1', '--crashes', '1', '--shrinks', '2', '--commits', '0', '--runs', '300', '--seed', '1', '--pass-states', '0', '--out', tempDir()];
+    const withFlag = cli('check', ...args, '--unclean', 'true');
+    expect(withFlag.stderr).toMatch(/warning: unclean\.leader\.election\.enable=true is ignored in era kraft: .*KAFKA-12670/);
+    const without = cli('check', ...args);
+    expect(without.stderr).not.toMatch(/warning/);
+    expect([withFlag.status, without.status]).toEqual([0, 0]);
   });
   it('places __consumer_offsets on the brokers --offsets-assignment names, and says so', () => {
     const result = cli('check', '--brokers', '4', '--offsets-assignment', '3', '--runs', '30', '--seed', '1', '--out', tempDir());

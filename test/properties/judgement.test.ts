@@ -115,6 +115,17 @@ describe('each excuse', () => {
     });
   });
 
+  it("names an operator's unclean election (kafka-leader-election.sh) and its step", () => {
+    const trace = loadTrace(join(root, 'counterexamples', 'acked-never-lost--kraft-acksall-rf3-isr2-commits0-uncleanElections1--c490ee81.json'));
+    const history = trace.steps.reduce<State[]>((states, action) => [...states, step(states.at(-1) ?? initialState(trace.config), action)], []);
+    const final = history.at(-1);
+    if (final === undefined) throw new Error('an empty trace');
+    expect(withSteps(judgeViolation(trace.config, ackedNeverLost, final), history)).toMatchObject({
+      judged: 'allowed',
+      reason: expect.stringMatching(/^an unclean election of b1 \(leader epoch 2, an operator's ElectLeaders, kafka-leader-election\.sh --election-type unclean\) .*the unclean election at step 11\)$/),
+    });
+  });
+
   it('with every append fsynced, the power losses take nothing: no record is missing', () => {
     const state = run(start({ budgets: { powerLosses: 3 }, flushIntervalMessages: 1 }), correlatedPowerLoss);
     expect(ackedNeverLost.check(state)).toBeNull();

@@ -18,7 +18,7 @@ describe('controllerElectLeader: clean', () => {
     expect(verdict(s, act.elect(1))).toEqual(ENABLED);
     const end = step(s, act.elect(1));
     expect(data(end).record).toEqual({ leader: 1, leaderEpoch: 2, partitionEpoch: 2, isr: [1, 2], elr: [] });
-    expect(data(end).ghost.cleanLeader).toBe(true);
+    expect(data(end).ghost.uncleanLeader).toBeNull();
     expect(data(end).ghost.events.uncleanElection).toBe(false);
   });
 
@@ -32,7 +32,7 @@ describe('controllerElectLeader: clean', () => {
     expect(elections(s)).toEqual([0]);
     const end = step(s, act.elect(0));
     expect(data(end).record).toMatchObject({ leader: 0, isr: [0] });
-    expect(data(end).ghost.cleanLeader).toBe(true);
+    expect(data(end).ghost.uncleanLeader).toBeNull();
   });
 
   it('is refused while the partition has a leader (rule 16)', () => {
@@ -41,14 +41,20 @@ describe('controllerElectLeader: clean', () => {
 });
 
 describe('controllerElectLeader: unclean', () => {
-  it('with unclean.leader.election.enable: any active replica, which becomes the whole ISR (rule 17, KIP-704)', () => {
-    const s = run(start({ era: 'kraft', uncleanLeaderElection: true }), lastStanding);
+  it('with unclean.leader.election.enable (ZooKeeper): any active replica, which becomes the whole ISR (rule 17, KIP-704)', () => {
+    const s = run(start({ era: 'kip-320', uncleanLeaderElection: true }), [act.shrink(0, 1), act.shrink(0, 2), act.crash(0), act.fence(0)]);
     expect(data(s).record).toMatchObject({ leader: null, isr: [0] });
     expect(elections(s)).toEqual([1, 2]);
     const end = step(s, act.elect(1));
-    expect(data(end).record).toMatchObject({ leader: 1, leaderEpoch: 2, isr: [1] });
-    expect(data(end).ghost.cleanLeader).toBe(false);
+    expect(data(end).record).toMatchObject({ leader: 1, isr: [1] });
+    expect(data(end).ghost.uncleanLeader).toBe('flag');
     expect(data(end).ghost.events.uncleanElection).toBe(true);
+  });
+
+  it('KRaft 3.6 ignores the flag: nobody is eligible, as without it (rule 25, KAFKA-12670)', () => {
+    const s = run(start({ era: 'kraft', uncleanLeaderElection: true }), lastStanding);
+    expect(data(s).record).toMatchObject({ leader: null, isr: [0] });
+    expect(elections(s)).toEqual([]);
   });
 
   it('without it: nobody is eligible and the partition waits', () => {
