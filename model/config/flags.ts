@@ -4,10 +4,11 @@
  * validation function. Bad input becomes a UsageError naming the flag or the file's line.
  */
 import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
-import { ERA_NAMES } from '../../spec/eras/names.js';
+import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { SWITCH_NAMES } from '../../spec/switches.js';
 import { parseCommand, userPath, type OptionSpec } from './command.js';
-import { KAFKA_DEFAULTS, loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from './properties-file.js';
+import { kafkaDefaults, type DefaultedField } from './kafka-defaults.js';
+import { loadProperties, PropertiesError, type FileReading, type FileSettings, type Sources } from './properties-file.js';
 import { UsageError } from './usage.js';
 
 /** Flags of the configuration, each with the Config field it sets. */
@@ -54,13 +55,16 @@ const BUDGET_DOCS: Record<keyof Budgets, string> = {
 
 const d = DEFAULT_CONFIG;
 
+/** A knob's default without properties files: the tool's safe baseline, not Kafka's own default. */
+const baseline = (value: unknown): string => `${String(value)} (the safe baseline; with a properties file, Kafka's default)`;
+
 /** The configuration flags every command that checks a configuration takes, with Kafka's setting and the default. */
 export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   { flags: '--brokers <n>', description: `brokers in the cluster (at most ${LIMITS.brokers})`, defaultText: String(d.brokers) },
   { flags: '--rf <n>', description: 'replication.factor of the data partition', defaultText: 'the broker count' },
-  { flags: '--min-isr <n>', description: 'min.insync.replicas (above the RF is legal: a warning, then Kafka\'s rule)', defaultText: String(d.minInsyncReplicas) },
-  { flags: '--acks <mode>', description: "the producer's acks", defaultText: String(d.acks), choices: ['0', '1', 'all', '-1'] },
-  { flags: '--unclean <bool>', description: 'unclean.leader.election.enable', defaultText: String(d.uncleanLeaderElection), choices: ['true', 'false'] },
+  { flags: '--min-isr <n>', description: 'min.insync.replicas (above the RF is legal: a warning, then Kafka\'s rule)', defaultText: baseline(d.minInsyncReplicas) },
+  { flags: '--acks <mode>', description: "the producer's acks", defaultText: baseline(d.acks), choices: ['0', '1', 'all', '-1'] },
+  { flags: '--unclean <bool>', description: 'unclean.leader.election.enable (ignored by KRaft 3.6 to 3.8, KAFKA-12670)', defaultText: baseline(d.uncleanLeaderElection), choices: ['true', 'false'] },
   { flags: '--flush-messages <n>', description: 'log.flush.interval.messages (1: fsync per message)', defaultText: 'absent: the OS flushes lazily' },
   { flags: '--offsets-rf <n>', description: "offsets.topic.replication.factor of the group's __consumer_offsets partition", defaultText: '3, at most the broker count' },
   { flags: '--offsets-assignment <ids>', description: 'where __consumer_offsets-0 sits, as kafka-topics.sh --replica-assignment writes one partition (3:4:5)', defaultText: 'brokers 0..offsets-rf-1' },
@@ -68,8 +72,12 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   { flags: '--segment-records <n>', description: 'log.segment.bytes as records per segment: retention deletes whole segments', defaultText: String(d.segmentRecords) },
   { flags: '--era <name>', description: 'the protocol era (npm run check -- --list-eras)', defaultText: d.era, choices: ERA_NAMES },
   { flags: '--without-fix <name>', description: 'remove a named fix or check: guard (repeatable)', defaultText: 'none', repeatable: true, choices: SWITCH_NAMES },
-  { flags: '--server-properties <file>', description: "read Kafka's server.properties; a setting it leaves out takes Kafka's default" },
-  { flags: '--producer-properties <file>', description: "read Kafka's producer.properties (acks)" },
+  {
+    flags: '--server-properties <file>',
+    description:
+      "read Kafka's server.properties; a setting it leaves out takes Kafka's default in the era's release (e.g. unclean.leader.election.enable=true before 0.11), not this tool's safe baseline",
+  },
+  { flags: '--producer-properties <file>', description: "read Kafka's producer.properties (acks; left out: 1 before 3.0, all from 3.0)" },
   ...Object.entries(BUDGET_FLAGS).map(([flag, field]) => ({
     flags: `--${flag} <n>`,
     description: `budget: ${BUDGET_DOCS[field]} (at most ${LIMITS.budget})`,
@@ -118,8 +126,8 @@ export interface LoadedConfig {
   readonly warnings: readonly string[];
 }
 
-/** The files' settings over Kafka's defaults; null when no file was given. */
-function fromFiles(values: Record<string, unknown>): (FileReading & { settings: Required<Omit<FileSettings, 'retention'>> & FileSettings }) | null {
+/** The files' settings over Kafka's defaults in `era`'s release; null when no file was given. */
+function fromFiles(values: Record<string, unknown>, era: EraName): (FileReading & { settings: Required<Omit<FileSettings, 'retention'>> & FileSettings }) | null {
   // Read from where the user typed the command; named in messages as they typed it.
   const read = (kind: 'server' | 'producer', file: unknown): FileReading | null => (typeof file === 'string' ? loadProperties(kind, userPath(file), file) : null);
   const server = read('server', values['server-properties']);
@@ -127,14 +135,14 @@ function fromFiles(values: Record<string, unknown>): (FileReading & { settings: 
   if (server === null && producer === null) return null;
   const readings = [server, producer].filter((r): r is FileReading => r !== null);
   return {
-    settings: Object.assign({ ...KAFKA_DEFAULTS }, ...readings.map((r) => r.settings)) as typeof KAFKA_DEFAULTS & FileSettings,
+    settings: Object.assign(kafkaDefaults(era), ...readings.map((r) => r.settings)) as ReturnType<typeof kafkaDefaults> & FileSettings,
     sources: Object.assign({}, ...readings.map((r) => r.sources)) as Sources,
     ignored: readings.flatMap((r) => r.ignored),
     warnings: readings.flatMap((r) => r.warnings),
   };
 }
 
-type FileField = keyof typeof KAFKA_DEFAULTS;
+type FileField = DefaultedField;
 
 /** Each file-settable field's Kafka setting and the flag that overrides it. */
 const FILE_FIELDS: Record<FileField, { readonly setting: string; readonly flag: string }> = {
@@ -148,14 +156,17 @@ const FILE_FIELDS: Record<FileField, { readonly setting: string; readonly flag: 
 
 /**
  * The Config the flags (and properties files) describe, or a UsageError naming the flag or the file's
- * line. Flags override files; a file leaves the rest at Kafka's defaults, and without `--brokers` the
+ * line. Flags override files; a file leaves the rest at Kafka's defaults in the era's release (without
+ * files, the tool's own safe baseline applies: DEFAULT_CONFIG), and without `--brokers` the
  * replication factor decides the broker count (at least 3).
  */
 export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   const text = (flag: string): string | undefined => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  // An unknown era is validateConfig's to report; the defaults meanwhile are the default era's.
+  const era = ERA_NAMES.find((name) => name === text('era')) ?? DEFAULT_CONFIG.era;
   let files: ReturnType<typeof fromFiles>;
   try {
-    files = fromFiles(values);
+    files = fromFiles(values, era);
   } catch (error) {
     if (error instanceof PropertiesError) throw new UsageError(error.message);
     throw error;
@@ -205,7 +216,7 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   if (files === null) return { config, sources: [], warnings: [] };
   const fields = Object.keys(FILE_FIELDS) as FileField[];
   const origin = (field: FileField): string =>
-    text(FILE_FIELDS[field].flag) !== undefined ? `--${FILE_FIELDS[field].flag}` : files.sources[field] ?? "Kafka's default";
+    text(FILE_FIELDS[field].flag) !== undefined ? `--${FILE_FIELDS[field].flag}` : files.sources[field] ?? `Kafka ${ERA_VERSIONS[era].release}'s default`;
   const retentionOrigin =
     text('retention') !== undefined ? '--retention' : fileRetention === undefined ? 'no retention setting in the files' : `log.retention.* at ${files.sources.retention}`;
   return {

@@ -178,16 +178,6 @@ const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string 
   },
 };
 
-/** Kafka's defaults for the settings a file leaves out (acks=all is the producer default since 3.0, KIP-679). */
-export const KAFKA_DEFAULTS: Required<Omit<FileSettings, 'retention'>> = {
-  replicationFactor: 1,
-  minInsyncReplicas: 1,
-  uncleanLeaderElection: false,
-  flushIntervalMessages: null,
-  offsetsTopicReplicationFactor: 3,
-  acks: 'all',
-};
-
 export interface FileReading {
   readonly settings: FileSettings;
   readonly sources: Sources;

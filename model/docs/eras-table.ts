@@ -8,11 +8,12 @@ const FIXES = SWITCH_NAMES.filter((name) => SWITCHES[name].kind === 'fix');
 
 /** One Markdown table: a row per era, a column per named fix, and the promise's fault tolerance. */
 export function erasTable(): string {
-  const header = ['era', 'Kafka', ...FIXES, 'promise tolerates'];
+  const header = ['era', 'Kafka', ...FIXES, 'unclean.leader.election.enable', 'ElectLeaders (KIP-460)', 'promise tolerates'];
   const rows = ERA_NAMES.map((name) => {
     const era = ERAS[name];
     const tolerance = UNCLEAN_SHUTDOWN_TOLERANCE[name] === 'below-min-isr' ? 'unclean shutdowns < min.insync.replicas' : 'no power loss of the last in-sync copy (lazy flush)';
-    return [`\`${name}\``, era.kafka, ...FIXES.map((fix) => (era.fixes.includes(fix) ? 'yes' : '-')), tolerance];
+    const flag = era.honoursUncleanFlag ? 'honoured' : 'ignored (KAFKA-12670)';
+    return [`\`${name}\``, era.kafka, ...FIXES.map((fix) => (era.fixes.includes(fix) ? 'yes' : '-')), flag, era.electLeaders ? 'yes' : '-', tolerance];
   });
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
 import { boundsText, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
-import type { MatrixRow } from './rows.js';
+import { isKafkaDefaults, type MatrixRow } from './rows.js';
 import { MATRIX_INVARIANT, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
@@ -146,7 +146,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows.map(
         ({ row, verdict, ...result }) =>
-          `| ${row.acks} | ${row.minIsr} | ${row.rf} | ${row.unclean ? 'on' : 'off'} | ${row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${row.powerLosses} | ${VERDICTS[verdict]} | ${evidence({ row, verdict, ...result }, mdDir)} |`,
+          `| ${isKafkaDefaults(row) ? "**Kafka's defaults:** " : ''}${row.acks} | ${row.minIsr} | ${row.rf} | ${row.unclean ? 'on' : 'off'} | ${row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${row.powerLosses} | ${VERDICTS[verdict]} | ${evidence({ row, verdict, ...result }, mdDir)} |`,
       ),
       '',
       ...pictures(rows),

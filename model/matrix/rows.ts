@@ -5,6 +5,7 @@
  * default sweep is a curated set per era; `--full` is the whole product, meant to be sharded.
  */
 import { ERA_NAMES, type EraName } from '../../spec/eras/names.js';
+import { kafkaDefaults } from '../config/kafka-defaults.js';
 import type { Acks } from '../../spec/types.js';
 
 export type FlushPolicy = 'lazy' | 'fsync';
@@ -44,11 +45,33 @@ export function rowFlags(row: MatrixRow): string[] {
 
 const SAFE = { acks: 'all', minIsr: 2, rf: 3, unclean: false, flush: 'lazy' } as const;
 
-/** Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, and each unsafe knob alone. */
+/**
+ * "Kafka's defaults": the era's release with every setting at Kafka's default (kafka-defaults.ts) but
+ * RF 3, since Kafka's own `default.replication.factor` of 1 replicates nothing.
+ */
+export function kafkaDefaultsRow(era: EraName): MatrixRow {
+  const defaults = kafkaDefaults(era);
+  return {
+    era,
+    acks: defaults.acks,
+    minIsr: defaults.minInsyncReplicas,
+    rf: 3,
+    unclean: defaults.uncleanLeaderElection,
+    flush: defaults.flushIntervalMessages === 1 ? 'fsync' : 'lazy',
+    powerLosses: 0,
+  };
+}
+
+/** Whether a row is its era's Kafka's-defaults question. */
+export function isKafkaDefaults(row: MatrixRow): boolean {
+  return rowId(row) === rowId(kafkaDefaultsRow(row.era));
+}
+
+/** Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, each unsafe knob alone, and Kafka's defaults. */
 export function curatedRows(): MatrixRow[] {
   return ERA_NAMES.flatMap((era) => {
     const row = (change: Partial<MatrixRow>, powerLosses: number): MatrixRow => ({ era, ...SAFE, ...change, powerLosses });
-    return [
+    const rows = [
       row({}, 0),
       row({}, 1),
       row({}, 2),
@@ -61,6 +84,8 @@ export function curatedRows(): MatrixRow[] {
       row({ unclean: true }, 0),
       row({ minIsr: 1, unclean: true }, 0),
     ];
+    const defaults = kafkaDefaultsRow(era);
+    return rows.some(isKafkaDefaults) ? rows : [...rows, defaults];
   });
 }
 

@@ -5,7 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { configFromArgs } from '../../model/config/flags.js';
 import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
-import { curatedRows, fullRows, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
+import { ERA_NAMES } from '../../spec/eras/names.js';
+import { curatedRows, fullRows, isKafkaDefaults, kafkaDefaultsRow, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
 import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';
 import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { rowConfig } from '../verdicts/settle.js';
@@ -13,7 +14,12 @@ import { cli, expectBadInput, root, tempDir } from '../cli.js';
 
 describe('matrix rows', () => {
   it('the default sweep is eleven questions per era, the full sweep the whole product, every id distinct', () => {
-    expect(curatedRows()).toHaveLength(66);
+    expect(curatedRows()).toHaveLength(70);
+    // Each era's Kafka's-defaults question once, with RF 3: acks=1 before 3.0 (KIP-679), unclean on before 0.11 (KIP-106).
+    for (const era of ERA_NAMES) expect(curatedRows().filter((row) => row.era === era && isKafkaDefaults(row))).toHaveLength(1);
+    expect(kafkaDefaultsRow('hw-truncation')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: true });
+    expect(kafkaDefaultsRow('kip-320')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: false });
+    expect(kafkaDefaultsRow('kraft')).toMatchObject({ acks: 'all', minIsr: 1, rf: 3, unclean: false });
     expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3);
     for (const rows of [curatedRows(), fullRows()]) expect(new Set(rows.map(rowId)).size).toBe(rows.length);
   });

@@ -119,7 +119,22 @@ describe('loadConfig with files', () => {
   it('takes Kafka’s defaults for what the file leaves out, not the checker’s safe ones', () => {
     const { config, sources } = loadConfig({ 'server-properties': write('num.partitions=3\n') });
     expect(config).toMatchObject({ brokers: 3, replicationFactor: 1, minInsyncReplicas: 1, acks: 'all', uncleanLeaderElection: false, flushIntervalMessages: null });
-    expect(sources).toContain("from: min.insync.replicas=1 (Kafka's default)");
+    expect(sources).toContain("from: min.insync.replicas=1 (Kafka 4.1.0's default)");
+  });
+
+  it.each([
+    ['hw-truncation', 1, true],
+    ['kip-101', 1, false],
+    ['kip-320', 1, false],
+    ['kraft', 'all', false],
+  ] as const)("takes the defaults of the era's release: %s has acks=%s, unclean.leader.election.enable=%s (KIP-679, KIP-106)", (era, acks, unclean) => {
+    const { config, sources } = loadConfig({ 'server-properties': write('num.partitions=3\n'), era });
+    expect(config).toMatchObject({ era, acks, uncleanLeaderElection: unclean, minInsyncReplicas: 1, replicationFactor: 1 });
+    expect(sources.find((line) => line.startsWith('from: acks='))).toMatch(/\(Kafka \d+\.\d+\.\d+'s default\)$/);
+  });
+
+  it('keeps the safe baseline without files, whatever the era', () => {
+    expect(loadConfig({ era: 'hw-truncation' }).config).toMatchObject({ acks: 'all', minInsyncReplicas: 2, uncleanLeaderElection: false, replicationFactor: 3 });
   });
 
   it('lets the replication factor decide the broker count, and flags override the file', () => {
