@@ -109,6 +109,9 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     '- **random only**: no loss found, and no search within bounds completed.',
     '- **loss allowed** or **BROKEN PROMISE**: a counterexample, judged by what happened in its run (below), linked',
     '  with its picture: the explorer’s are the shortest within its bounds.',
+    '',    'A row marked **Kafka’s defaults** asks the question of the era’s release with every setting at Kafka’s own',
+    'default (`acks=1` before 3.0, KIP-679; unclean election on before 0.11, KIP-106; `min.insync.replicas=1`; the',
+    'OS flushes) except the replication factor: Kafka’s default of 1 replicates nothing, so the row takes RF 3.',
     '',
     '## How a loss is judged',
     '',
@@ -121,7 +124,9 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     '- *never committed*: acknowledged under acks=0 or acks=1 before any leader’s HW passed it: allowed (the',
     '  producer did not wait for replication);',
     '- *unclean election*: after it was committed, a leader from outside the ISR (and ELR) was elected without it,',
-    '  through `unclean.leader.election.enable` or KIP-966’s recovery of the last known leader: allowed;',
+    '  through `unclean.leader.election.enable` where the release honours it (ZooKeeper; KRaft from 3.9, so not the',
+    '  `kraft` era, 3.6: KAFKA-12670), an operator’s `kafka-leader-election.sh --election-type unclean` (ElectLeaders,',
+    '  KIP-460, 2.4), or KIP-966’s recovery of the last known leader: allowed;',
     '- *no in-sync replica kept it*: a power loss took it (unflushed) and no ISR member holds it: allowed before',
     '  KIP-966 (“last replica standing”, KIP-966’s motivation); under KIP-966 only once min.insync.replicas unclean',
     '  shutdowns came since the ISR last held that many members (KIP-966, KAFKA-RULES.md rule 22);',
@@ -286,13 +291,18 @@ function short(result: MatrixResult): string {
  */
 export function matrixSummary(doc: MatrixDocument): string {
   const eras = ERA_NAMES.filter((era) => doc.rows.some((r) => r.row.era === era));
-  const questions = [...new Set(doc.rows.map((r) => question(r.row)))];
+  // A question only the Kafka's-defaults rows ask is shown as that one line.
+  const asked = (q: string): boolean => doc.rows.some((r) => question(r.row) === q && !isKafkaDefaults(r.row));
+  const questions = [...new Set(doc.rows.map((r) => question(r.row)))].filter(asked);
+  const line = (label: string, pick: (r: MatrixDocument['rows'][number]) => boolean): string =>
+    `| ${label} | ${eras.map((era) => {
+      const found = doc.rows.find((r) => r.row.era === era && pick(r));
+      return found === undefined ? '' : short(found);
+    }).join(' | ')} |`;
   return [
     `| question | ${eras.map((era) => `${era}<br>Kafka ${ERAS[era].kafka}`).join(' | ')} |`,
     `| --- | ${eras.map(() => '---').join(' | ')} |`,
-    ...questions.map((q) => `| ${q} | ${eras.map((era) => {
-      const found = doc.rows.find((r) => r.row.era === era && question(r.row) === q);
-      return found === undefined ? '' : short(found);
-    }).join(' | ')} |`),
+    ...questions.map((q) => line(q, (r) => question(r.row) === q)),
+    ...(doc.rows.some((r) => isKafkaDefaults(r.row)) ? [line("Kafka's defaults (RF 3)", (r) => isKafkaDefaults(r.row))] : []),
   ].join('\n');
 }

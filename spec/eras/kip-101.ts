@@ -1,5 +1,5 @@
 /**
- * `kip-101`: Kafka 0.11 to 1.1 (ZooKeeper). Records carry leader epochs; a new follower asks the leader
+ * `kip-101`: Kafka 0.11.0 (ZooKeeper). Records carry leader epochs; a new follower asks the leader
  * (OffsetsForLeaderEpoch) where its latest epoch ends and truncates there. The answer is an offset only,
  * which may belong to an epoch the follower never had: after back-to-back leader changes the logs can
  * diverge (KAFKA-6361).
