@@ -6,7 +6,8 @@
  */
 import { castDraft, type Draft } from 'immer';
 import { DATA_PARTITION } from './config.js';
-import type { AutoOffsetReset, Consumer, LogRecord, Offset, Partition, PositionJump, Replica, State } from './types.js';
+import { isOn, type Rules } from './rules.js';
+import type { AutoOffsetReset, Consumer, LogRecord, Offset, Partition, PositionEpochs, PositionJump, Replica, State } from './types.js';
 
 /** The newest offset-commit record in a coordinator's log: the coordinator loads its whole log (GroupMetadataManager). */
 export function latestCommit(coordinator: Replica): LogRecord | undefined {
@@ -45,7 +46,12 @@ function skippedRecords(state: State, consumer: Consumer, from: Offset | null, t
 }
 
 /** Moves the consumer to `to` without reading, recording the jump. */
-export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cause']): void {
+/**
+ * Moves the consumer to `to` without reading, recording the jump. A resume or a reset leaves a position
+ * with no epoch (commits carry none here; the epoch ListOffsets returns is not modelled); a truncation
+ * notice gives the epoch the leader answered.
+ */
+export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cause'], epochs: PositionEpochs | null = null): void {
   const consumer = draft.consumer;
   if (consumer === null) return;
   const from = typeof consumer.position === 'number' ? consumer.position : null;
@@ -53,6 +59,42 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
   const acknowledged = from === null ? highestAcknowledgedCommit(draft) : null;
   consumer.jumps.push(castDraft({ from, to, cause, acknowledged, skipped: skippedRecords(draft as State, consumer as Consumer, from, to) }));
   consumer.position = to;
+  consumer.epochs = epochs;
+}
+
+/**
+ * Whether the consumer must validate its position before fetching from `leader` (KAFKA-7747, 2.3;
+ * SubscriptionState.maybeValidatePositionForCurrentLeader): its position has an epoch, and the leader's
+ * epoch is not the one it last fetched at. A position with no epoch is not validated.
+ */
+export function awaitsValidation(rules: Rules, consumer: Consumer, leader: Replica): boolean {
+  if (!isOn(rules, 'KAFKA-7747') || consumer.epochs === null || typeof consumer.position !== 'number') return false;
+  return leader.view !== null && leader.view.leaderEpoch !== consumer.epochs.leaderEpoch;
+}
+
+/**
+ * Position validation against `leader` (OffsetsForLeaderEpoch for the position's epoch; the Java
+ * consumer never uses a fetch response's diverging epoch): an answer below the position is a truncation,
+ * and the consumer moves back to it (a truncation notice) unless auto.offset.reset=none, where it stops
+ * with LogTruncationException; an UNDEFINED answer is out of range, so auto.offset.reset applies.
+ * Returns whether the position stands, validated at the leader's epoch.
+ */
+export function validatePosition(draft: Draft<State>, rules: Rules, leader: Replica): boolean {
+  const consumer = draft.consumer;
+  if (consumer?.epochs == null || typeof consumer.position !== 'number' || leader.view === null) return true;
+  const leaderEpoch = leader.view.leaderEpoch;
+  const answer = rules.era.epochEndAnswer(rules, leader, consumer.epochs.offsetEpoch);
+  if (answer.epoch === null || answer.endOffset < 0) {
+    resetPosition(draft, rules.config.autoOffsetReset, leader);
+    return false;
+  }
+  if (answer.endOffset >= consumer.position) {
+    consumer.epochs = { offsetEpoch: consumer.epochs.offsetEpoch, leaderEpoch };
+    return true;
+  }
+  if (rules.config.autoOffsetReset === 'none') consumer.position = 'failed';
+  else jumpTo(draft, answer.endOffset, 'truncation', { offsetEpoch: answer.epoch, leaderEpoch });
+  return false;
 }
 
 /**
@@ -65,6 +107,7 @@ export function resetPosition(draft: Draft<State>, policy: AutoOffsetReset, lead
   if (consumer === null) return;
   if (policy === 'none') {
     consumer.position = 'failed';
+    consumer.epochs = null;
     return;
   }
   jumpTo(draft, policy === 'earliest' ? leader.logStartOffset : leader.hw, policy === 'earliest' ? 'reset-earliest' : 'reset-latest');

@@ -31,6 +31,13 @@ export const SWITCHES = {
     summary: 'the leader drops a follower from the ISR only when it is not caught up: its LEO, as the leader last saw it, is below the leader LEO (Partition.isCaughtUp)',
     source: 'https://issues.apache.org/jira/browse/KAFKA-7152',
   },
+  'KAFKA-7747': {
+    kind: 'fix',
+    since: '2.3.0',
+    protects: "what the consumer reads: after a leader change it asks the new leader where its position's epoch ends and moves back on truncation",
+    summary: 'the consumer validates its position after a leader change (OffsetsForLeaderEpoch) and, on truncation below it, moves back to the divergence or stops with LogTruncationException (auto.offset.reset=none)',
+    source: 'https://issues.apache.org/jira/browse/KAFKA-7747',
+  },
   'KAFKA-7164': {
     kind: 'fix',
     since: '2.0.1',

@@ -341,20 +341,34 @@ export type ConsumerPosition = Offset | null | 'reset' | 'failed';
  */
 export type CommitAttempt = ProduceAttempt & { readonly position: Offset };
 
-/** How the consumer's position moved without reading: a resume or an `auto.offset.reset`. Ghost. */
+/**
+ * How the consumer's position moved without reading: a resume, an `auto.offset.reset`, or a truncation
+ * its position validation detected (the truncation notice, KAFKA-7747). Ghost.
+ */
 export interface PositionJump {
   readonly from: Offset | null;
   readonly to: Offset;
-  readonly cause: 'resume' | 'reset-earliest' | 'reset-latest';
+  readonly cause: 'resume' | 'reset-earliest' | 'reset-latest' | 'truncation';
   /** The highest acknowledged commit when it resumed (offsets-never-regress), or null. */
   readonly acknowledged: Offset | null;
   /** Records the consumer never saw that the jump passed (no-skip), with why they were gone. */
   readonly skipped: readonly { readonly offset: Offset; readonly id: number; readonly expired: boolean }[];
 }
 
+/**
+ * The leader epochs of a consumer's position (SubscriptionState.FetchPosition, KIP-320's client side):
+ * the epoch of the last record it consumed, and the leader epoch it last fetched at or validated against.
+ */
+export interface PositionEpochs {
+  readonly offsetEpoch: LeaderEpoch;
+  readonly leaderEpoch: LeaderEpoch;
+}
+
 /** The checker's consumer group member (one member, one partition). */
 export interface Consumer {
   readonly position: ConsumerPosition;
+  /** With position validation (KAFKA-7747, 2.3), the epochs of its position; null for a position with none (not validated). */
+  readonly epochs: PositionEpochs | null;
   /** Ghost: every record it processed, in order (a record seen twice was re-processed). */
   readonly seen: readonly LogRecord[];
   readonly commits: readonly CommitAttempt[];

@@ -207,6 +207,7 @@ function unlabelled(state: State, partitions: readonly Partition[]): string {
 function consumerView(consumer: Consumer): string {
   return [
     String(consumer.position),
+    consumer.epochs === null ? '-' : `${consumer.epochs.offsetEpoch}.${consumer.epochs.leaderEpoch}`,
     records(consumer.seen),
     `${consumer.commits.map((c) => c.position).join(' ')}/${attempts(consumer.commits)}`,
     consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),

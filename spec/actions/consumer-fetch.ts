@@ -6,12 +6,17 @@
  * returns nothing and waits. Only a position below the log start offset (retention deleted it) or above
  * the LEO (the log was truncated under it) is OFFSET_OUT_OF_RANGE, and then, as for a consumer with no
  * commit, `auto.offset.reset` applies (ListOffsets to the same leader).
+ *
+ * From 2.3 (KAFKA-7747) a consumer whose position has an epoch first validates it with the leader of a
+ * new epoch (consumer.ts `validatePosition`) and reads only once it stands. The request and the fetch
+ * are one step: both go to the leader of that epoch, whose log below its end does not change meanwhile.
  */
 import { partitionSite } from '../cluster.js';
 import { DATA_PARTITION } from '../config.js';
-import { resetPosition } from '../consumer.js';
+import { awaitsValidation, resetPosition, validatePosition } from '../consumer.js';
+import { isOn } from '../rules.js';
 import { logEndOffset, recordAt } from '../log.js';
-import type { BrokerId } from '../types.js';
+import type { BrokerId, Consumer } from '../types.js';
 import type { ClusterActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
 
@@ -25,8 +30,8 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
   scope: 'consumer',
   doc: {
     who: 'consumer',
-    what: 'fetches from the leader and processes one record below its HW; out of range, auto.offset.reset applies',
-    source: 'Kafka docs: consumer fetch, auto.offset.reset; Partition.fetchRecords (high watermark isolation)',
+    what: 'fetches from the leader and processes one record below its HW; from 2.3 it first validates its position with a new leader (OffsetsForLeaderEpoch) and moves back on truncation; out of range, auto.offset.reset applies',
+    source: 'Kafka docs: consumer fetch, auto.offset.reset; Partition.fetchRecords (high watermark isolation); KIP-320, KAFKA-7747',
   },
   params: { broker: { type: 'broker', doc: 'the broker the consumer believes leads the data partition' } },
   candidates: (at) => (at.state.partitions[DATA_PARTITION]?.assignment ?? []).map((broker) => ({ kind: 'consumerFetch', broker })),
@@ -39,7 +44,8 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     const notLeader = servingRefusal(data, broker);
     if (notLeader !== null) return notLeader;
     const leader = data.partition.replicas[broker];
-    if (position === 'reset' || leader === undefined) return null;
+    const consumer = at.state.consumer;
+    if (position === 'reset' || leader === undefined || consumer === null || awaitsValidation(at.rules, consumer, leader)) return null;
     const inRange = position >= leader.logStartOffset && position <= logEndOffset(leader);
     return inRange && position >= leader.hw ? `nothing below the HW ${leader.hw} at offset ${position}: the fetch waits` : null;
   },
@@ -47,13 +53,17 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     const leader = state.partitions[DATA_PARTITION]?.replicas[broker];
     const consumer = state.consumer;
     if (leader === undefined || consumer === null) return;
+    if (awaitsValidation(rules, consumer as Consumer, leader) && !validatePosition(state, rules, leader)) return;
     const position = consumer.position;
-    const record = typeof position === 'number' && position < leader.hw ? recordAt(leader, position) : undefined;
+    // Validated, the position may still wait for the HW.
+    if (typeof position === 'number' && position >= leader.hw && position >= leader.logStartOffset && position <= logEndOffset(leader)) return;
+    const record = typeof position === 'number' ? recordAt(leader, position) : undefined;
     if (record === undefined) {
       resetPosition(state, rules.config.autoOffsetReset, leader);
       return;
     }
     consumer.seen.push({ ...record });
     consumer.position = record.offset + 1;
+    if (isOn(rules, 'KAFKA-7747') && leader.view !== null) consumer.epochs = { offsetEpoch: record.epoch, leaderEpoch: leader.view.leaderEpoch };
   },
 };

@@ -28,5 +28,6 @@ export const consumerRestart: ClusterActionSpec<ConsumerRestart> = {
     if (state.consumer === null) return;
     state.budget.consumerRestarts += 1;
     state.consumer.position = null;
+    state.consumer.epochs = null;
   },
 };

@@ -148,7 +148,7 @@ export const kraft: Era = {
   ...ERA_VERSIONS.kraft,
   summary: 'AlterPartition and broker epochs; divergence in the fetch response; the ISR never empty, no ELR',
   source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-631%3A+The+Quorum-based+Kafka+Controller',
-  fixes: ['KAFKA-7128', 'KAFKA-7152', 'KAFKA-7164', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
+  fixes: ['KAFKA-7128', 'KAFKA-7152', 'KAFKA-7164', 'KAFKA-7747', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
   maximalIsr: true,
   eligibleLeaderReplicas: false,
   onBecomeFollower,
