@@ -3,6 +3,7 @@
  * line here; the CLI's --invariant flag, the checker and the tests find it through this registry.
  */
 import { ackedNeverLost } from './acked-never-lost.js';
+import { consistentOffsets } from './consistent-offsets.js';
 import { consistentRead } from './consistent-read.js';
 import { epochsMonotonic } from './epochs-monotonic.js';
 import { flushedWithinLog } from './flushed-within-log.js';
@@ -30,6 +31,7 @@ export const INVARIANTS: readonly Invariant[] = [
   consistentRead,
   offsetsNeverRegress,
   noSkip,
+  consistentOffsets,
   oneLeaderPerEpoch,
   epochsMonotonic,
   isrWithinReplicas,

@@ -57,7 +57,8 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
   const from = typeof consumer.position === 'number' ? consumer.position : null;
   // A resume (or a reset instead of one) is where offsets-never-regress looks for a lost commit.
   const acknowledged = from === null ? highestAcknowledgedCommit(draft) : null;
-  consumer.jumps.push(castDraft({ from, to, cause, acknowledged, skipped: skippedRecords(draft as State, consumer as Consumer, from, to) }));
+  const skipped = skippedRecords(draft as State, consumer as Consumer, from, to);
+  consumer.jumps.push(castDraft({ from, to, cause, seen: consumer.seen.length, acknowledged, skipped }));
   consumer.position = to;
   consumer.epochs = epochs;
 }

@@ -349,6 +349,8 @@ export interface PositionJump {
   readonly from: Offset | null;
   readonly to: Offset;
   readonly cause: 'resume' | 'reset-earliest' | 'reset-latest' | 'truncation';
+  /** How many records the consumer had processed when it jumped: orders the jump among its reads. */
+  readonly seen: number;
   /** The highest acknowledged commit when it resumed (offsets-never-regress), or null. */
   readonly acknowledged: Offset | null;
   /** Records the consumer never saw that the jump passed (no-skip), with why they were gone. */

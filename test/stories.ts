@@ -1,6 +1,7 @@
 /** Scripts several suites tell: each a short story of Kafka losing, or not losing, a record. */
 import type { Action } from '../spec/actions/index.js';
-import { act, committedWrite } from './builders.js';
+import type { State } from '../spec/types.js';
+import { act, committedWrite, run, start } from './builders.js';
 
 /** min.insync.replicas=1 with unclean election: the settings of the Jepsen 2013 loss. */
 export const UNCLEAN = { minInsyncReplicas: 1, uncleanLeaderElection: true } as const;
@@ -127,3 +128,26 @@ export const commitLostToPowerLoss: readonly Action[] = [
   act.resume(0),
   act.read(1),
 ];
+
+export type Overrides = Parameters<typeof start>[0];
+
+/**
+ * min.insync.replicas=1: the ISR shrinks to b0, which acknowledges w0 alone; the consumer reads it
+ * (position 1, epoch 0); b0 crashes and is fenced, and b1, which lacks w0, is elected uncleanly.
+ */
+export function consumerPastTheNewEnd(overrides: Overrides, zookeeper: boolean): State {
+  const shrink = (follower: number): Action[] => (zookeeper ? [act.shrink(0, follower)] : act.shrinkCommitted(0, follower));
+  const elect = zookeeper ? act.elect(1) : act.operatorElect(1);
+  return run(start({ minInsyncReplicas: 1, ...overrides, budgets: { ...CONSUMER.budgets, ...overrides?.budgets } }), [
+    ...shrink(1),
+    ...shrink(2),
+    act.send(0),
+    act.resume(0),
+    act.read(0),
+    act.read(0),
+    act.crash(0),
+    act.fence(0),
+    elect,
+    act.metadata(1),
+  ]);
+}

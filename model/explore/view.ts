@@ -210,7 +210,7 @@ function consumerView(consumer: Consumer): string {
     consumer.epochs === null ? '-' : `${consumer.epochs.offsetEpoch}.${consumer.epochs.leaderEpoch}`,
     records(consumer.seen),
     `${consumer.commits.map((c) => c.position).join(' ')}/${attempts(consumer.commits)}`,
-    consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),
+    consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}@${j.seen}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),
   ].join('|');
 }
 

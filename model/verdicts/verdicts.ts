@@ -84,6 +84,10 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'jepsen-2013-present', claim: 'min.insync.replicas=1 with unclean election loses acknowledged writes', flags: ['--min-isr', '1', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: JEPSEN, check: { seed: 1, runs: 2000 } },
   { id: 'jepsen-2013-fixed', claim: 'min.insync.replicas=2 and clean elections lose nothing under the same faults', flags: budgets({ crashes: 1, shrinks: 2 }), invariant: 'acked-never-lost', expected: 'holds', source: JEPSEN, check: { seed: 1, runs: 2000 } },
 
+  // KAFKA-7747 (2.3): the consumer validates its position after a leader change.
+  { id: 'kafka-7747-present', claim: 'in 2.1, after an unclean election a consumer past the new log end is reset and reads a rewritten offset with no notice', flags: ['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true'], invariant: 'consistent-offsets', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 3000 }, trace: 'consistent-offsets--kip-320-acksall-rf3-isr1-unclean--59d32db2.json' },
+  { id: 'kafka-7747-fixed', claim: 'in 3.6 the consumer validates its position and is told of the truncation first', flags: ['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1'], invariant: 'consistent-offsets', expected: 'holds', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 1000 } },
+
   // KRaft 3.6 to 3.8 ignore unclean.leader.election.enable (KAFKA-12670); an operator can still force one (KIP-460).
   { id: 'kraft-unclean-flag-ignored', claim: 'in KRaft 3.6 the unclean flag changes nothing: the same faults lose nothing with min.insync.replicas=2', flags: ['--era', 'kraft', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-12670'), check: { seed: 1, runs: 2000 } },
   { id: 'kraft-unclean-flag-ignored-min-isr-1', claim: 'nor with min.insync.replicas=1: the controller never elects outside the ISR by itself', flags: ['--era', 'kraft', '--min-isr', '1', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-12670'), check: { seed: 1, runs: 2000 } },
@@ -208,6 +212,16 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-903%3A+Replicas+with+stale+broker+epoch+should+not+be+allowed+to+join+the+ISR',
     present: 'kip-903-present',
     fixed: ['kip-903-fixed'],
+  },
+  {
+    id: 'kafka-7747',
+    title: 'KAFKA-7747: a consumer reads a rewritten offset and is never told',
+    story:
+      'The ISR shrinks to the leader, which exposes a record; a consumer reads it. An unclean election makes a replica without it the leader, which writes another record at that offset. The consumer, past the new log end, gets OFFSET_OUT_OF_RANGE, is reset to the earliest offset and reads the new record at the old offset: nothing told it the log was truncated.',
+    closedBy: 'KAFKA-7747 (2.3): the consumer validates its position with OffsetsForLeaderEpoch after a leader change and moves back with a truncation notice (or stops with auto.offset.reset=none)',
+    source: JIRA('KAFKA-7747'),
+    present: 'kafka-7747-present',
+    fixed: ['kafka-7747-fixed'],
   },
   {
     id: 'jepsen-2013',

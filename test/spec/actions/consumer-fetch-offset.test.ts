@@ -19,7 +19,7 @@ describe('consumerFetchOffset', () => {
     expect(verdict(s, act.resume(0))).toEqual(ENABLED);
     const end = step(s, act.resume(0));
     expect(end.consumer?.position).toBe(1);
-    expect(end.consumer?.jumps.at(-1)).toEqual({ from: null, to: 1, cause: 'resume', acknowledged: 1, skipped: [] });
+    expect(end.consumer?.jumps.at(-1)).toEqual({ from: null, to: 1, cause: 'resume', seen: 1, acknowledged: 1, skipped: [] });
   });
 
   it('is refused while the consumer has a position, and by a broker that does not coordinate', () => {

@@ -11,7 +11,7 @@ describe('consumerFetch', () => {
     expect(s.consumer?.position).toBe('reset');
     const reset = step(s, act.read(0));
     expect(reset.consumer?.position).toBe(0);
-    expect(reset.consumer?.jumps).toEqual([{ from: null, to: 0, cause: 'reset-earliest', acknowledged: null, skipped: [] }]);
+    expect(reset.consumer?.jumps).toEqual([{ from: null, to: 0, cause: 'reset-earliest', seen: 0, acknowledged: null, skipped: [] }]);
     const read = step(reset, act.read(0));
     expect(read.consumer?.position).toBe(1);
     expect(read.consumer?.seen).toEqual([{ offset: 0, epoch: 0, id: 0 }]);

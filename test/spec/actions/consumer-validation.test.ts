@@ -5,33 +5,8 @@
  * position with no epoch, it reads on or gets OFFSET_OUT_OF_RANGE.
  */
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../../spec/actions/index.js';
-import type { State } from '../../../spec/types.js';
 import { act, committedWrite, data, edit, run, start } from '../../builders.js';
-import { CONSUMER } from '../../stories.js';
-
-type Overrides = Parameters<typeof start>[0];
-
-/**
- * min.insync.replicas=1: the ISR shrinks to b0, which acknowledges w0 alone; the consumer reads it
- * (position 1, epoch 0); b0 crashes and is fenced, and b1, which lacks w0, is elected uncleanly.
- */
-function consumerPastTheNewEnd(overrides: Overrides, zookeeper: boolean): State {
-  const shrink = (follower: number): Action[] => (zookeeper ? [act.shrink(0, follower)] : act.shrinkCommitted(0, follower));
-  const elect = zookeeper ? act.elect(1) : act.operatorElect(1);
-  return run(start({ minInsyncReplicas: 1, ...overrides, budgets: { ...CONSUMER.budgets, ...overrides?.budgets } }), [
-    ...shrink(1),
-    ...shrink(2),
-    act.send(0),
-    act.resume(0),
-    act.read(0),
-    act.read(0),
-    act.crash(0),
-    act.fence(0),
-    elect,
-    act.metadata(1),
-  ]);
-}
+import { CONSUMER, consumerPastTheNewEnd, type Overrides } from '../../stories.js';
 
 const KRAFT: Overrides = { era: 'kraft', budgets: { uncleanElections: 1 } };
 
@@ -45,7 +20,7 @@ describe('position validation (KAFKA-7747)', () => {
   it('moves a consumer past the new leader’s end back to where its epoch ends: a truncation notice', () => {
     const end = run(consumerPastTheNewEnd(KRAFT, false), [act.read(1)]);
     expect(end.consumer?.position).toBe(0);
-    expect(end.consumer?.jumps.at(-1)).toEqual({ from: 1, to: 0, cause: 'truncation', acknowledged: null, skipped: [] });
+    expect(end.consumer?.jumps.at(-1)).toEqual({ from: 1, to: 0, cause: 'truncation', seen: 1, acknowledged: null, skipped: [] });
     expect(end.consumer?.epochs).toEqual({ offsetEpoch: 0, leaderEpoch: data(end).record.leaderEpoch });
     // It then reads what the new leader writes at that offset.
     const next = run(end, [act.send(1), act.read(1)]);
