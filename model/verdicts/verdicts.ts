@@ -85,7 +85,7 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'jepsen-2013-fixed', claim: 'min.insync.replicas=2 and clean elections lose nothing under the same faults', flags: budgets({ crashes: 1, shrinks: 2 }), invariant: 'acked-never-lost', expected: 'holds', source: JEPSEN, check: { seed: 1, runs: 2000 } },
 
   // KAFKA-7747 (2.3): the consumer validates its position after a leader change.
-  { id: 'kafka-7747-present', claim: 'in 2.1, after an unclean election a consumer past the new log end is reset and reads a rewritten offset with no notice', flags: ['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true'], invariant: 'consistent-offsets', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 3000 }, trace: 'consistent-offsets--kip-320-acksall-rf3-isr1-unclean--59d32db2.json' },
+  { id: 'kafka-7747-present', claim: 'in 2.1, after an unclean election a consumer past the new log end is reset and reads a rewritten offset with no notice', flags: ['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true'], invariant: 'consistent-offsets', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-7747'), check: { seed: 3, runs: 3000 }, trace: 'consistent-offsets--kip-320-acksall-rf3-isr1-unclean--59d32db2.json' },
   { id: 'kafka-7747-fixed', claim: 'in 3.6 the consumer validates its position and is told of the truncation first', flags: ['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1'], invariant: 'consistent-offsets', expected: 'holds', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 1000 } },
 
   // KRaft 3.6 to 3.8 ignore unclean.leader.election.enable (KAFKA-12670); an operator can still force one (KIP-460).
