@@ -28,7 +28,7 @@ export const adminElectLeaders: PartitionActionSpec<AdminElectLeaders> = {
   params: { broker: { type: 'broker', doc: 'the replica elected' } },
   candidates: perReplica('adminElectLeaders'),
   refusal(at, { broker }) {
-    if (!at.rules.era.electLeaders) return `Kafka ${at.rules.era.kafka} has no ElectLeaders API (KIP-460 came in 2.4)`;
+    // An era without the ElectLeaders API has no budget for it: validateConfig refuses one (KIP-460, 2.4).
     const budget = budgetLeft(at, 'uncleanElections');
     if (budget !== null) return budget;
     return electionRefusal(at, broker, 'operator');

@@ -16,13 +16,18 @@ import { DATA_PARTITION } from '../config.js';
 import { awaitsValidation, resetPosition, validatePosition } from '../consumer.js';
 import { isOn } from '../rules.js';
 import { logEndOffset, recordAt } from '../log.js';
-import type { BrokerId, Consumer } from '../types.js';
+import type { BrokerId, Consumer, Offset, Replica } from '../types.js';
 import type { ClusterActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
 
 export interface ConsumerFetch {
   readonly kind: 'consumerFetch';
   readonly broker: BrokerId;
+}
+
+/** A position in the leader's log range but not below its HW: the fetch returns nothing and waits. */
+function waitsAtHw(leader: Replica, position: Offset): boolean {
+  return position >= leader.hw && position >= leader.logStartOffset && position <= logEndOffset(leader);
 }
 
 export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
@@ -46,8 +51,7 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     const leader = data.partition.replicas[broker];
     const consumer = at.state.consumer;
     if (position === 'reset' || leader === undefined || consumer === null || awaitsValidation(at.rules, consumer, leader)) return null;
-    const inRange = position >= leader.logStartOffset && position <= logEndOffset(leader);
-    return inRange && position >= leader.hw ? `nothing below the HW ${leader.hw} at offset ${position}: the fetch waits` : null;
+    return waitsAtHw(leader, position) ? `nothing below the HW ${leader.hw} at offset ${position}: the fetch waits` : null;
   },
   apply({ state, rules }, { broker }) {
     const leader = state.partitions[DATA_PARTITION]?.replicas[broker];
@@ -56,7 +60,7 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     if (awaitsValidation(rules, consumer as Consumer, leader) && !validatePosition(state, rules, leader)) return;
     const position = consumer.position;
     // Validated, the position may still wait for the HW.
-    if (typeof position === 'number' && position >= leader.hw && position >= leader.logStartOffset && position <= logEndOffset(leader)) return;
+    if (typeof position === 'number' && waitsAtHw(leader, position)) return;
     const record = typeof position === 'number' ? recordAt(leader, position) : undefined;
     if (record === undefined) {
       resetPosition(state, rules.config.autoOffsetReset, leader);

@@ -32,6 +32,15 @@ function judged(overrides: Overrides, actions: readonly Action[]) {
   return judgeViolation(cfg, ackedNeverLost, result.final);
 }
 
+/** The judgement of acked-never-lost at the end of a saved counterexample, its steps named. */
+function judgedTrace(file: string) {
+  const trace = loadTrace(join(root, 'counterexamples', file));
+  const history = trace.steps.reduce<State[]>((states, action) => [...states, step(states.at(-1) ?? initialState(trace.config), action)], []);
+  const final = history.at(-1);
+  if (final === undefined) throw new Error('an empty trace');
+  return withSteps(judgeViolation(trace.config, ackedNeverLost, final), history);
+}
+
 describe('one configuration, two runs', () => {
   // min.insync.replicas=1 with unclean election on, and KAFKA-7128's fix removed, on four brokers.
   const settings: Overrides = {
@@ -79,11 +88,7 @@ describe('each excuse', () => {
 
   it('unclean election: also what a leader it deposed commits afterwards (a zombie, alone in its ISR)', () => {
     // kip-320, min.insync.replicas=1, unclean on: b1 is elected outside the ISR [b0]; b0, fenced but not yet told, commits w0 alone.
-    const trace = loadTrace(join(root, 'counterexamples', 'acked-never-lost--kip-320-acksall-rf3-isr1-unclean-commits0--9c8e6713.json'));
-    const history = trace.steps.reduce<State[]>((states, action) => [...states, step(states.at(-1) ?? initialState(trace.config), action)], []);
-    const final = history.at(-1);
-    if (final === undefined) throw new Error('an empty trace');
-    expect(withSteps(judgeViolation(trace.config, ackedNeverLost, final), history)).toMatchObject({
+    expect(judgedTrace('acked-never-lost--kip-320-acksall-rf3-isr1-unclean-commits0--9c8e6713.json')).toMatchObject({
       judged: 'allowed',
       reason: 'an unclean election of b1 (leader epoch 3, unclean.leader.election.enable) took w0@0, committed before it or by the leader it deposed (w0 committed at step 5; the unclean election at step 4)',
     });
@@ -116,11 +121,7 @@ describe('each excuse', () => {
   });
 
   it("names an operator's unclean election (kafka-leader-election.sh) and its step", () => {
-    const trace = loadTrace(join(root, 'counterexamples', 'acked-never-lost--kraft-acksall-rf3-isr2-commits0-uncleanElections1--c490ee81.json'));
-    const history = trace.steps.reduce<State[]>((states, action) => [...states, step(states.at(-1) ?? initialState(trace.config), action)], []);
-    const final = history.at(-1);
-    if (final === undefined) throw new Error('an empty trace');
-    expect(withSteps(judgeViolation(trace.config, ackedNeverLost, final), history)).toMatchObject({
+    expect(judgedTrace('acked-never-lost--kraft-acksall-rf3-isr2-commits0-uncleanElections1--c490ee81.json')).toMatchObject({
       judged: 'allowed',
       reason: expect.stringMatching(/^an unclean election of b1 \(leader epoch 2, an operator's ElectLeaders, kafka-leader-election\.sh --election-type unclean\) .*the unclean election at step 11\)$/),
     });

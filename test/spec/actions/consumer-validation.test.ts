@@ -59,8 +59,12 @@ describe('position validation (KAFKA-7747)', () => {
     expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: 1, to: 0, cause: 'reset-earliest' });
   });
 
-  it('does not validate a position with no epoch (a resume from a commit)', () => {
-    const s = run(consumerPastTheNewEnd(KRAFT, false), [act.consumerRestart()]);
-    expect(s.consumer?.epochs).toBeNull();
+  it('does not validate a position with no epoch (as after a resume from a commit): OFFSET_OUT_OF_RANGE and a reset', () => {
+    const noEpoch = edit(consumerPastTheNewEnd(KRAFT, false), (draft) => {
+      if (draft.consumer !== null) draft.consumer.epochs = null;
+    });
+    const end = run(noEpoch, [act.read(1)]);
+    expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: 1, to: 0, cause: 'reset-earliest' });
+    expect(end.consumer?.jumps.some((j) => j.cause === 'truncation')).toBe(false);
   });
 });
