@@ -15,9 +15,12 @@ import { leaderCompleteness } from './leader-completeness.js';
 import { leaderInIsr } from './leader-in-isr.js';
 import { leaderLeoAboveHw } from './leader-leo-above-hw.js';
 import { logMatching } from './log-matching.js';
+import { monotonicPoll } from './monotonic-poll.js';
 import { noSkip } from './no-skip.js';
+import { noUnseen } from './no-unseen.js';
 import { offsetsNeverRegress } from './offsets-never-regress.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
+import { processedBeforeCommit } from './processed-before-commit.js';
 import { isrShrinkAndReexpand } from './witnesses/isr-shrink-and-reexpand.js';
 import { notEnoughReplicas } from './witnesses/not-enough-replicas.js';
 import { staleFetchDropped } from './witnesses/stale-fetch-dropped.js';
@@ -31,7 +34,10 @@ export const INVARIANTS: readonly Invariant[] = [
   consistentRead,
   offsetsNeverRegress,
   noSkip,
+  noUnseen,
   consistentOffsets,
+  monotonicPoll,
+  processedBeforeCommit,
   oneLeaderPerEpoch,
   epochsMonotonic,
   isrWithinReplicas,

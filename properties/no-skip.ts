@@ -1,4 +1,5 @@
 import type { Invariant } from './invariant.js';
+import { atMostOnce } from './processed-before-commit.js';
 import type { PositionJump, State } from '../spec/types.js';
 
 function firstSkip(state: State): PositionJump | undefined {
@@ -6,14 +7,17 @@ function firstSkip(state: State): PositionJump | undefined {
 }
 
 /**
- * Retention deleting records nobody read, and auto.offset.reset=latest, skip records by design. A skip
- * for any other reason is judged by what happened to the records (judgement.ts).
+ * Retention deleting records nobody read, auto.offset.reset=latest, and committing before processing
+ * skip records by design. A skip for any other reason is judged by what happened to the records
+ * (judgement.ts).
  */
 function skipByDesign(state: State): string | null {
   const jump = firstSkip(state);
-  if (jump?.skipped.every((record) => record.expired) === true) return 'retention (log.retention.*) deleted records the consumer had not read yet';
-  if (jump?.cause === 'reset-latest') return 'auto.offset.reset=latest starts past unread records';
-  return null;
+  if (jump === undefined) return null;
+  if (jump.skipped.every((record) => record.expired)) return 'retention (log.retention.*) deleted records the consumer had not read yet';
+  if (jump.cause === 'reset-latest') return 'auto.offset.reset=latest starts past unread records';
+  const byChoice = jump.skipped.map((record) => atMostOnce(state, record.id));
+  return byChoice.every((reason) => reason !== null) ? (byChoice[0] ?? null) : null;
 }
 
 /**
@@ -26,7 +30,7 @@ export const noSkip: Invariant = {
   statement: 'A consumer never jumps past a record it did not process.',
   source: 'Kafka docs: auto.offset.reset, log.retention.hours',
   promised: 'durability',
-  brokenBy: ['retention faster than the consumer', 'auto.offset.reset=latest after a lost commit'],
+  brokenBy: ['retention faster than the consumer', 'auto.offset.reset=latest after a lost commit', 'commit before processing (at most once by choice)'],
   check(state) {
     const jump = firstSkip(state);
     if (jump === undefined) return null;

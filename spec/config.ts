@@ -2,7 +2,7 @@
  * The knobs of the seed, as Kafka names them, plus the perturbation budgets of the checker.
  * One validation function turns untrusted input into a Config or fails naming the field.
  */
-import type { Acks, AutoOffsetReset, BrokerId, CleanupPolicy, PartitionName } from './types.js';
+import type { Acks, AutoOffsetReset, BrokerId, CleanupPolicy, CommitDiscipline, PartitionName } from './types.js';
 import { ERA_NAMES, ERA_VERSIONS, DEFAULT_ERA, type EraName } from './eras/names.js';
 import { isSwitchName, type SwitchName } from './switches.js';
 
@@ -56,6 +56,14 @@ export interface Config {
   readonly offsetsTopicAssignment: readonly BrokerId[];
   /** The consumer's `auto.offset.reset`. */
   readonly autoOffsetReset: AutoOffsetReset;
+  /** Whether the application commits after processing what it polled (at least once) or before (at most once). */
+  readonly commitDiscipline: CommitDiscipline;
+  /**
+   * Whether commits carry the leader epoch of the last record consumed (the consumer's own commits and
+   * the three-argument `OffsetAndMetadata` do from 2.1); false as for the two-argument one, whose
+   * position a resuming consumer cannot validate (KAFKA-19902).
+   */
+  readonly commitLeaderEpoch: boolean;
   /** `log.segment.bytes` as a record count: retention deletes whole segments only. */
   readonly segmentRecords: number;
   /** Fixes and guards removed from the era (`--without-fix`). */
@@ -88,6 +96,8 @@ export const DEFAULT_CONFIG: Config = {
   offsetsTopicReplicationFactor: 3,
   offsetsTopicAssignment: [0, 1, 2],
   autoOffsetReset: 'earliest',
+  commitDiscipline: 'after-processing',
+  commitLeaderEpoch: true,
   segmentRecords: 1,
   withoutFixes: [],
   budgets: DEFAULT_BUDGETS,
@@ -228,6 +238,8 @@ export function validateConfig(input: unknown): Config {
     offsetsTopicReplicationFactor: offsets.length,
     offsetsTopicAssignment: offsets,
     autoOffsetReset: autoOffsetReset(raw.autoOffsetReset ?? DEFAULT_CONFIG.autoOffsetReset),
+    commitDiscipline: commitDiscipline(raw.commitDiscipline ?? DEFAULT_CONFIG.commitDiscipline),
+    commitLeaderEpoch: boolean('commitLeaderEpoch', raw.commitLeaderEpoch ?? DEFAULT_CONFIG.commitLeaderEpoch),
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     budgets: budgets(raw.budgets ?? {}),
@@ -314,6 +326,16 @@ function autoOffsetReset(value: unknown): AutoOffsetReset {
     throw new ConfigError('autoOffsetReset', `must be earliest, latest or none, got ${JSON.stringify(value)}`);
   }
   return reset;
+}
+
+const COMMIT_DISCIPLINES: readonly CommitDiscipline[] = ['after-processing', 'before-processing'];
+
+function commitDiscipline(value: unknown): CommitDiscipline {
+  const discipline = COMMIT_DISCIPLINES.find((known) => known === value);
+  if (discipline === undefined) {
+    throw new ConfigError('commitDiscipline', `must be after-processing or before-processing, got ${JSON.stringify(value)}`);
+  }
+  return discipline;
 }
 
 /** Whether the model has a consumer (and so the group's `__consumer_offsets` partition). */

@@ -45,11 +45,11 @@ function skippedRecords(state: State, consumer: Consumer, from: Offset | null, t
     .map((record) => ({ offset: record.offset, id: record.id, expired: record.offset < expired }));
 }
 
-/** Moves the consumer to `to` without reading, recording the jump. */
 /**
- * Moves the consumer to `to` without reading, recording the jump. A resume or a reset leaves a position
- * with no epoch (commits carry none here; the epoch ListOffsets returns is not modelled); a truncation
- * notice gives the epoch the leader answered.
+ * Moves the consumer to `to` without reading, recording the jump. A resume takes the commit's epoch
+ * (to be validated) or none; a reset leaves a position with no epoch (the epoch ListOffsets returns is
+ * not modelled); a truncation notice gives the epoch the leader answered. A position awaiting validation
+ * has skipped nothing yet: its validation decides whether it stands (no-unseen judges the reads after).
  */
 export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cause'], epochs: PositionEpochs | null = null): void {
   const consumer = draft.consumer;
@@ -57,7 +57,7 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
   const from = typeof consumer.position === 'number' ? consumer.position : null;
   // A resume (or a reset instead of one) is where offsets-never-regress looks for a lost commit.
   const acknowledged = from === null ? highestAcknowledgedCommit(draft) : null;
-  const skipped = skippedRecords(draft as State, consumer as Consumer, from, to);
+  const skipped = epochs?.leaderEpoch === null ? [] : skippedRecords(draft as State, consumer as Consumer, from, to);
   consumer.jumps.push(castDraft({ from, to, cause, seen: consumer.seen.length, acknowledged, skipped }));
   consumer.position = to;
   consumer.epochs = epochs;

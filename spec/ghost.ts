@@ -6,7 +6,7 @@
 import { castDraft, type Draft } from 'immer';
 import { holdsRecord } from './log.js';
 import type { DraftPartitionSite, DraftSite } from './rules.js';
-import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, ProduceAttempt, ProduceError, UncleanCause, WitnessEvents } from './types.js';
+import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, OffsetCommitValue, ProduceAttempt, ProduceError, UncleanCause, WitnessEvents } from './types.js';
 
 /** The produce attempts of a client: the producer's writes, or the consumer's commits. */
 function attemptsOf(at: DraftSite, client: Client): Draft<ProduceAttempt[] | CommitAttempt[]> {
@@ -37,7 +37,7 @@ export function fail(at: DraftSite, client: Client, id: number, error: ProduceEr
  * Records a new produce attempt of `client` to `broker`, pending; returns its id. An offset commit
  * (`commit` given) is the consumer's, carrying the position it commits.
  */
-export function recordAttempt(at: DraftPartitionSite, broker: BrokerId, acks: ProduceAttempt['acks'], commit?: Offset): number {
+export function recordAttempt(at: DraftPartitionSite, broker: BrokerId, acks: ProduceAttempt['acks'], commit?: OffsetCommitValue): number {
   const attempt = { acks, broker, partition: at.name, status: 'pending' } as const;
   if (commit === undefined) {
     const attempts = at.state.producer.attempts;
@@ -45,7 +45,7 @@ export function recordAttempt(at: DraftPartitionSite, broker: BrokerId, acks: Pr
     return attempts.length - 1;
   }
   const commits = attemptsOf(at, 'consumer') as Draft<CommitAttempt[]>;
-  commits.push({ id: commits.length, ...attempt, position: commit });
+  commits.push({ id: commits.length, ...attempt, position: commit.offset });
   return commits.length - 1;
 }
 

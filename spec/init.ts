@@ -67,7 +67,7 @@ export function initialState(config: Config): State {
     controller: { registrations: ids.map(() => ({ brokerEpoch: 1, fenced: false })) },
     partitions: Object.fromEntries(layout.map((partition) => [partition.name, emptyPartition(partition)])),
     producer: { attempts: [] },
-    consumer: hasConsumer(config) ? { position: null, epochs: null, seen: [], commits: [], jumps: [] } : null,
+    consumer: hasConsumer(config) ? { position: null, epochs: null, polled: null, seen: [], commits: [], jumps: [], dropped: [], unseen: [] } : null,
     budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0 },
   };
   const rules = rulesOf(config);

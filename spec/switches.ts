@@ -150,6 +150,13 @@ export const SWITCHES = {
     summary: 'a follower truncates its log to the divergence point the leader reports (KIP-101, KIP-279)',
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-101+-+Alter+Replication+Protocol+to+use+Leader+Epoch+rather+than+High+Watermark+for+Truncation',
   },
+  'check:resume-without-position': {
+    kind: 'check',
+    since: '0.9.0',
+    protects: 'monotonic-poll',
+    summary: 'the consumer asks its group coordinator where to resume (OffsetFetch) only while it has no position, so a running consumer never jumps back to its last commit',
+    source: 'https://kafka.apache.org/documentation/#consumerconfigs_auto.offset.reset',
+  },
   'check:retention-below-hw': {
     kind: 'check',
     since: '0.11.0',

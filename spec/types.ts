@@ -27,11 +27,18 @@ export interface LogRecord {
    * for an offset commit. The protocol copies it, never reads it.
    */
   readonly id: number;
-  /**
-   * The value of an offset-commit record in `__consumer_offsets`: the consumer position committed
-   * (OffsetCommitValue.offset). Absent on the data partition's records.
-   */
-  readonly commit?: Offset;
+  /** The value of an offset-commit record in `__consumer_offsets`. Absent on the data partition's records. */
+  readonly commit?: OffsetCommitValue;
+}
+
+/**
+ * What an offset commit stores (OffsetCommitValue): the consumer position committed and, from 2.1
+ * (KIP-320, OffsetCommit v6), the leader epoch of the last record consumed, null when the application
+ * commits without one (the two-argument `OffsetAndMetadata`) or the consumer had none.
+ */
+export interface OffsetCommitValue {
+  readonly offset: Offset;
+  readonly leaderEpoch: LeaderEpoch | null;
 }
 
 /** One entry of the leader-epoch cache (LeaderEpochFileCache): the first offset written in `epoch`. */
@@ -359,11 +366,25 @@ export interface PositionJump {
 
 /**
  * The leader epochs of a consumer's position (SubscriptionState.FetchPosition, KIP-320's client side):
- * the epoch of the last record it consumed, and the leader epoch it last fetched at or validated against.
+ * the epoch of the last record it consumed, and the leader epoch it last fetched at or validated against;
+ * null for a position resumed from a commit's epoch, which awaits validation (AWAIT_VALIDATION).
  */
 export interface PositionEpochs {
   readonly offsetEpoch: LeaderEpoch;
-  readonly leaderEpoch: LeaderEpoch;
+  readonly leaderEpoch: LeaderEpoch | null;
+}
+
+/**
+ * How the application commits relative to processing what `poll` returned: after (at least once: a
+ * crash re-delivers), or before (at most once: `enable.auto.commit` with records handed to another
+ * thread, or a manual commit placed first; a crash loses what was polled but not yet processed).
+ */
+export type CommitDiscipline = 'after-processing' | 'before-processing';
+
+/** A record the application held, unprocessed, when a restart took it; `jumps` orders the restart among the position's jumps. Ghost. */
+export interface DroppedRecord {
+  readonly record: LogRecord;
+  readonly jumps: number;
 }
 
 /** The checker's consumer group member (one member, one partition). */
@@ -371,10 +392,23 @@ export interface Consumer {
   readonly position: ConsumerPosition;
   /** With position validation (KAFKA-7747, 2.3), the epochs of its position; null for a position with none (not validated). */
   readonly epochs: PositionEpochs | null;
+  /**
+   * The record the last poll returned that the application has not processed yet; only under
+   * commit-before-processing, where a commit may come between the two (after processing, poll and
+   * processing are one step: a crash between them is one before the poll as far as commits can tell).
+   */
+  readonly polled: LogRecord | null;
   /** Ghost: every record it processed, in order (a record seen twice was re-processed). */
   readonly seen: readonly LogRecord[];
   readonly commits: readonly CommitAttempt[];
   readonly jumps: readonly PositionJump[];
+  /** Ghost: polled records a restart took before the application processed them. */
+  readonly dropped: readonly DroppedRecord[];
+  /**
+   * Ghost: committed records the consumer read on past (no-unseen): when it polled at a position, the
+   * leader's log below it held them, from where it first started, and it had never processed them.
+   */
+  readonly unseen: readonly { readonly offset: Offset; readonly id: number }[];
 }
 
 /**

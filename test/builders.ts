@@ -70,6 +70,7 @@ export const act = {
   read: (leader: number): Action => ({ kind: 'consumerFetch', broker: leader }),
   commit: (coordinator: number): Action => ({ kind: 'consumerCommit', broker: coordinator }),
   consumerRestart: (): Action => ({ kind: 'consumerRestart' }),
+  process: (): Action => ({ kind: 'consumerProcess' }),
 };
 
 /** A partition of the state: the data partition unless named. Throws when the state has none of that name. */

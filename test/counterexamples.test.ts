@@ -64,6 +64,9 @@ describe('the label of every saved loss, re-derived from its run', () => {
       expect(took('brokerPowerLoss', powerLoss[1] ?? '')).toBe(true);
     } else if (acks !== null) {
       expect(steps.some((s) => s.includes('"kind":"producerSend"') && s.includes(`"acks":${acks[1]}`))).toBe(true);
+    } else if (judgement.reason.startsWith('at most once by choice')) {
+      expect(trace.config.commitDiscipline).toBe('before-processing');
+      expect(steps.some((s) => s.includes('"kind":"consumerRestart"'))).toBe(true);
     } else {
       expect(judgement.reason).toMatch(/retention|auto\.offset\.reset=latest/);
       expect(trace.config.budgets.retention > 0 || trace.config.autoOffsetReset === 'latest').toBe(true);

@@ -151,3 +151,55 @@ export function consumerPastTheNewEnd(overrides: Overrides, zookeeper: boolean):
     act.metadata(1),
   ]);
 }
+
+/**
+ * KRaft, min.insync.replicas=1: the consumer reads w0, which b0 committed alone, commits position 1
+ * (with w0's leader epoch 0, unless the run commits without epochs; replicated to b1 and b2) and
+ * restarts; b0 crashes and is fenced, an operator elects b1 uncleanly (without w0), b1 coordinates the
+ * group now and takes `newWrites` records (w1@0 and w2@1 by default); the consumer resumes from its
+ * commit at b1: position 1, past w1.
+ */
+export function resumedPastRewrittenOffsets(overrides: Overrides, newWrites = 2): State {
+  const budgets = { ...CONSUMER.budgets, uncleanElections: 1, ...overrides?.budgets };
+  return run(start({ era: 'kraft', minInsyncReplicas: 1, ...overrides, budgets }), resumingPastRewrittenOffsets(newWrites));
+}
+
+/** The steps of resumedPastRewrittenOffsets. */
+export function resumingPastRewrittenOffsets(newWrites = 2): Action[] {
+  return [
+    ...act.shrinkCommitted(0, 1),
+    ...act.shrinkCommitted(0, 2),
+    act.send(0),
+    act.resume(0),
+    act.read(0),
+    act.read(0),
+    act.commit(0),
+    ...[...act.fetch(1), ...act.fetch(2), ...act.fetch(1)].map(act.offsets),
+    act.consumerRestart(),
+    act.crash(0),
+    act.fence(0),
+    act.operatorElect(1),
+    act.metadata(1),
+    ...[act.elect(1), act.metadata(1), act.metadata(2), ...act.fetch(2), act.serve(2)].map(act.offsets),
+    ...Array.from({ length: newWrites }, () => act.send(1)),
+    act.resume(1),
+  ];
+}
+
+/** The coordinator b0's commit replicated to b1 and b2 and acknowledged: its HW covers it. */
+export const commitReplicated: readonly Action[] = [act.serve(1), act.apply(1), act.serve(2), act.apply(2), act.serve(1), act.serve(2)].map(act.offsets);
+
+/**
+ * Under commit-before-processing (at most once): w0 committed; the consumer polls it, commits position 1
+ * before the application processed it, and restarts; it resumes from its commit, past w0.
+ */
+export const committedBeforeProcessing: readonly Action[] = [
+  ...committedWrite(0, [1, 2]),
+  act.resume(0),
+  act.read(0),
+  act.read(0),
+  act.commit(0),
+  ...commitReplicated,
+  act.consumerRestart(),
+  act.resume(0),
+];

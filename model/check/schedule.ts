@@ -31,15 +31,26 @@ const SWARM_LEVELS = [4, 0, 16, 8, 1] as const;
 /** Brokers the per-broker levels cover; actions of later brokers take their kind's level only. */
 const SWARM_BROKERS = 5;
 
+/**
+ * Swarm slots for action kinds: one per kind there was when the swarm was laid out. A kind added later
+ * (appended to ACTIONS, as every new action must be, since the order of enabled actions is part of a
+ * seed's meaning) shares a slot, so the schedule's shape, and every seeded run of a configuration that
+ * never enables the new kind, stays as it was.
+ */
+const SWARM_SLOTS = 24;
+
+/** The swarm slot of the kind at `index` in ACTION_KINDS. */
+const slotOf = (index: number): number => index % SWARM_SLOTS;
+
 export interface Schedule {
-  /** One level per action kind (ACTION_KINDS order), then one per kind and broker. */
+  /** One level per swarm slot (ACTION_KINDS order), then one per slot and broker. */
   readonly swarm: readonly number[];
   /** Steps at the start during which no fault is picked. */
   readonly quiet: number;
   readonly choices: readonly number[];
 }
 
-const SWARM_SIZE = ACTION_KINDS.length * (1 + SWARM_BROKERS);
+const SWARM_SIZE = SWARM_SLOTS * (1 + SWARM_BROKERS);
 
 export function schedules(maxSteps: number): fc.Arbitrary<Schedule> {
   return fc.record({
@@ -62,12 +73,12 @@ export type Weigh = (action: Action) => number;
 
 /** The weight of each action under a swarm. */
 export function swarmWeights(swarm: readonly number[]): Weigh {
-  const kinds = new Map(ACTION_KINDS.map((kind, i) => [kind, i]));
+  const kinds = new Map(ACTION_KINDS.map((kind, i) => [kind, slotOf(i)]));
   const level = (i: number): number => SWARM_LEVELS[swarm[i] ?? 0] ?? 1;
   return (action) => {
     const kind = kinds.get(action.kind) ?? 0;
     const broker = subject(action);
-    const perBroker = broker < SWARM_BROKERS ? level(ACTION_KINDS.length * (1 + broker) + kind) : 1;
+    const perBroker = broker < SWARM_BROKERS ? level(SWARM_SLOTS * (1 + broker) + kind) : 1;
     return WEIGHTS[action.kind] * level(kind) * perBroker;
   };
 }

@@ -31,6 +31,8 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   consumerFetch: 8,
   consumerCommit: 6,
   consumerRestart: 6,
+  // Processing is slow beside a poll: a commit or a crash between the two is what the discipline decides.
+  consumerProcess: 2,
 };
 
 /** The perturbations a schedule's quiet spell holds back (schedule.ts). */

@@ -22,6 +22,8 @@ const CONFIG_FLAGS = {
   'offsets-rf': 'offsetsTopicReplicationFactor',
   'offsets-assignment': 'offsetsTopicAssignment',
   'auto-offset-reset': 'autoOffsetReset',
+  'commit-discipline': 'commitDiscipline',
+  'commit-epochs': 'commitLeaderEpoch',
   'segment-records': 'segmentRecords',
   era: 'era',
 } as const;
@@ -69,6 +71,18 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   { flags: '--offsets-rf <n>', description: "offsets.topic.replication.factor of the group's __consumer_offsets partition", defaultText: '3, at most the broker count' },
   { flags: '--offsets-assignment <ids>', description: 'where __consumer_offsets-0 sits, as kafka-topics.sh --replica-assignment writes one partition (3:4:5)', defaultText: 'brokers 0..offsets-rf-1' },
   { flags: '--auto-offset-reset <policy>', description: "the consumer's auto.offset.reset", defaultText: d.autoOffsetReset, choices: ['earliest', 'latest', 'none'] },
+  {
+    flags: '--commit-discipline <when>',
+    description: 'when the application commits: after processing what poll returned (at least once) or before it (at most once: enable.auto.commit with records handed to another thread)',
+    defaultText: d.commitDiscipline,
+    choices: ['after-processing', 'before-processing'],
+  },
+  {
+    flags: '--commit-epochs <bool>',
+    description: "commits carry the last consumed record's leader epoch (from 2.1; false: the two-argument OffsetAndMetadata, whose position a resuming consumer cannot validate)",
+    defaultText: String(d.commitLeaderEpoch),
+    choices: ['true', 'false'],
+  },
   { flags: '--segment-records <n>', description: 'log.segment.bytes as records per segment: retention deletes whole segments', defaultText: String(d.segmentRecords) },
   { flags: '--era <name>', description: 'the protocol era (npm run check -- --list-eras)', defaultText: d.era, choices: ERA_NAMES },
   { flags: '--without-fix <name>', description: 'remove a named fix or check: guard (repeatable)', defaultText: 'none', repeatable: true, choices: SWITCH_NAMES },
@@ -198,6 +212,9 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   const segments = integerFlag('segment-records', text('segment-records'), -Infinity);
   if (segments !== undefined) input.segmentRecords = segments;
   if (text('auto-offset-reset') !== undefined) input.autoOffsetReset = text('auto-offset-reset');
+  if (text('commit-discipline') !== undefined) input.commitDiscipline = text('commit-discipline');
+  const commitEpochs = text('commit-epochs');
+  if (commitEpochs !== undefined) input.commitLeaderEpoch = booleanFlag('commit-epochs', commitEpochs);
   if (text('era') !== undefined) input.era = text('era');
   input.withoutFixes = values['without-fix'] ?? [];
   // A file that sets retention makes one segment deletion part of the search (a flag overrides it).

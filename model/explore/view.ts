@@ -48,7 +48,7 @@ function lab(labels: Labels, id: BrokerId | null): string {
 
 function records(log: readonly LogRecord[]): string {
   let text = '';
-  for (const r of log) text += `${r.offset}.${r.epoch}.${r.id} `;
+  for (const r of log) text += `${r.offset}.${r.epoch}.${r.id}${r.commit?.leaderEpoch == null ? '' : `c${r.commit.leaderEpoch}`} `;
   return text;
 }
 
@@ -203,11 +203,17 @@ function unlabelled(state: State, partitions: readonly Partition[]): string {
   return `${text}${attempts(state.producer.attempts)}${consumer}#${Object.values(state.budget).join('.')}`;
 }
 
-/** The consumer names no broker: its position, what it processed, its commits and their outcomes, and its jumps. */
+/**
+ * The consumer names no broker: its position, the record it holds unprocessed, what it processed, its
+ * commits and their outcomes, its jumps, what restarts dropped and what it read past.
+ */
 function consumerView(consumer: Consumer): string {
   return [
     String(consumer.position),
-    consumer.epochs === null ? '-' : `${consumer.epochs.offsetEpoch}.${consumer.epochs.leaderEpoch}`,
+    consumer.epochs === null ? '-' : `${consumer.epochs.offsetEpoch}.${consumer.epochs.leaderEpoch ?? '?'}`,
+    consumer.polled === null ? '-' : records([consumer.polled]),
+    records(consumer.dropped.map((d) => d.record)) + consumer.dropped.map((d) => d.jumps).join(','),
+    consumer.unseen.map((u) => `${u.offset}.${u.id}`).join(' '),
     records(consumer.seen),
     `${consumer.commits.map((c) => c.position).join(' ')}/${attempts(consumer.commits)}`,
     consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}@${j.seen}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),

@@ -25,7 +25,7 @@ export function role(state: State, replica: Replica): string {
 
 export function logText(replica: Replica): string {
   const start = replica.logStartOffset > 0 ? `(from ${replica.logStartOffset}) ` : '';
-  const records = replica.log.map((r) => `${r.offset}:e${r.epoch}:${r.commit === undefined ? `w${r.id}` : `commit ${r.commit}`}`);
+  const records = replica.log.map((r) => `${r.offset}:e${r.epoch}:${r.commit === undefined ? `w${r.id}` : `commit ${r.commit.offset}${r.commit.leaderEpoch === null ? '' : `@e${r.commit.leaderEpoch}`}`}`);
   return `${start}${records.length === 0 ? '-' : records.join(' ')}`;
 }
 
@@ -78,9 +78,13 @@ export function consumerText(state: State): string {
     : consumer.position === 'reset' ? 'no commit found: auto.offset.reset next'
     : consumer.position === 'failed' ? 'stopped (auto.offset.reset=none)'
     : `at offset ${consumer.position}`;
-  const seen = consumer.seen.map((r) => `w${r.id}@${r.offset}`).join(' ') || 'nothing';
+  const epochs = consumer.epochs === null ? '' : ` (epoch ${consumer.epochs.offsetEpoch}, ${consumer.epochs.leaderEpoch === null ? 'to validate' : `validated at leader epoch ${consumer.epochs.leaderEpoch}`})`;
+  const w = (r: { readonly id: number; readonly offset: number }): string => `w${r.id}@${r.offset}`;
+  const seen = consumer.seen.map(w).join(' ') || 'nothing';
+  const polled = consumer.polled === null ? '' : `; holds ${w(consumer.polled)} unprocessed`;
+  const dropped = consumer.dropped.length === 0 ? '' : `; restarts dropped ${consumer.dropped.map((d) => w(d.record)).join(' ')} unprocessed`;
   const commits = consumer.commits.map((c) => `${c.position} (${c.status})`).join(', ') || 'none';
-  return `${position}; processed ${seen}; commits ${commits}`;
+  return `${position}${epochs}${polled}; processed ${seen}${dropped}; commits ${commits}`;
 }
 
 /** The controller's record of the partition, and which brokers it has fenced. */

@@ -55,6 +55,7 @@ const STEP_NAMES: Readonly<Record<ActionKind, readonly [string, 'fault' | 'contr
   consumerFetch: ['consumer reads', 'data'],
   consumerCommit: ['consumer commits', 'data'],
   consumerRestart: ['consumer restarts', 'fault'],
+  consumerProcess: ['application processes', 'data'],
 };
 
 const HEAD_COLOURS = { fault: '#c62828', control: '#6a1b9a', data: '#37474f' } as const;
@@ -112,8 +113,8 @@ function cell(x: number, y: number, state: State, replica: Replica, offsets: num
     const hot = highlight.has(record.id) && record.commit === undefined;
     const colour = EPOCH_COLOURS[record.epoch % EPOCH_COLOURS.length] ?? '#fff';
     parts.push(
-      `<rect class="record${hot ? ' violated' : ''}" x="${bx}" y="${y + 3}" width="${BOX}" height="${BOX}" fill="${colour}" stroke="${hot ? '#d50000' : '#666'}" stroke-width="${hot ? 2.5 : 0.8}"><title>offset ${record.offset}, epoch ${record.epoch}, ${record.commit === undefined ? `write w${record.id}` : `commit of position ${record.commit}`}</title></rect>`,
-      `<text x="${bx + BOX / 2}" y="${y + 14}" font-size="8" text-anchor="middle">${record.commit === undefined ? `w${record.id}` : `c${record.commit}`}</text>`,
+      `<rect class="record${hot ? ' violated' : ''}" x="${bx}" y="${y + 3}" width="${BOX}" height="${BOX}" fill="${colour}" stroke="${hot ? '#d50000' : '#666'}" stroke-width="${hot ? 2.5 : 0.8}"><title>offset ${record.offset}, epoch ${record.epoch}, ${record.commit === undefined ? `write w${record.id}` : `commit of position ${record.commit.offset}${record.commit.leaderEpoch === null ? ' without an epoch' : ` at epoch ${record.commit.leaderEpoch}`}`}</title></rect>`,
+      `<text x="${bx + BOX / 2}" y="${y + 14}" font-size="8" text-anchor="middle">${record.commit === undefined ? `w${record.id}` : `c${record.commit.offset}`}</text>`,
     );
   }
   const hwX = left + replica.hw * (BOX + GAP) - GAP / 2;

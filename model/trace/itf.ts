@@ -33,7 +33,7 @@ function replication(p: Partition): Itf {
     replicas: replicasOf(p).map((r) => ({
       broker: int(r.broker),
       logStartOffset: int(r.logStartOffset),
-      log: r.log.map((record) => ({ offset: int(record.offset), epoch: int(record.epoch), id: int(record.id), commit: int(record.commit ?? null) })),
+      log: r.log.map((record) => ({ offset: int(record.offset), epoch: int(record.epoch), id: int(record.id), commit: int(record.commit?.offset ?? null), commitEpoch: int(record.commit?.leaderEpoch ?? null) })),
       leo: int(logEndOffset(r)),
       hw: int(r.hw),
       flushed: int(r.flushed),

@@ -15,6 +15,8 @@ export interface VerdictRow {
   /** The configuration and budgets, as `check` and `explore` take them (defaults for the rest). */
   readonly flags: readonly string[];
   readonly invariant: string;
+  /** A holding row that claims every invariant holds, not only the one it is about (its search checks them all). */
+  readonly everyInvariant?: true;
   readonly expected: 'holds' | 'violated';
   /** For a violated row, how the judgement (properties/judgement.ts) labels it: a loss its run excuses, or a broken promise. */
   readonly judged?: 'allowed' | 'broken';
@@ -52,6 +54,7 @@ const KIP_966 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-966%3A+El
 const OFFSETS_TOPIC_DOCS = 'https://kafka.apache.org/documentation/#brokerconfigs_offsets.topic.replication.factor';
 const RETENTION_DOCS = 'https://kafka.apache.org/documentation/#brokerconfigs_log.retention.hours';
 const JEPSEN = 'https://aphyr.com/posts/293-jepsen-kafka';
+const CONSUMER_DOCS = 'https://kafka.apache.org/documentation/#consumerapi';
 const JIRA = (key: string): string => `https://issues.apache.org/jira/browse/${key}`;
 
 const KIP_101_S1 = ['--brokers', '2', ...budgets({ crashes: 1, shutdowns: 1 })];
@@ -87,6 +90,16 @@ export const VERDICTS: readonly VerdictRow[] = [
   // KAFKA-7747 (2.3): the consumer validates its position after a leader change.
   { id: 'kafka-7747-present', claim: 'in 2.1, after an unclean election a consumer past the new log end is reset and reads a rewritten offset with no notice', flags: ['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true'], invariant: 'consistent-offsets', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-7747'), check: { seed: 3, runs: 3000 }, trace: 'consistent-offsets--kip-320-acksall-rf3-isr1-unclean--59d32db2.json' },
   { id: 'kafka-7747-fixed', claim: 'in 3.6 the consumer validates its position and is told of the truncation first', flags: ['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1'], invariant: 'consistent-offsets', expected: 'holds', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 1000 } },
+
+  // What a consumer can miss (KAFKA-7747's other half; the commit's leader epoch, KIP-320 and KAFKA-19902).
+  { id: 'kafka-7747-unseen-present', claim: 'in 2.1, after an unclean election truncated the log below its position, a consumer reads on past the records the new leader wrote there', flags: ['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true'], invariant: 'no-unseen', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 1000 }, trace: 'no-unseen--kip-320-acksall-rf3-isr1-unclean--70391698.json' },
+  { id: 'operator-election-unseen', claim: "in 3.6, after an operator's unclean election, position validation moves the consumer back (a commit carries its epoch): nothing committed after the election goes unseen", flags: ['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1'], invariant: 'no-unseen', expected: 'holds', source: JIRA('KAFKA-7747'), check: { seed: 1, runs: 2000 } },
+  { id: 'commits-without-epochs', claim: 'in 3.6, a commit without a leader epoch (the two-argument OffsetAndMetadata) cannot be validated: after an unclean election the resumed consumer reads on past a rewritten offset', flags: ['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1', '--commit-epochs', 'false'], invariant: 'no-unseen', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-19902'), trace: 'kafka-19902.json' },
+  { id: 'kraft-consumer-safe', claim: 'in 3.6 with acks=all, min.insync.replicas=2, clean elections and commits after processing, broker and consumer crashes break no invariant', flags: ['--era', 'kraft', '--consumer-restarts', '2'], invariant: 'no-unseen', everyInvariant: true, expected: 'holds', source: CONSUMER_DOCS, check: { seed: 1, runs: 2000 } },
+  { id: 'commit-before-processing', claim: 'committing before processing, a consumer crash between the two leaves a record committed and never processed: at most once, by choice', flags: ['--commit-discipline', 'before-processing'], invariant: 'processed-before-commit', expected: 'violated', judged: 'allowed', source: CONSUMER_DOCS, check: { seed: 1, runs: 500 }, trace: 'processed-before-commit--kip-966-acksall-rf3-isr2-commit-before-processing--4d06f829.json' },
+  { id: 'commit-after-processing', claim: 'committing after processing, the same faults leave nothing committed unprocessed (at least once)', flags: [], invariant: 'processed-before-commit', expected: 'holds', source: CONSUMER_DOCS, check: { seed: 1, runs: 1000 } },
+  { id: 'resume-without-position-removed', claim: 'a running consumer that fetches its commit again jumps back, and its polls go backwards in one incarnation', flags: ['--without-fix', 'check:resume-without-position'], invariant: 'monotonic-poll', expected: 'violated', judged: 'broken', source: CONSUMER_DOCS, check: { seed: 3, runs: 1000 }, trace: 'monotonic-poll--kip-966-acksall-rf3-isr2-without-check-resume-without-position--a334a5b6.json' },
+  { id: 'monotonic-poll', claim: 'a consumer polls forward within each incarnation, through broker and consumer crashes', flags: [], invariant: 'monotonic-poll', expected: 'holds', source: CONSUMER_DOCS, check: { seed: 1, runs: 1000 } },
 
   // KRaft 3.6 to 3.8 ignore unclean.leader.election.enable (KAFKA-12670); an operator can still force one (KIP-460).
   { id: 'kraft-unclean-flag-ignored', claim: 'in KRaft 3.6 the unclean flag changes nothing: the same faults lose nothing with min.insync.replicas=2', flags: ['--era', 'kraft', '--unclean', 'true', ...budgets({ crashes: 1, shrinks: 2 })], invariant: 'acked-never-lost', expected: 'holds', source: JIRA('KAFKA-12670'), check: { seed: 1, runs: 2000 } },
@@ -222,6 +235,46 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     source: JIRA('KAFKA-7747'),
     present: 'kafka-7747-present',
     fixed: ['kafka-7747-fixed'],
+  },
+  {
+    id: 'kafka-7747-unseen',
+    title: 'KAFKA-7747, the other half: a consumer reads on past records it never saw',
+    story:
+      'The ISR shrinks to the leader, which commits a record alone; a consumer reads it. An unclean election makes a replica without it the leader, which writes new records at the offsets the consumer had passed. Before 2.3 nothing checks the position: the consumer reads on from where it was and never sees the records now below it.',
+    closedBy: 'KAFKA-7747 (2.3): position validation moves the consumer back to where its epoch ends on the new leader (a truncation notice)',
+    source: JIRA('KAFKA-7747'),
+    present: 'kafka-7747-unseen-present',
+    fixed: ['operator-election-unseen'],
+  },
+  {
+    id: 'kafka-19902',
+    title: 'KAFKA-19902: a commit without a leader epoch cannot be validated',
+    story:
+      'Validation needs the leader epoch of the last record consumed; the consumer commits it (OffsetAndMetadata, KIP-320), but an application that commits through the two-argument constructor does not. After an unclean election rewrote the offsets below its commit, a consumer that resumes from such a commit reads on past the rewritten records (or, past the new log end, falls back to auto.offset.reset).',
+    closedBy: 'committing with the leader epoch: the consumer’s own commits, or the three-argument OffsetAndMetadata with the record’s leaderEpoch()',
+    source: JIRA('KAFKA-19902'),
+    present: 'commits-without-epochs',
+    fixed: ['operator-election-unseen'],
+  },
+  {
+    id: 'at-most-once',
+    title: 'At most once, by choice: a commit placed before processing',
+    story:
+      'The application commits its position before it has processed what poll returned (enable.auto.commit with records handed to another thread, or a manual commit placed first). The consumer crashes in between; it resumes from the commit, past a record it never processed. Kafka documents this as at-most-once delivery.',
+    closedBy: 'committing after processing (at least once: a crash then re-delivers instead)',
+    source: CONSUMER_DOCS,
+    present: 'commit-before-processing',
+    fixed: ['commit-after-processing'],
+  },
+  {
+    id: 'backwards-poll',
+    title: 'Polls that go backwards: a running consumer that fetches its commit again',
+    story:
+      'Kafka’s consumer asks its group coordinator for the committed offset only while it has no position. Without that guard, a running consumer that has read past its last commit jumps back to it and polls the same offsets again in one incarnation, with no truncation notice or reset to explain it (what Jepsen calls a nonmonotonic poll).',
+    closedBy: 'the guard every release keeps: committed offsets are fetched only for partitions awaiting a position',
+    source: CONSUMER_DOCS,
+    present: 'resume-without-position-removed',
+    fixed: ['monotonic-poll'],
   },
   {
     id: 'jepsen-2013',

@@ -5,6 +5,11 @@
  * record with acks=all under the brokers' min.insync.replicas, and answers once its HW passes it, so a
  * commit is exactly as durable as an acks=all write to that partition. Commits are budgeted apart from
  * records (`commits`).
+ *
+ * The commit carries the leader epoch of the last record consumed (OffsetAndMetadata.leaderEpoch, KIP-320,
+ * 2.1) unless the run commits without epochs; the model tracks that epoch only where the consumer
+ * validates positions (2.3 on), the only place it is read. Under commit-before-processing the position
+ * committed may be past a record the application has polled but not yet processed.
  */
 import { draftPartitionSite, partitionSite } from '../cluster.js';
 import { OFFSETS_PARTITION } from '../config.js';
@@ -39,11 +44,12 @@ export const consumerCommit: ClusterActionSpec<ConsumerCommit> = {
     return notCoordinator === null ? null : `${notCoordinator}: NOT_COORDINATOR`;
   },
   apply(at, { broker }) {
-    const position = at.state.consumer?.position;
+    const consumer = at.state.consumer;
     const offsets = draftPartitionSite(at, OFFSETS_PARTITION);
-    if (offsets === null || typeof position !== 'number') return;
+    if (offsets === null || consumer === null || typeof consumer.position !== 'number') return;
     at.state.budget.commits += 1;
+    const leaderEpoch = at.rules.config.commitLeaderEpoch ? (consumer.epochs?.offsetEpoch ?? null) : null;
     // The group coordinator appends the commit with acks=all, as the consumer's produce request.
-    produceTo(offsets, broker, 'all', position);
+    produceTo(offsets, broker, 'all', { offset: consumer.position, leaderEpoch });
   },
 };

@@ -6,10 +6,16 @@
  * log end; but while its HW does not yet cover the latest commit it answers UNSTABLE_OFFSET_COMMIT and
  * the consumer retries (OffsetFetch with requireStable, KIP-447). With no commit at all, the consumer
  * starts by `auto.offset.reset` at its first fetch.
+ *
+ * A commit with a leader epoch gives the position that epoch, not yet validated: from 2.3 (KAFKA-7747)
+ * the consumer validates it with the leader before its first fetch (SubscriptionState.seekUnvalidated).
+ * One without cannot be validated: past the log end the fetch is OFFSET_OUT_OF_RANGE and
+ * auto.offset.reset applies; below it the consumer reads on (KAFKA-19902).
  */
 import { partitionSite } from '../cluster.js';
 import { OFFSETS_PARTITION } from '../config.js';
 import { jumpTo, latestCommit } from '../consumer.js';
+import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { b, perCoordinator, type ClusterActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -32,7 +38,8 @@ export const consumerFetchOffset: ClusterActionSpec<ConsumerFetchOffset> = {
   refusal(at, { broker }) {
     const offsets = partitionSite(at, OFFSETS_PARTITION);
     if (offsets === null || at.state.consumer === null) return 'no consumer is modelled';
-    if (at.state.consumer.position !== null) return 'the consumer already has a position';
+    // CHECK: monotonic-poll (SubscriptionState fetches committed offsets only for partitions awaiting a position)
+    if (at.state.consumer.position !== null && isOn(at.rules, 'check:resume-without-position')) return 'the consumer already has a position';
     const notCoordinator = servingRefusal(offsets, broker);
     if (notCoordinator !== null) return `${notCoordinator}: NOT_COORDINATOR`;
     const coordinator = offsets.partition.replicas[broker];
@@ -42,11 +49,15 @@ export const consumerFetchOffset: ClusterActionSpec<ConsumerFetchOffset> = {
     }
     return null;
   },
-  apply({ state }, { broker }) {
+  apply({ state, rules }, { broker }) {
     const coordinator = state.partitions[OFFSETS_PARTITION]?.replicas[broker];
     if (coordinator === undefined || state.consumer === null) return;
     const commit = latestCommit(coordinator)?.commit;
-    if (commit === undefined) state.consumer.position = 'reset';
-    else jumpTo(state, commit, 'resume');
+    if (commit === undefined) {
+      state.consumer.position = 'reset';
+      return;
+    }
+    const validates = isOn(rules, 'KAFKA-7747') && commit.leaderEpoch !== null;
+    jumpTo(state, commit.offset, 'resume', validates ? { offsetEpoch: commit.leaderEpoch, leaderEpoch: null } : null);
   },
 };

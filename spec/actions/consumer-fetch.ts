@@ -1,6 +1,8 @@
 /**
- * consumerFetch: the consumer fetches from the broker it believes leads the data partition, and
- * processes one record.
+ * consumerFetch: the consumer polls one record from the broker it believes leads the data partition.
+ * Committing after processing, the application processes it in the same step (a crash between poll
+ * and processing is, for every commit, a crash before the poll); committing before processing, it holds
+ * it until `consumerProcess`, and polls again only then (the poll loop).
  *
  * A leader serves consumers only below its HW: at a position between the HW and the LEO the fetch
  * returns nothing and waits. Only a position below the log start offset (retention deleted it) or above
@@ -16,6 +18,7 @@ import { DATA_PARTITION } from '../config.js';
 import { awaitsValidation, resetPosition, validatePosition } from '../consumer.js';
 import { isOn } from '../rules.js';
 import { logEndOffset, recordAt } from '../log.js';
+import type { Draft } from 'immer';
 import type { BrokerId, Consumer, Offset, Replica } from '../types.js';
 import type { ClusterActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -30,6 +33,20 @@ function waitsAtHw(leader: Replica, position: Offset): boolean {
   return position >= leader.hw && position >= leader.logStartOffset && position <= logEndOffset(leader);
 }
 
+/**
+ * Notes (ghost, for no-unseen) the committed records the leader's log holds below `offset`, from where
+ * the consumer first started, that the consumer never processed: it is reading on past them.
+ */
+function readPast(consumer: Draft<Consumer>, leader: Replica, offset: Offset): void {
+  const start = consumer.jumps[0]?.to ?? 0;
+  const processed = new Set(consumer.seen.map((record) => record.id));
+  for (const record of leader.log) {
+    if (record.offset >= offset || record.offset >= leader.hw) break;
+    if (record.offset < start || processed.has(record.id) || consumer.unseen.some((unseen) => unseen.id === record.id)) continue;
+    consumer.unseen.push({ offset: record.offset, id: record.id });
+  }
+}
+
 export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
   kind: 'consumerFetch',
   scope: 'consumer',
@@ -42,6 +59,7 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
   candidates: (at) => (at.state.partitions[DATA_PARTITION]?.assignment ?? []).map((broker) => ({ kind: 'consumerFetch', broker })),
   refusal(at, { broker }) {
     const position = at.state.consumer?.position ?? null;
+    if (at.state.consumer?.polled != null) return `the application is still processing w${at.state.consumer.polled.id}@${at.state.consumer.polled.offset}, which the last poll returned`;
     if (position === null) return 'the consumer has no position yet: it asks its group coordinator first (OffsetFetch)';
     if (position === 'failed') return 'the consumer stopped: no valid position and auto.offset.reset=none';
     const data = partitionSite(at, DATA_PARTITION);
@@ -66,7 +84,9 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
       resetPosition(state, rules.config.autoOffsetReset, leader);
       return;
     }
-    consumer.seen.push({ ...record });
+    readPast(consumer, leader, record.offset);
+    if (rules.config.commitDiscipline === 'after-processing') consumer.seen.push({ ...record });
+    else consumer.polled = { ...record };
     consumer.position = record.offset + 1;
     if (isOn(rules, 'KAFKA-7747') && leader.view !== null) consumer.epochs = { offsetEpoch: record.epoch, leaderEpoch: leader.view.leaderEpoch };
   },

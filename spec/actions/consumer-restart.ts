@@ -1,7 +1,8 @@
 /**
  * consumerRestart: the consumer process restarts (a crash, a deploy, or a rebalance that hands the
  * partition to a new member): its position in memory is gone, and it must ask its group coordinator
- * where to resume. A perturbation, budgeted (`consumerRestarts`).
+ * where to resume. A perturbation, budgeted (`consumerRestarts`). A record the application polled but
+ * had not processed is gone with it (noted as ghost for processed-before-commit).
  */
 import { budgetLeft, type ClusterActionSpec } from './action.js';
 
@@ -27,7 +28,10 @@ export const consumerRestart: ClusterActionSpec<ConsumerRestart> = {
   apply({ state }) {
     if (state.consumer === null) return;
     state.budget.consumerRestarts += 1;
-    state.consumer.position = null;
-    state.consumer.epochs = null;
+    const consumer = state.consumer;
+    if (consumer.polled !== null) consumer.dropped.push({ record: consumer.polled, jumps: consumer.jumps.length });
+    consumer.polled = null;
+    consumer.position = null;
+    consumer.epochs = null;
   },
 };

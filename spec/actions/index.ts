@@ -8,6 +8,7 @@ import { brokerDeleteSegments } from './broker-delete-segments.js';
 import { consumerCommit } from './consumer-commit.js';
 import { consumerFetch } from './consumer-fetch.js';
 import { consumerFetchOffset } from './consumer-fetch-offset.js';
+import { consumerProcess } from './consumer-process.js';
 import { consumerRestart } from './consumer-restart.js';
 import { brokerApplyMetadata } from './broker-apply-metadata.js';
 import { brokerCheckpointHw } from './broker-checkpoint-hw.js';
@@ -62,6 +63,8 @@ export const ACTIONS = {
   consumerFetch,
   consumerCommit,
   consumerRestart,
+  // New actions go last: the order of enabled actions is part of what a seed means (schedule.ts).
+  consumerProcess,
 } as const;
 
 /** The action a spec takes: every action type is read off its spec in ACTIONS. */

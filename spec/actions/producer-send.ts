@@ -13,7 +13,7 @@ import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
-import type { Acks, BrokerId, Offset } from '../types.js';
+import type { Acks, BrokerId, Offset, OffsetCommitValue } from '../types.js';
 import { b, budgetLeft, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface ProducerSend {
@@ -23,7 +23,7 @@ export interface ProducerSend {
 }
 
 /** Partition.appendRecordsToLeader: the record takes the leader's LEO and current leader epoch. */
-function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, commit: Offset | undefined): Offset {
+function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, commit: OffsetCommitValue | undefined): Offset {
   const leader = at.partition.replicas[leaderId];
   if (leader === undefined || leader.view === null) throw new Error(`${b(leaderId)} cannot append`);
   const offset = logEndOffset(leader);
@@ -38,7 +38,7 @@ function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, 
  * held in purgatory by its acks mode. `commit` is an offset-commit record's value (the consumer's
  * request). Returns the attempt id.
  */
-export function produceTo(at: DraftPartitionSite, broker: BrokerId, acks: Acks, commit?: Offset): number {
+export function produceTo(at: DraftPartitionSite, broker: BrokerId, acks: Acks, commit?: OffsetCommitValue): number {
   const from = commit === undefined ? 'producer' : 'consumer';
   const id = recordAttempt(at, broker, acks, commit);
   if (acks === 0) {

@@ -15,7 +15,7 @@ describe('partitions: the data partition and __consumer_offsets', () => {
   it('a partition action runs on the partition it names, the data partition by default', () => {
     const s = run(start(CONSUMER), [act.resume(0), ...committedWrite(0, [1, 2]), act.read(0), act.read(0), act.commit(0)]);
     const fetched = run(s, [act.offsets(act.serve(1)), act.offsets(act.apply(1))]);
-    expect(replica(fetched, 1, OFFSETS_PARTITION)?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]);
+    expect(replica(fetched, 1, OFFSETS_PARTITION)?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: { offset: 1, leaderEpoch: 0 } }]);
     expect(replica(fetched, 1)?.log).toEqual(replica(s, 1)?.log);
   });
 

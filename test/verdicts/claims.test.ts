@@ -18,6 +18,7 @@ describe('the verdict table', () => {
     for (const row of VERDICTS) {
       expect(row.source).toMatch(/^https:\/\//);
       expect(row.expected === 'violated' ? row.judged : 'none').not.toBeUndefined();
+      expect(row.everyInvariant === undefined || row.expected === 'holds').toBe(true);
     }
   });
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Config } from '../../spec/config.js';
-import { invariantNamed } from '../../properties/index.js';
+import { INVARIANTS, invariantNamed } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/config/flags.js';
@@ -24,9 +24,10 @@ export function settle(row: VerdictRow): void {
   });
   const runs = row.check;
   if (runs !== undefined) {
-    it(`${row.id}: ${row.invariant} ${row.expected} (${row.flags.join(' ') || 'defaults'})`, () => {
+    it(`${row.id}: ${row.everyInvariant === true ? 'every invariant' : row.invariant} ${row.expected} (${row.flags.join(' ') || 'defaults'})`, () => {
       const config = rowConfig(row);
-      const result = checkRandom({ config, invariants: [invariantNamed(row.invariant)], runs: runs.runs, seed: runs.seed, maxSteps: DEFAULT_MAX_STEPS });
+      const invariants = row.everyInvariant === true ? INVARIANTS : [invariantNamed(row.invariant)];
+      const result = checkRandom({ config, invariants, runs: runs.runs, seed: runs.seed, maxSteps: DEFAULT_MAX_STEPS });
       if (row.expected === 'holds') {
         expect(result.finding, `found ${result.finding?.result.violation?.message}`).toBeNull();
         return;

@@ -31,7 +31,7 @@ describe('brokerCrash', () => {
     expect(s.consumer?.commits[0]).toMatchObject({ status: 'pending', position: 1 });
     const end = step(s, act.crash(0));
     const r0 = replica(end, 0, OFFSETS_PARTITION);
-    expect(r0?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]); // unflushed, yet kept
+    expect(r0?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: { offset: 1, leaderEpoch: 0 } }]); // unflushed, yet kept
     expect(r0?.view).toBeNull();
     expect(r0?.leader).toBeNull();
     expect(end.consumer?.commits[0]).toMatchObject({ status: 'failed', error: 'NOT_LEADER_OR_FOLLOWER', position: 1 });

@@ -11,7 +11,7 @@ describe('consumerCommit', () => {
     const s = reading();
     expect(verdict(s, act.commit(0))).toEqual(ENABLED);
     const end = step(s, act.commit(0));
-    expect(replica(end, 0, OFFSETS_PARTITION)?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: 1 }]);
+    expect(replica(end, 0, OFFSETS_PARTITION)?.log).toEqual([{ offset: 0, epoch: 0, id: 0, commit: { offset: 1, leaderEpoch: 0 } }]);
     expect(end.consumer?.commits[0]).toMatchObject({ acks: 'all', status: 'pending' });
     expect(end.consumer?.commits).toEqual([{ id: 0, acks: 'all', broker: 0, partition: OFFSETS_PARTITION, status: 'pending', position: 1 }]);
     expect(end.producer.attempts).toEqual(s.producer.attempts); // a commit is no write of the producer
@@ -30,5 +30,13 @@ describe('consumerCommit', () => {
     expect(verdict(reading({ budgets: { commits: 1 } }), act.commit(0))).toEqual(ENABLED);
     const spent = run(reading({ budgets: { commits: 1 } }), [act.commit(0)]);
     expect(verdict(spent, act.commit(0))).toEqual(disabled('the commits budget is spent'));
+  });
+
+  it('carries the leader epoch of the last record read (KIP-320), where the consumer tracks it (2.3 on) and the run commits with epochs', () => {
+    const epochOf = (overrides: object): number | null | undefined => replica(step(reading(overrides), act.commit(0)), 0, OFFSETS_PARTITION)?.log[0]?.commit?.leaderEpoch;
+    expect(epochOf({ era: 'kraft' })).toBe(0);
+    expect(epochOf({ era: 'kraft', commitLeaderEpoch: false })).toBeNull();
+    // 2.1 and 2.2 committed it too, but nothing read it before validation came (2.3): the model leaves it out.
+    expect(epochOf({ era: 'kip-320' })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { act, committedWrite, data, edit, run, start } from '../../builders.js';
-import { CONSUMER, consumerPastTheNewEnd, type Overrides } from '../../stories.js';
+import { CONSUMER, consumerPastTheNewEnd, resumedPastRewrittenOffsets, type Overrides } from '../../stories.js';
 
 const KRAFT: Overrides = { era: 'kraft', budgets: { uncleanElections: 1 } };
 
@@ -66,5 +66,28 @@ describe('position validation (KAFKA-7747)', () => {
     const end = run(noEpoch, [act.read(1)]);
     expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: 1, to: 0, cause: 'reset-earliest' });
     expect(end.consumer?.jumps.some((j) => j.cause === 'truncation')).toBe(false);
+  });
+
+  describe('a position resumed from a commit (the commit’s leader epoch, KIP-320)', () => {
+    it('is validated before the first fetch when the commit carries an epoch: past the new end, a truncation notice', () => {
+      const resumed = resumedPastRewrittenOffsets({}, 0);
+      expect(resumed.consumer?.epochs).toEqual({ offsetEpoch: 0, leaderEpoch: null });
+      const end = run(resumed, [act.read(1)]);
+      expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: 1, to: 0, cause: 'truncation' });
+    });
+
+    it('without an epoch (two-argument OffsetAndMetadata) cannot be: past the log end, OFFSET_OUT_OF_RANGE and auto.offset.reset', () => {
+      const resumed = resumedPastRewrittenOffsets({ commitLeaderEpoch: false }, 0);
+      expect(resumed.consumer?.epochs).toBeNull();
+      const end = run(resumed, [act.read(1)]);
+      expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: 1, to: 0, cause: 'reset-earliest' });
+    });
+
+    it('without an epoch, below the log end, reads on', () => {
+      const end = run(resumedPastRewrittenOffsets({ commitLeaderEpoch: false }), [act.read(1)]);
+      expect(end.consumer?.jumps.at(-1)).toMatchObject({ from: null, to: 1, cause: 'resume' });
+      expect(end.consumer?.seen.at(-1)).toMatchObject({ id: 2, offset: 1 });
+    });
+
   });
 });
