@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
-import { curatedRows, fullRows, matches, shardOf, type MatrixRow, type RowFilter } from '../matrix/rows.js';
+import { CONSUMER_QUESTIONS, curatedRows, fullRows, matches, shardOf, type MatrixRow, type ProducerRow, type RowFilter } from '../matrix/rows.js';
 import { CRASH_ROW_STATES, POWER_ROW_STATES } from '../matrix/bounds.js';
 import { carryOver, runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT, type MatrixResult } from '../matrix/settle.js';
@@ -31,7 +31,7 @@ const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 const MATRIX: CommandSpec = {
   name: 'matrix',
   summary:
-    "The guarantee matrix: for each era and setting, can an acknowledged record be lost? The whole default sweep (or a merge of its shards) rewrites the repository's docs/guarantees.md and .json; a narrower sweep writes only the files it is given.",
+    "The guarantee matrix: for each era and setting, can an acknowledged record be lost, and can a consumer miss a committed record or see two at one offset? The whole default sweep (or a merge of its shards) rewrites the repository's docs/guarantees.md and .json; a narrower sweep writes only the files it is given.",
   arguments: '[shard-file...]',
   options: [
     { flags: '--full', description: 'the whole product of the settings (meant to be sharded) instead of the curated rows', default: false },
@@ -51,6 +51,7 @@ const MATRIX: CommandSpec = {
     { flags: '--out <dir>', description: 'where new counterexamples are saved', defaultText: "the repository's counterexamples/" },
     { flags: '--json', description: 'print one JSON summary object on stdout', default: false },
     { flags: '--era <name>', description: 'only rows of this era', choices: ERA_NAMES },
+    { flags: '--question <name>', description: "only rows asking this: an acknowledged record lost (the producer's rows), or a consumer missing a committed record or seeing two at one offset", choices: ['acked-lost', ...CONSUMER_QUESTIONS] },
     { flags: '--acks <mode>', description: 'only rows with this acks', choices: ['0', '1', 'all', '-1'] },
     { flags: '--min-isr <n>', description: 'only rows with this min.insync.replicas' },
     { flags: '--rf <n>', description: 'only rows with this replication factor' },
@@ -75,12 +76,13 @@ function filterOf(values: Readonly<Record<string, unknown>>): RowFilter {
     minIsr: integerFlag('min-isr', text('min-isr'), 1),
     rf: integerFlag('rf', text('rf'), 1),
     unclean: unclean === undefined ? undefined : unclean === 'true',
-    flush: text('flush') as MatrixRow['flush'] | undefined,
+    flush: text('flush') as ProducerRow['flush'] | undefined,
+    question: text('question') as MatrixRow['question'] | undefined,
     powerLosses: integerFlag('power-losses', text('power-losses'), 0),
   } as RowFilter;
 }
 
-const FILTERS = ['era', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
+const FILTERS = ['era', 'question', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
 
 function shardOption(value: string | undefined): { index: number; count: number } | null {
   if (value === undefined) return null;

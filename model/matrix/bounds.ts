@@ -8,8 +8,9 @@
 import type { Budgets } from '../../spec/config.js';
 import type { MatrixRow } from './rows.js';
 
-/** The faults and writes a proof bounds; the consumer is out of the matrix's question. */
-export type Bounds = Pick<Budgets, 'records' | 'crashes' | 'powerLosses' | 'fences' | 'shutdowns' | 'shrinks'>;
+/** The faults and writes a proof bounds, and for a consumer's question its commits and restarts. */
+export type Bounds = Pick<Budgets, 'records' | 'crashes' | 'powerLosses' | 'fences' | 'shutdowns' | 'shrinks'> &
+  Partial<Pick<Budgets, 'commits' | 'consumerRestarts'>>;
 
 const NOTHING: Bounds = { records: 1, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 };
 
@@ -31,12 +32,25 @@ export const CRASH_ROW_STATES = 700_000;
 export const POWER_ROW_STATES = 300_000;
 
 /**
+ * Distinct states for a consumer's row. A consumer brings a second partition (`__consumer_offsets`)
+ * whose replication interleaves with the data partition's: even one record, one crash and one commit do
+ * not complete within them (every state to depth 11), so a consumer's "no" is random only, with the
+ * depth the explorer covered; the unclean election these questions are about needs issue 20's reductions.
+ */
+export const CONSUMER_ROW_STATES = 300_000;
+
+/**
  * The searches of a row, within its own budgets (a row with no power losses gets none). Process
  * crashes first, then the ISR shrink that lets a lagging follower back in, then a fence (the
  * controller's own election): KAFKA-7128's loss needs all three. A row with power losses asks about
- * them: one, then as many as the row has. Each search runs on the states the ones before it left.
+ * them: one, then as many as the row has. A consumer's row: one commit and a broker crash, then a
+ * consumer restart and a second record. Each search runs on the states the ones before it left.
  */
 export function ladder(row: MatrixRow): Ladder {
+  if (row.question !== 'acked-lost') {
+    const consumer = { ...NOTHING, crashes: 1, commits: 1, consumerRestarts: 0 };
+    return { rungs: [consumer, { ...consumer, records: 2, consumerRestarts: 1 }], states: CONSUMER_ROW_STATES };
+  }
   if (row.powerLosses === 0) {
     return {
       rungs: [
@@ -59,12 +73,14 @@ const NAMES: Readonly<Record<keyof Bounds, string>> = {
   fences: 'fences',
   shutdowns: 'clean shutdowns',
   shrinks: 'ISR shrinks',
+  commits: 'commits',
+  consumerRestarts: 'consumer restarts',
 };
 
 /** `records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1`: the bounds a search names (a fault it leaves out goes unnamed). */
 export function boundsText(bounds: Bounds): string {
   return (Object.keys(NAMES) as (keyof Bounds)[])
-    .filter((key) => bounds[key] > 0)
+    .filter((key) => (bounds[key] ?? 0) > 0)
     .map((key) => `${NAMES[key]} ≤ ${bounds[key]}`)
     .join(', ');
 }

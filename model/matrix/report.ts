@@ -7,9 +7,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
-import { boundsText, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
-import { isKafkaDefaults, type MatrixRow } from './rows.js';
-import { MATRIX_INVARIANT, type MatrixResult, type Search } from './settle.js';
+import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
+import { CONSUMER_QUESTIONS, isKafkaDefaults, uncleanElectionFlags, type ConsumerRow, type MatrixRow, type ProducerRow } from './rows.js';
+import { MATRIX_INVARIANT, QUESTION_INVARIANTS, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
   readonly tool: string;
@@ -24,6 +24,24 @@ export interface MatrixDocument {
 }
 
 const VERDICTS = { holds: 'holds', allowed: 'loss allowed', broken: '**BROKEN PROMISE**' } as const;
+
+/** A consumer's question answered: no, yes as a price Kafka documents, or yes as a broken promise. */
+const CONSUMER_VERDICTS = { holds: 'no', allowed: 'yes, allowed', broken: '**BROKEN PROMISE**' } as const;
+
+const CONSUMER_QUESTION_TEXT: Readonly<Record<ConsumerRow['question'], string>> = {
+  'consumer-misses': 'misses a committed record',
+  'consumer-sees-twice': 'sees two records at one offset',
+};
+
+type ResultOf<R extends MatrixRow> = MatrixResult & { readonly row: R };
+
+function isProducer(result: MatrixResult): result is ResultOf<ProducerRow> {
+  return result.row.question === 'acked-lost';
+}
+
+function isConsumer(result: MatrixResult): result is ResultOf<ConsumerRow> {
+  return result.row.question !== 'acked-lost';
+}
 
 function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
@@ -58,7 +76,8 @@ function evidence(result: MatrixResult, mdDir: string): string {
   const found = result.counterexample;
   if (found === undefined) return proofText(result);
   const carried = found.from === undefined ? '' : `; its steps are [${found.from}](${relative(mdDir, join(dirname(found.trace), found.from))})'s, replayed under this row's settings`;
-  const violated = `violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
+  const which = isConsumer(result) ? `\`${found.invariant}\` ` : '';
+  const violated = `${which}violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
   return result.verdict === 'allowed' ? `${violated}${lookedOn(result.searches)}` : violated;
 }
 
@@ -73,11 +92,13 @@ function lookedOn(searches: readonly Search[]): string {
 /** The era's counterexamples drawn, folded away under the table. */
 function pictures(rows: readonly MatrixResult[]): string[] {
   const drawn = rows.flatMap((r) => (r.counterexample === undefined ? [] : [{ id: r.id, verdict: r.verdict, trace: r.counterexample.trace }]));
+  // A consumer's cells often replay one trace: draw it once.
+  const once = drawn.filter((r, i) => drawn.findIndex((other) => other.trace === r.trace) === i);
   if (drawn.length === 0) return [];
   return [
     '<details><summary>The counterexamples, drawn</summary>',
     '',
-    ...drawn.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace)})`, '']),
+    ...once.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace)})`, '']),
     '</details>',
     '',
   ];
@@ -96,7 +117,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     '# Which settings keep acknowledged messages safe',
     '',
     `Each row asks one question: can a record acknowledged to its producer be lost (\`${doc.invariant}\`)? The`,
-    'evidence comes first from the saved counterexamples of the row’s era that replay under its settings, then',
+    'evidence comes first from the saved counterexamples (of any era) that replay under its era and settings, then',
     `from random runs (seed ${doc.seed}, up to ${doc.runs.toLocaleString('en-US')} runs of up to 50 steps at the checker’s default budgets: 3`,
     'records, 2 process crashes, a fence, a clean shutdown, 2 ISR shrinks, and the row’s power losses), then from',
     'the explorer, which searches every state within smaller bounds (one record and the faults the cell names;',
@@ -141,26 +162,72 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     broken.length === 0 ? 'No row breaks Kafka’s promise.' : `${count(broken.length, 'row')} ${broken.length === 1 ? 'breaks' : 'break'} Kafka’s promise: ${broken.map((r) => r.id).join('; ')}.`,
     '',
   ];
+  if (doc.rows.some(isConsumer)) lines.push(...CONSUMER_INTRO);
   for (const era of ERA_NAMES) {
     const rows = doc.rows.filter((r) => r.row.era === era);
     if (rows.length === 0) continue;
-    lines.push(
-      `## ${era}: Kafka ${ERAS[era].kafka}`,
-      '',
-      '| acks | min.insync.replicas | RF | unclean election | flush | power losses | verdict | evidence |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...rows.map(
-        ({ row, verdict, ...result }) =>
-          `| ${isKafkaDefaults(row) ? "**Kafka's defaults:** " : ''}${row.acks} | ${row.minIsr} | ${row.rf} | ${row.unclean ? 'on' : 'off'} | ${row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${row.powerLosses} | ${VERDICTS[verdict]} | ${evidence({ row, verdict, ...result }, mdDir)} |`,
-      ),
-      '',
-      ...pictures(rows),
-    );
+    const producer = rows.filter(isProducer);
+    const consumer = rows.filter(isConsumer);
+    lines.push(`## ${era}: Kafka ${ERAS[era].kafka}`, '');
+    if (producer.length > 0) {
+      lines.push(
+        '| acks | min.insync.replicas | RF | unclean election | flush | power losses | verdict | evidence |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...producer.map(
+          (result) =>
+            `| ${isKafkaDefaults(result.row) ? "**Kafka's defaults:** " : ''}${result.row.acks} | ${result.row.minIsr} | ${result.row.rf} | ${result.row.unclean ? 'on' : 'off'} | ${result.row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${result.row.powerLosses} | ${VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`,
+        ),
+        '',
+      );
+    }
+    if (consumer.length > 0) {
+      lines.push(
+        `The consumer, with min.insync.replicas=1 and ${uncleanElectionFlags(era)[0] === '--unclean' ? 'unclean.leader.election.enable=true' : 'an operator’s unclean election (the flag is ignored)'}:`,
+        '',
+        '| can the consumer ... | commits | leader epoch in commits | answer | evidence |',
+        '| --- | --- | --- | --- | --- |',
+        ...consumer.map(
+          (result) =>
+            `| ${CONSUMER_QUESTION_TEXT[result.row.question]} | ${result.row.discipline.replace('-', ' ')} | ${result.row.commitEpochs ? 'yes' : 'no'} | ${CONSUMER_VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`,
+        ),
+        '',
+      );
+    }
+    lines.push(...pictures(rows));
   }
   return lines.join('\n');
 }
 
-const rowSchema = z.strictObject({
+/** How the consumer's questions are asked, before the eras' tables. */
+const CONSUMER_INTRO: readonly string[] = [
+  '## What a consumer sees',
+  '',
+  'Below each era’s producer table, two questions about a consumer: can it **miss a committed record**',
+  `(${QUESTION_INVARIANTS['consumer-misses'].map((name) => `\`${name}\``).join(', ')}: it reads or jumps on past one it never processed, or resumes from a`,
+  'commit past one), and can it **see two records at one offset** with nothing telling it the log was truncated',
+  `in between (${QUESTION_INVARIANTS['consumer-sees-twice'].map((name) => `\`${name}\``).join(', ')})? Each is asked where the log can be truncated below a consumer:`,
+  'min.insync.replicas=1 with an unclean election possible (the flag where the release honours it, else an',
+  'operator’s `kafka-leader-election.sh --election-type unclean`), at the checker’s default budgets with a',
+  'consumer (2 commits, a consumer restart), for the two ways an application commits (after processing: at',
+  'least once; before: at most once) and with or without the leader epoch in its commits (KIP-320; the',
+  'two-argument `OffsetAndMetadata` commits none, KAFKA-19902). Position validation (KAFKA-7747) came in 2.3,',
+  'so only `kraft` and `kip-966` use the epoch. An answer is judged as a loss is: a record an unclean election',
+  'took cannot be seen (allowed), and a record committed before the application processed it is at most once',
+  `by choice (allowed). A consumer brings \`__consumer_offsets\` into every search, so within its ${CONSUMER_ROW_STATES.toLocaleString('en-US')} states a`,
+  'row the explorer does not complete even one record, one crash and one commit, let alone the unclean election:',
+  'a “no” rests on the random runs (**random only**), and the cell says how deep the explorer saw every state.',
+  '',
+];
+
+const consumerRowSchema = z.strictObject({
+  question: z.enum(CONSUMER_QUESTIONS),
+  era: z.enum(ERA_NAMES),
+  discipline: z.enum(['after-processing', 'before-processing']),
+  commitEpochs: z.boolean(),
+});
+
+const producerRowSchema = z.strictObject({
+  question: z.literal('acked-lost'),
   era: z.enum(ERA_NAMES),
   acks: z.union([z.literal(0), z.literal(1), z.literal('all')]),
   minIsr: z.number().int().min(1),
@@ -172,7 +239,16 @@ const rowSchema = z.strictObject({
 
 const count0 = z.number().int().min(0);
 
-const boundsSchema = z.strictObject({ records: count0, crashes: count0, powerLosses: count0, fences: count0, shutdowns: count0, shrinks: count0 });
+const boundsSchema = z.strictObject({
+  records: count0,
+  crashes: count0,
+  powerLosses: count0,
+  fences: count0,
+  shutdowns: count0,
+  shrinks: count0,
+  commits: count0.optional(),
+  consumerRestarts: count0.optional(),
+});
 
 const searchSchema = z.strictObject({
   bounds: boundsSchema,
@@ -187,6 +263,7 @@ const searchSchema = z.strictObject({
 
 const counterexampleSchema = z.strictObject({
   trace: z.string(),
+  invariant: z.string(),
   length: count0,
   found: z.enum(['check', 'explore', 'hand']),
   from: z.string().optional(),
@@ -205,7 +282,7 @@ const documentSchema = z.strictObject({
     z.strictObject({
       index: count0,
       id: z.string(),
-      row: rowSchema,
+      row: z.discriminatedUnion('question', [producerRowSchema, consumerRowSchema]),
       flags: z.array(z.string()),
       verdict: z.enum(['holds', 'allowed', 'broken']),
       by: z.enum(['replay', 'random', 'explorer']),
@@ -264,8 +341,14 @@ export function mergeMatrix(files: readonly string[]): MatrixDocument {
   return { tool: first.tool, invariant: MATRIX_INVARIANT, seed: first.seed, runs: first.runs, rowStates: first.rowStates, shard: 'all', rows };
 }
 
-/** A row as the question it asks, relative to the safe setting (acks=all, min.insync.replicas=2, RF 3). */
+/**
+ * A row as the question it asks: a producer's relative to the safe setting (acks=all,
+ * min.insync.replicas=2, RF 3), a consumer's with how it commits.
+ */
 function question(row: MatrixRow): string {
+  if (row.question !== 'acked-lost') {
+    return `consumer ${CONSUMER_QUESTION_TEXT[row.question]} (commits ${row.discipline.replace('-', ' ')}, ${row.commitEpochs ? 'with' : 'without'} epochs)`;
+  }
   const parts = [
     row.acks === 'all' ? '' : `acks=${row.acks}`,
     row.minIsr === 2 ? '' : `min.insync.replicas=${row.minIsr}`,
@@ -280,14 +363,14 @@ function question(row: MatrixRow): string {
 /** A row in a word: proved (within bounds), random only, loss (allowed), or a broken promise. */
 function short(result: MatrixResult): string {
   if (result.verdict === 'broken') return '**BROKEN**';
-  if (result.verdict === 'allowed') return 'loss';
+  if (result.verdict === 'allowed') return isConsumer(result) ? 'yes, allowed' : 'loss';
   return result.searches.some((search) => search.complete) ? 'proved' : 'random only';
 }
 
 /**
  * The short form for the README: one line per question, one column per era. "proved" is proved within
  * the bounds docs/guarantees.md names, "random only" searched at random without a proof, "loss" is a loss
- * its run excuses, **BROKEN** a broken promise.
+ * its run excuses ("yes, allowed" for a consumer's question), **BROKEN** a broken promise.
  */
 export function matrixSummary(doc: MatrixDocument): string {
   const eras = ERA_NAMES.filter((era) => doc.rows.some((r) => r.row.era === era));

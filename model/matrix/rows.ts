@@ -1,16 +1,39 @@
 /**
- * The guarantee matrix's rows: the questions an operator asks, one configuration each. A row is the
- * seed's knobs (acks, min.insync.replicas, replication factor, unclean election, flush policy) and a
- * fault budget (process crashes as the checker's default, and 0, 1 or 2 power losses), in one era. The
- * default sweep is a curated set per era; `--full` is the whole product, meant to be sharded.
+ * The guarantee matrix's rows: the questions an operator asks, one configuration each. A producer's
+ * row asks whether an acknowledged record can be lost, under the seed's knobs (acks,
+ * min.insync.replicas, replication factor, unclean election, flush policy) and a fault budget (process
+ * crashes as the checker's default, and 0, 1 or 2 power losses), in one era. A consumer's row asks
+ * whether a consumer can miss a committed record, or see two records at one offset, under how the
+ * application commits (after or before processing, with or without the leader epoch) where an unclean
+ * election can truncate the log below it. The default sweep is a curated set per era; `--full` is the
+ * whole product, meant to be sharded.
  */
-import { ERA_NAMES, type EraName } from '../../spec/eras/names.js';
+import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { kafkaDefaults } from '../config/kafka-defaults.js';
-import type { Acks } from '../../spec/types.js';
+import type { Acks, CommitDiscipline } from '../../spec/types.js';
 
 export type FlushPolicy = 'lazy' | 'fsync';
 
-export interface MatrixRow {
+/** What a row asks; each question is checked by the invariants settle.ts names for it. */
+export type Question = 'acked-lost' | ConsumerQuestion;
+
+/** "Can my consumer miss a committed record?" and "can it see two records at one offset?" */
+export type ConsumerQuestion = 'consumer-misses' | 'consumer-sees-twice';
+
+export const CONSUMER_QUESTIONS: readonly ConsumerQuestion[] = ['consumer-misses', 'consumer-sees-twice'];
+
+export type MatrixRow = ProducerRow | ConsumerRow;
+
+export interface ConsumerRow {
+  readonly question: ConsumerQuestion;
+  readonly era: EraName;
+  readonly discipline: CommitDiscipline;
+  /** Whether commits carry the leader epoch of the last record consumed (`--commit-epochs`). */
+  readonly commitEpochs: boolean;
+}
+
+export interface ProducerRow {
+  readonly question: 'acked-lost';
   readonly era: EraName;
   readonly acks: Acks;
   readonly minIsr: number;
@@ -20,16 +43,33 @@ export interface MatrixRow {
   readonly powerLosses: number;
 }
 
-/** `kip-966 acks=all min.isr=2 rf=3 clean lazy power-losses=1`: how rows are named everywhere. */
+/**
+ * `kip-966 acks=all min.isr=2 rf=3 clean lazy power-losses=1`, `kraft consumer-misses after-processing
+ * epochs-in-commits`: how rows are named everywhere.
+ */
 export function rowId(row: MatrixRow): string {
+  if (row.question !== 'acked-lost') return `${row.era} ${row.question} ${row.discipline} ${row.commitEpochs ? 'epochs-in-commits' : 'commits-without-epochs'}`;
   return `${row.era} acks=${row.acks} min.isr=${row.minIsr} rf=${row.rf} ${row.unclean ? 'unclean' : 'clean'} ${row.flush} power-losses=${row.powerLosses}`;
 }
 
 /**
- * The row as `check` flags: the knobs, the power-loss budget, the checker's other default budgets, and
- * no consumer (the matrix asks about acknowledged writes).
+ * The unclean election a consumer's row allows: the flag where the era's controller honours it, else
+ * (KRaft 3.6, KAFKA-12670) one an operator forces through ElectLeaders (KIP-460).
+ */
+export function uncleanElectionFlags(era: EraName): string[] {
+  return ERA_VERSIONS[era].honoursUncleanFlag ? ['--unclean', 'true'] : ['--unclean-elections', '1'];
+}
+
+/**
+ * The row as `check` flags. A producer's row: the knobs, the power-loss budget, the checker's other
+ * default budgets, and no consumer (it asks about acknowledged writes). A consumer's row: the checker's
+ * default budgets with the consumer, min.insync.replicas=1 and an unclean election possible (what can
+ * truncate a log below a consumer), and how the application commits.
  */
 export function rowFlags(row: MatrixRow): string[] {
+  if (row.question !== 'acked-lost') {
+    return ['--era', row.era, '--min-isr', '1', ...uncleanElectionFlags(row.era), '--commit-discipline', row.discipline, '--commit-epochs', String(row.commitEpochs)];
+  }
   return [
     '--era', row.era,
     '--acks', String(row.acks),
@@ -49,9 +89,10 @@ const SAFE = { acks: 'all', minIsr: 2, rf: 3, unclean: false, flush: 'lazy' } as
  * "Kafka's defaults": the era's release with every setting at Kafka's default (kafka-defaults.ts) but
  * RF 3, since Kafka's own `default.replication.factor` of 1 replicates nothing.
  */
-export function kafkaDefaultsRow(era: EraName): MatrixRow {
+export function kafkaDefaultsRow(era: EraName): ProducerRow {
   const defaults = kafkaDefaults(era);
   return {
+    question: 'acked-lost',
     era,
     acks: defaults.acks,
     minIsr: defaults.minInsyncReplicas,
@@ -67,29 +108,42 @@ export function isKafkaDefaults(row: MatrixRow): boolean {
   return rowId(row) === rowId(kafkaDefaultsRow(row.era));
 }
 
-/** Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, each unsafe knob alone, and Kafka's defaults. */
-export function curatedRows(): MatrixRow[] {
-  return ERA_NAMES.flatMap((era) => {
-    const row = (change: Partial<MatrixRow>, powerLosses: number): MatrixRow => ({ era, ...SAFE, ...change, powerLosses });
-    const rows = [
-      row({}, 0),
-      row({}, 1),
-      row({}, 2),
-      row({ flush: 'fsync' }, 1),
-      row({ flush: 'fsync' }, 2),
-      row({ acks: 1 }, 0),
-      row({ acks: 0 }, 0),
-      row({ minIsr: 1 }, 0),
-      row({ minIsr: 1 }, 1),
-      row({ unclean: true }, 0),
-      row({ minIsr: 1, unclean: true }, 0),
-    ];
-    const defaults = kafkaDefaultsRow(era);
-    return rows.some(isKafkaDefaults) ? rows : [...rows, defaults];
-  });
+/** Every consumer question of an era, under each commit discipline, with and without epochs in commits. */
+function consumerRows(era: EraName): ConsumerRow[] {
+  return CONSUMER_QUESTIONS.flatMap((question) =>
+    (['after-processing', 'before-processing'] as const).flatMap((discipline) => [true, false].map((commitEpochs) => ({ question, era, discipline, commitEpochs }))),
+  );
 }
 
-/** The whole product of the knobs, for sharded runs. */
+/**
+ * Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, each unsafe knob alone,
+ * and Kafka's defaults; then the consumer's questions.
+ */
+export function curatedRows(): MatrixRow[] {
+  return [...ERA_NAMES.flatMap(producerRows), ...ERA_NAMES.flatMap(consumerRows)];
+}
+
+/** An era's producer questions (see curatedRows). */
+function producerRows(era: EraName): ProducerRow[] {
+  const row = (change: Partial<ProducerRow>, powerLosses: number): ProducerRow => ({ question: 'acked-lost', era, ...SAFE, ...change, powerLosses });
+  const rows = [
+    row({}, 0),
+    row({}, 1),
+    row({}, 2),
+    row({ flush: 'fsync' }, 1),
+    row({ flush: 'fsync' }, 2),
+    row({ acks: 1 }, 0),
+    row({ acks: 0 }, 0),
+    row({ minIsr: 1 }, 0),
+    row({ minIsr: 1 }, 1),
+    row({ unclean: true }, 0),
+    row({ minIsr: 1, unclean: true }, 0),
+  ];
+  const defaults = kafkaDefaultsRow(era);
+  return rows.some(isKafkaDefaults) ? rows : [...rows, defaults];
+}
+
+/** The whole product of the knobs, for sharded runs, then the consumer's questions. */
 export function fullRows(): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const era of ERA_NAMES)
@@ -98,15 +152,19 @@ export function fullRows(): MatrixRow[] {
         for (const minIsr of [1, 2])
           for (const unclean of [false, true])
             for (const flush of ['lazy', 'fsync'] as const)
-              for (const powerLosses of [0, 1, 2]) rows.push({ era, acks, minIsr, rf, unclean, flush, powerLosses });
-  return rows;
+              for (const powerLosses of [0, 1, 2]) rows.push({ question: 'acked-lost', era, acks, minIsr, rf, unclean, flush, powerLosses });
+  return [...rows, ...ERA_NAMES.flatMap(consumerRows)];
 }
 
-/** Row filters as the command line gives them; an absent field matches every row. */
-export type RowFilter = { readonly [K in keyof MatrixRow]?: MatrixRow[K] };
+/** Every field a row may have. */
+type RowFields = Omit<ProducerRow, 'question'> & Omit<ConsumerRow, 'question'> & { readonly question: Question };
+
+/** Row filters as the command line gives them; an absent field matches every row, a field a row lacks none. */
+export type RowFilter = { readonly [K in keyof RowFields]?: RowFields[K] };
 
 export function matches(row: MatrixRow, filter: RowFilter): boolean {
-  return (Object.keys(filter) as (keyof MatrixRow)[]).every((key) => filter[key] === undefined || filter[key] === row[key]);
+  const fields = new Map<string, unknown>(Object.entries(row));
+  return Object.entries(filter).every(([key, value]) => value === undefined || fields.get(key) === value);
 }
 
 /** Slice `index` (1-based) of `count`: every count-th row, so slices take a fair share of each era. */

@@ -5,9 +5,8 @@
 import { spawnWorker } from '../workers/spawn.js';
 import { loadTrace } from '../trace/trace.js';
 import type { MatrixRow } from './rows.js';
-import { invariantNamed } from '../../properties/index.js';
 import { brokenOnly } from '../../properties/judgement.js';
-import { fromSaved, MATRIX_INVARIANT, rowConfig, type MatrixResult, type SettleOptions } from './settle.js';
+import { fromSaved, questionInvariants, rowConfig, type MatrixResult, type SettleOptions } from './settle.js';
 
 export type MatrixWorkerSetup = Pick<SettleOptions, 'runs' | 'seed' | 'rowStates' | 'out'>;
 
@@ -48,7 +47,7 @@ export async function runMatrix(jobs: readonly MatrixJob[], options: MatrixRunOp
 }
 
 function mayExplore(row: MatrixRow): boolean {
-  return row.acks === 'all' && !row.unclean;
+  return row.question !== 'acked-lost' || (row.acks === 'all' && !row.unclean);
 }
 
 /**
@@ -60,11 +59,11 @@ function mayExplore(row: MatrixRow): boolean {
 export function carryOver(results: readonly MatrixResult[], out: string): MatrixResult[] {
   const found = results.flatMap((r) => (r.counterexample !== undefined && r.by !== 'replay' ? [r.counterexample.trace] : []));
   const saved = found.map((file) => ({ file, trace: loadTrace(file) }));
-  const invariant = invariantNamed(MATRIX_INVARIANT);
   return results.map((result) => {
     if (result.verdict === 'broken' || saved.length === 0) return result;
     const config = rowConfig(result.row);
-    const counterexample = fromSaved(config, saved, out, result.verdict === 'holds' ? invariant : brokenOnly(config, invariant));
+    const invariants = questionInvariants(result.row);
+    const counterexample = fromSaved(config, saved, out, result.verdict === 'holds' ? invariants : invariants.map((invariant) => brokenOnly(config, invariant)));
     return counterexample === null ? result : { ...result, verdict: counterexample.judged, by: 'replay', counterexample };
   });
 }

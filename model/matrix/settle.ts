@@ -1,9 +1,9 @@
 /**
  * Settling one matrix row, cheapest evidence first:
  *
- * 1. a saved counterexample of the row's era that replays, step for step, under the row's own
- *    configuration (its own first; one of another configuration is carried over and saved under the
- *    row's, since a run the row allows is a run of the row);
+ * 1. a saved counterexample, of any era, that replays step for step under the row's own configuration
+ *    (its own first; one of another configuration is carried over and saved under the row's, since a
+ *    run the row allows is a run of the row, whichever era found it);
  * 2. the random checker at the checker's default budgets, with the row's fixed seed;
  * 3. the explorer, on the row's ladder of bounds (bounds.ts): each search that completes proves the
  *    question within its bounds, a violation it finds is a shortest counterexample within them.
@@ -20,14 +20,30 @@ import { runActions, type RunResult } from '../check/runner.js';
 import { configFromArgs } from '../config/flags.js';
 import { explore, type ExploreResult } from '../explore/explore.js';
 import { findingTrace } from '../trace/finding.js';
-import { replayTrace } from '../trace/replay.js';
+import { expectation, replayTrace } from '../trace/replay.js';
 import { saveTrace, type Provenance, type Trace } from '../trace/trace.js';
 import { TOOL } from '../version.js';
 import { ladder, type Bounds } from './bounds.js';
-import { rowFlags, rowId, type MatrixRow } from './rows.js';
+import { rowFlags, rowId, type MatrixRow, type Question } from './rows.js';
 
-/** What the matrix asks of every row: is an acknowledged write ever lost? */
+/** What the matrix asks of every producer's row: is an acknowledged write ever lost? */
 export const MATRIX_INVARIANT = 'acked-never-lost';
+
+/**
+ * The invariants each question is checked by: a consumer misses a committed record when it reads on
+ * past it, jumps past it, or resumes from a commit past it unprocessed; it sees two records at one
+ * offset when nothing told it of the truncation between them.
+ */
+export const QUESTION_INVARIANTS: Readonly<Record<Question, readonly string[]>> = {
+  'acked-lost': [MATRIX_INVARIANT],
+  'consumer-misses': ['no-unseen', 'no-skip', 'processed-before-commit'],
+  'consumer-sees-twice': ['consistent-offsets'],
+};
+
+/** The invariants a row's question is checked by. */
+export function questionInvariants(row: MatrixRow): Invariant[] {
+  return QUESTION_INVARIANTS[row.question].map(invariantNamed);
+}
 
 /** One exhaustive search of a row's question within `bounds`. */
 export interface Search {
@@ -45,9 +61,11 @@ export interface Search {
   readonly ms: number;
 }
 
-/** A run that loses an acknowledged record under the row's configuration, as saved. */
+/** A run that violates the row's question under its configuration, as saved. */
 export interface Counterexample {
   readonly trace: string;
+  /** The invariant it violates (the question's first to fail). */
+  readonly invariant: string;
   readonly length: number;
   /** How it was first found: by the explorer (shortest within its bounds), by random runs (shrunk), by hand. */
   readonly found: Provenance['by'];
@@ -104,36 +122,38 @@ function boundedConfig(config: Config, bounds: Bounds): Config {
 }
 
 /** A saved counterexample, judged as its replay judges it: on the run's history, the steps of its story named. */
-function counterexampleOf(trace: Trace, file: string, found: Provenance): Counterexample {
-  const judgement = replayTrace(trace, [invariantNamed(MATRIX_INVARIANT)]).judgements.find((j) => j.invariant === MATRIX_INVARIANT);
-  if (judgement === undefined) throw new Error(`${file} does not violate ${MATRIX_INVARIANT}`);
+function counterexampleOf(trace: Trace, file: string, found: Provenance, invariant: string): Counterexample {
+  const judgement = replayTrace(trace, [invariantNamed(invariant)]).judgements.find((j) => j.invariant === invariant);
+  if (judgement === undefined) throw new Error(`${file} does not violate ${invariant}`);
   const { judged, reason } = judgement;
-  return { trace: file, length: trace.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
+  return { trace: file, invariant, length: trace.steps.length, found: found.by, ...(found.from === undefined ? {} : { from: found.from }), judged, reason };
 }
 
 function save(out: string, config: Config, run: RunResult, provenance: Provenance): Counterexample {
   const violation = run.violation;
   if (violation === null) throw new Error('only a violating run is saved');
   const trace = findingTrace(config, { steps: run.steps, violation, provenance });
-  return counterexampleOf(trace, saveTrace(out, trace).file, provenance);
+  return counterexampleOf(trace, saveTrace(out, trace).file, provenance, violation.invariant);
 }
 
 /**
- * The shortest saved counterexample of the row's era that replays to a loss under the row's
- * configuration, every step one the checkers could take there (so a send keeps the row's acks): one
+ * The shortest saved counterexample that replays to a violation under the row's configuration (its
+ * era's own rules), every step one the checkers could take there (so a send keeps the row's acks): one
  * saved for exactly this configuration if any does, else one of another, carried over (saved again
  * under this configuration, naming the one it came from). Null when none replays.
  */
-export function fromSaved(config: Config, saved: readonly SavedTrace[], out: string, invariant: Invariant = invariantNamed(MATRIX_INVARIANT)): Counterexample | null {
+export function fromSaved(config: Config, saved: readonly SavedTrace[], out: string, invariants: readonly Invariant[]): Counterexample | null {
+  const names = invariants.map((invariant) => invariant.name);
   const replays = saved
-    .filter(({ trace }) => trace.violation?.invariant === MATRIX_INVARIANT && trace.config.era === config.era)
-    .map(({ file, trace }) => ({ file, trace, own: JSON.stringify(trace.config) === JSON.stringify(config), run: runActions(config, trace.steps, [invariant], true) }))
+    .filter(({ trace }) => names.includes(expectation(trace)?.invariant ?? ''))
+    .map(({ file, trace }) => ({ file, trace, own: JSON.stringify(trace.config) === JSON.stringify(config), run: runActions(config, trace.steps, invariants, true) }))
     .filter((candidate): candidate is typeof candidate & { run: RunResult } => candidate.run?.violation != null)
     .sort((a, b) => Number(b.own) - Number(a.own) || a.run.steps.length - b.run.steps.length || a.file.localeCompare(b.file));
   const best = replays[0];
   if (best === undefined) return null;
   const found: Provenance = best.trace.found ?? { by: 'hand', tool: TOOL };
-  if (best.own) return counterexampleOf(best.trace, best.file, found);
+  const violated = best.run.violation?.invariant ?? '';
+  if (best.own && expectation(best.trace)?.invariant === violated) return counterexampleOf(best.trace, best.file, found, violated);
   return save(out, config, best.run, { ...found, from: found.from ?? basename(best.file) });
 }
 
@@ -153,10 +173,10 @@ function searchOf(bounds: Bounds, config: Config, result: ExploreResult): Search
 }
 
 /**
- * The explorer on the row's ladder (or its first `rungs`): searches until one finds a violation of
- * `invariant` or the row's states run out.
+ * The explorer on the row's ladder (or its first `rungs`): searches until one finds a violation of one
+ * of `invariants` or the row's states run out.
  */
-function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions, invariant: Invariant, rungCount = Infinity): { searches: Search[]; counterexample: Counterexample | null } {
+function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions, invariants: readonly Invariant[], rungCount = Infinity): { searches: Search[]; counterexample: Counterexample | null } {
   const searches: Search[] = [];
   const { states, ...ladderOf } = ladder(row);
   const rungs = ladderOf.rungs.slice(0, rungCount);
@@ -164,12 +184,12 @@ function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions, in
   for (const bounds of rungs) {
     if (left <= 0) break;
     const bounded = boundedConfig(config, bounds);
-    const result = explore({ config: bounded, invariants: [invariant], witnesses: WITNESSES, maxDepth: Infinity, maxStates: left });
+    const result = explore({ config: bounded, invariants, witnesses: WITNESSES, maxDepth: Infinity, maxStates: left });
     left -= result.states;
     searches.push(searchOf(bounds, bounded, result));
     if (result.violation !== null) {
       // Saved under the row's configuration: the row's budgets contain the search's, so the run is the row's.
-      const run = runActions(config, result.violation.steps, [invariant]);
+      const run = runActions(config, result.violation.steps, invariants);
       if (run?.violation == null) throw new Error(`the explorer's counterexample for ${rowId(row)} does not replay`);
       return { searches, counterexample: save(options.out, config, run, { by: 'explore', tool: TOOL }) };
     }
@@ -178,9 +198,9 @@ function fromExplorer(row: MatrixRow, config: Config, options: SettleOptions, in
   return { searches, counterexample: null };
 }
 
-/** A loss found by random runs of `invariant`, shrunk and saved; null when none was. */
-function fromRandom(config: Config, options: SettleOptions, invariant: Invariant): { runs: number; steps: number; counterexample: Counterexample | null } {
-  const random = checkRandom({ config, invariants: [invariant], runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
+/** A violation of one of `invariants` found by random runs, shrunk and saved; null when none was. */
+function fromRandom(config: Config, options: SettleOptions, invariants: readonly Invariant[]): { runs: number; steps: number; counterexample: Counterexample | null } {
+  const random = checkRandom({ config, invariants, runs: options.runs, seed: options.seed, maxSteps: DEFAULT_MAX_STEPS });
   const finding = random.finding;
   if (finding === null || finding.result.violation === null) return { runs: random.runs, steps: random.steps, counterexample: null };
   const provenance: Provenance = { by: 'check', seed: options.seed, runs: finding.runsToFind, tool: TOOL };
@@ -196,12 +216,12 @@ interface Evidence {
 }
 
 /** Cheapest evidence first: a saved trace, random runs, the explorer (its first `rungs`). */
-function evidenceOf(row: MatrixRow, config: Config, options: SettleOptions, invariant: Invariant, rungs = Infinity): Evidence {
-  const saved = fromSaved(config, options.saved, options.out, invariant);
+function evidenceOf(row: MatrixRow, config: Config, options: SettleOptions, invariants: readonly Invariant[], rungs = Infinity): Evidence {
+  const saved = fromSaved(config, options.saved, options.out, invariants);
   if (saved !== null) return { by: 'replay', runs: 0, steps: 0, searches: [], counterexample: saved };
-  const random = fromRandom(config, options, invariant);
+  const random = fromRandom(config, options, invariants);
   if (random.counterexample !== null) return { by: 'random', ...random, searches: [] };
-  const { searches, counterexample } = fromExplorer(row, config, options, invariant, rungs);
+  const { searches, counterexample } = fromExplorer(row, config, options, invariants, rungs);
   return { by: searches.length === 0 ? 'random' : 'explorer', runs: random.runs, steps: random.steps, searches, counterexample };
 }
 
@@ -213,9 +233,9 @@ function evidenceOf(row: MatrixRow, config: Config, options: SettleOptions, inva
 export function settleRow(index: number, row: MatrixRow, options: SettleOptions): MatrixResult {
   const started = Date.now();
   const config = rowConfig(row);
-  const invariant = invariantNamed(MATRIX_INVARIANT);
-  const loss = evidenceOf(row, config, options, invariant);
-  const broken = loss.counterexample?.judged === 'allowed' ? evidenceOf(row, config, options, brokenOnly(config, invariant), 1) : null;
+  const invariants = questionInvariants(row);
+  const loss = evidenceOf(row, config, options, invariants);
+  const broken = loss.counterexample?.judged === 'allowed' ? evidenceOf(row, config, options, invariants.map((invariant) => brokenOnly(config, invariant)), 1) : null;
   const found = broken?.counterexample == null ? loss : broken;
   const counterexample = found.counterexample;
   return {

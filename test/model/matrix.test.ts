@@ -6,28 +6,38 @@ import { describe, expect, it } from 'vitest';
 import { configFromArgs } from '../../model/config/flags.js';
 import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
-import { curatedRows, fullRows, isKafkaDefaults, kafkaDefaultsRow, matches, rowFlags, rowId, shardOf } from '../../model/matrix/rows.js';
+import { curatedRows, fullRows, isKafkaDefaults, kafkaDefaultsRow, matches, rowFlags, rowId, shardOf, type ConsumerQuestion, type MatrixRow } from '../../model/matrix/rows.js';
+import { tracesIn } from '../../model/trace/trace.js';
+import type { EraName } from '../../spec/eras/names.js';
+import type { CommitDiscipline } from '../../spec/types.js';
 import { MATRIX_INVARIANT, settleRow } from '../../model/matrix/settle.js';
 import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { rowConfig } from '../verdicts/settle.js';
 import { cli, expectBadInput, root, tempDir } from '../cli.js';
 
 describe('matrix rows', () => {
-  it('the default sweep is eleven questions per era, the full sweep the whole product, every id distinct', () => {
-    expect(curatedRows()).toHaveLength(70);
+  it('the default sweep is eleven producer questions per era and eight consumer ones, the full sweep the whole product, every id distinct', () => {
+    expect(curatedRows()).toHaveLength(70 + 48);
     // Each era's Kafka's-defaults question once, with RF 3: acks=1 before 3.0 (KIP-679), unclean on before 0.11 (KIP-106).
     for (const era of ERA_NAMES) expect(curatedRows().filter((row) => row.era === era && isKafkaDefaults(row))).toHaveLength(1);
     expect(kafkaDefaultsRow('hw-truncation')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: true });
     expect(kafkaDefaultsRow('kip-320')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: false });
     expect(kafkaDefaultsRow('kraft')).toMatchObject({ acks: 'all', minIsr: 1, rf: 3, unclean: false });
-    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3);
+    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3 + 48);
     for (const rows of [curatedRows(), fullRows()]) expect(new Set(rows.map(rowId)).size).toBe(rows.length);
   });
 
   it('filters match on every given field, and shards split the rows exactly once each', () => {
     const kraft = curatedRows().filter((row) => matches(row, { era: 'kraft', acks: 'all' }));
-    expect(kraft.every((row) => row.era === 'kraft' && row.acks === 'all')).toBe(true);
+    expect(kraft.every((row) => row.question === 'acked-lost' && row.era === 'kraft' && row.acks === 'all')).toBe(true);
     expect(kraft.length).toBeGreaterThan(4);
+    const consumer = curatedRows().filter((row) => matches(row, { era: 'kraft', question: 'consumer-misses' }));
+    expect(consumer.map(rowId)).toEqual([
+      'kraft consumer-misses after-processing epochs-in-commits',
+      'kraft consumer-misses after-processing commits-without-epochs',
+      'kraft consumer-misses before-processing epochs-in-commits',
+      'kraft consumer-misses before-processing commits-without-epochs',
+    ]);
     const all = fullRows();
     const shards = [1, 2, 3, 4].flatMap((i) => shardOf(all, i, 4));
     expect(shards).toHaveLength(all.length);
@@ -55,7 +65,7 @@ describe('the matrix agrees with the verdict table on every row they share', () 
 });
 
 describe('a row the random runs leave holding', () => {
-  const row = curatedRows().find((candidate) => candidate.era === 'kip-966' && candidate.acks === 'all' && candidate.minIsr === 2 && !candidate.unclean && candidate.powerLosses === 0);
+  const row = curatedRows().find((c) => c.question === 'acked-lost' && c.era === 'kip-966' && c.acks === 'all' && c.minIsr === 2 && !c.unclean && c.powerLosses === 0);
   if (row === undefined) throw new Error('no safe kip-966 row');
   const settle = (rowStates: number) => settleRow(0, row, { runs: 1, seed: 1, rowStates, out: tempDir(), saved: [] });
 
@@ -84,12 +94,41 @@ describe('a row the random runs leave holding', () => {
 
 describe('a row with an excused loss', () => {
   it('keeps looking for a broken one: with the unclean flag on, the 0.10 truncation path still breaks the promise', () => {
-    const row = curatedRows().find((r) => r.era === 'hw-truncation' && r.unclean && r.minIsr === 2);
+    const row = curatedRows().find((r) => r.question === 'acked-lost' && r.era === 'hw-truncation' && r.unclean && r.minIsr === 2);
     if (row === undefined) throw new Error('no hw-truncation unclean row');
     const result = settleRow(0, row, { runs: 2000, seed: 1, rowStates: 20_000, out: tempDir(), saved: [] });
     expect(result.verdict).toBe('broken');
     expect(result.counterexample?.reason).toMatch(/^w0@0 was committed, and lost with no unclean election/);
   }, 120_000);
+});
+
+describe('a consumer’s row', () => {
+  const consumerRow = (era: EraName, question: ConsumerQuestion, discipline: CommitDiscipline, commitEpochs: boolean): MatrixRow => {
+    const found = curatedRows().find((row) => matches(row, { era, question, discipline, commitEpochs }));
+    if (found === undefined) throw new Error('no such consumer row');
+    return found;
+  };
+
+  it('asks with min.insync.replicas=1 and an unclean election the era allows: the flag, or in KRaft 3.6 an operator’s', () => {
+    expect(rowFlags(consumerRow('kip-320', 'consumer-sees-twice', 'after-processing', true))).toEqual(['--era', 'kip-320', '--min-isr', '1', '--unclean', 'true', '--commit-discipline', 'after-processing', '--commit-epochs', 'true']);
+    expect(rowFlags(consumerRow('kraft', 'consumer-misses', 'before-processing', false))).toEqual(['--era', 'kraft', '--min-isr', '1', '--unclean-elections', '1', '--commit-discipline', 'before-processing', '--commit-epochs', 'false']);
+  });
+
+  it('settles on a saved trace of its question and configuration: in 2.1 a consumer sees a rewritten offset with no notice', () => {
+    const row = consumerRow('kip-320', 'consumer-sees-twice', 'after-processing', true);
+    const result = settleRow(0, row, { runs: 1, seed: 1, rowStates: 0, out: tempDir(), saved: tracesIn(join(root, 'counterexamples')) });
+    expect(result).toMatchObject({ verdict: 'allowed', by: 'replay', counterexample: { invariant: 'consistent-offsets', trace: expect.stringMatching(/consistent-offsets--kip-320-/) } });
+    const table = matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 1, rowStates: 0, shard: 'all', rows: [result] }, join(tempDir(), 'm.md'));
+    expect(table).toContain('## What a consumer sees');
+    expect(table).toMatch(/\| sees two records at one offset \| after processing \| yes \| yes, allowed \| `consistent-offsets` violated: \[\d+ steps\]/);
+  });
+
+  it('under commit-before-processing finds the record committed and never processed, at random, and judges it at most once by choice', () => {
+    const row = consumerRow('kip-966', 'consumer-misses', 'before-processing', true);
+    const result = settleRow(0, row, { runs: 500, seed: 1, rowStates: 0, out: tempDir(), saved: [] });
+    expect(result.verdict).toBe('allowed');
+    expect(result.counterexample?.reason).toMatch(/at most once by choice/);
+  }, 60_000);
 });
 
 describe('npm run matrix', () => {
@@ -127,7 +166,7 @@ describe('npm run matrix', () => {
       rows: [
         {
           ...{ index: 0, id: rowId(row), row, flags: rowFlags(row), verdict: 'broken', by: 'replay', runs: 0, steps: 0, searches: [], ms: 1 },
-          counterexample: { trace: join(root, 'counterexamples', 'kafka-7128.json'), length: 21, found: 'hand', judged: 'broken', reason: 'inside Kafka’s promise' },
+          counterexample: { trace: join(root, 'counterexamples', 'kafka-7128.json'), invariant: MATRIX_INVARIANT, length: 21, found: 'hand', judged: 'broken', reason: 'inside Kafka’s promise' },
         },
       ],
     };
