@@ -7,17 +7,22 @@ function firstSkip(state: State): PositionJump | undefined {
 }
 
 /**
- * Retention deleting records nobody read, auto.offset.reset=latest, and committing before processing
- * skip records by design. A skip for any other reason is judged by what happened to the records
- * (judgement.ts).
+ * Why `jump` passed the records `ids` by design, or null: retention deleted them before the consumer
+ * read them, `auto.offset.reset=latest` starts past unread records, or the application committed before
+ * processing them (at most once by choice). A skip for any other reason is judged by what happened to
+ * the records (judgement.ts). no-unseen asks the same of the jumps that passed what it reads on past.
  */
+export function skipExcuse(state: State, jump: PositionJump, ids: readonly number[]): string | null {
+  const passed = jump.skipped.filter((record) => ids.includes(record.id));
+  if (passed.length > 0 && passed.every((record) => record.expired)) return 'retention (log.retention.*) deleted records the consumer had not read yet';
+  if (jump.cause === 'reset-latest') return 'auto.offset.reset=latest starts past unread records';
+  const byChoice = ids.map((id) => atMostOnce(state, id));
+  return byChoice.every((reason) => reason !== null) ? (byChoice[0] ?? null) : null;
+}
+
 function skipByDesign(state: State): string | null {
   const jump = firstSkip(state);
-  if (jump === undefined) return null;
-  if (jump.skipped.every((record) => record.expired)) return 'retention (log.retention.*) deleted records the consumer had not read yet';
-  if (jump.cause === 'reset-latest') return 'auto.offset.reset=latest starts past unread records';
-  const byChoice = jump.skipped.map((record) => atMostOnce(state, record.id));
-  return byChoice.every((reason) => reason !== null) ? (byChoice[0] ?? null) : null;
+  return jump === undefined ? null : skipExcuse(state, jump, jump.skipped.map((record) => record.id));
 }
 
 /**

@@ -1,23 +1,15 @@
 import type { Invariant } from './invariant.js';
+import { skipExcuse } from './no-skip.js';
 import { atMostOnce } from './processed-before-commit.js';
 import type { Consumer, State } from '../spec/types.js';
 
-type Unseen = Consumer['unseen'][number];
-
 /**
- * Why the consumer read on past `record` by design rather than by a loss: it was polled and dropped
- * unprocessed under commit-before-processing, or a jump by retention or `auto.offset.reset=latest`
- * passed it. Null when neither.
+ * Why the consumer read on past record `id` by design rather than by a loss: it was polled and dropped
+ * unprocessed under commit-before-processing, or a jump passed it by design (no-skip's skipExcuse).
  */
-function excuseOf(state: State, consumer: Consumer, record: Unseen): string | null {
-  const byChoice = atMostOnce(state, record.id);
-  if (byChoice !== null) return byChoice;
-  const jumps = consumer.jumps.filter((jump) => jump.skipped.some((skipped) => skipped.id === record.id));
-  if (jumps.some((jump) => jump.skipped.some((skipped) => skipped.id === record.id && skipped.expired))) {
-    return 'retention (log.retention.*) deleted records the consumer had not read yet';
-  }
-  if (jumps.some((jump) => jump.cause === 'reset-latest')) return 'auto.offset.reset=latest starts past unread records';
-  return null;
+function excuseOf(state: State, consumer: Consumer, id: number): string | null {
+  const passing = consumer.jumps.filter((jump) => jump.skipped.some((skipped) => skipped.id === id));
+  return atMostOnce(state, id) ?? passing.map((jump) => skipExcuse(state, jump, [id])).find((excuse) => excuse !== null) ?? null;
 }
 
 /**
@@ -49,7 +41,7 @@ export const noUnseen: Invariant = {
   byDesign(state) {
     const consumer = state.consumer;
     if (consumer === null || consumer.unseen.length === 0) return null;
-    const excuses = consumer.unseen.map((record) => excuseOf(state, consumer, record));
+    const excuses = consumer.unseen.map((record) => excuseOf(state, consumer, record.id));
     if (excuses.some((excuse) => excuse === null)) return null;
     return [...new Set(excuses)].join('; ');
   },

@@ -237,8 +237,8 @@ export function validateConfig(input: unknown): Config {
     flushIntervalMessages: flush === null ? null : integer('flushIntervalMessages', flush, 1),
     offsetsTopicReplicationFactor: offsets.length,
     offsetsTopicAssignment: offsets,
-    autoOffsetReset: autoOffsetReset(raw.autoOffsetReset ?? DEFAULT_CONFIG.autoOffsetReset),
-    commitDiscipline: commitDiscipline(raw.commitDiscipline ?? DEFAULT_CONFIG.commitDiscipline),
+    autoOffsetReset: oneOf('autoOffsetReset', raw.autoOffsetReset ?? DEFAULT_CONFIG.autoOffsetReset, AUTO_OFFSET_RESETS),
+    commitDiscipline: oneOf('commitDiscipline', raw.commitDiscipline ?? DEFAULT_CONFIG.commitDiscipline, COMMIT_DISCIPLINES),
     commitLeaderEpoch: boolean('commitLeaderEpoch', raw.commitLeaderEpoch ?? DEFAULT_CONFIG.commitLeaderEpoch),
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
@@ -320,22 +320,15 @@ function replicaAssignment(field: string, value: unknown, brokers: number): Brok
 
 const AUTO_OFFSET_RESETS: readonly AutoOffsetReset[] = ['earliest', 'latest', 'none'];
 
-function autoOffsetReset(value: unknown): AutoOffsetReset {
-  const reset = AUTO_OFFSET_RESETS.find((known) => known === value);
-  if (reset === undefined) {
-    throw new ConfigError('autoOffsetReset', `must be earliest, latest or none, got ${JSON.stringify(value)}`);
-  }
-  return reset;
-}
+export const COMMIT_DISCIPLINES: readonly CommitDiscipline[] = ['after-processing', 'before-processing'];
 
-const COMMIT_DISCIPLINES: readonly CommitDiscipline[] = ['after-processing', 'before-processing'];
-
-function commitDiscipline(value: unknown): CommitDiscipline {
-  const discipline = COMMIT_DISCIPLINES.find((known) => known === value);
-  if (discipline === undefined) {
-    throw new ConfigError('commitDiscipline', `must be after-processing or before-processing, got ${JSON.stringify(value)}`);
+/** `value` if it is one of `known`, else a ConfigError naming `field` and the values it takes. */
+function oneOf<T extends string>(field: string, value: unknown, known: readonly T[]): T {
+  const found = known.find((candidate) => candidate === value);
+  if (found === undefined) {
+    throw new ConfigError(field, `must be ${known.slice(0, -1).join(', ')} or ${known.at(-1) ?? ''}, got ${JSON.stringify(value)}`);
   }
-  return discipline;
+  return found;
 }
 
 /** Whether the model has a consumer (and so the group's `__consumer_offsets` partition). */

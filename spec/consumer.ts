@@ -7,7 +7,7 @@
 import { castDraft, type Draft } from 'immer';
 import { DATA_PARTITION } from './config.js';
 import { isOn, type Rules } from './rules.js';
-import type { AutoOffsetReset, Consumer, LogRecord, Offset, Partition, PositionEpochs, PositionJump, Replica, State } from './types.js';
+import type { AutoOffsetReset, Consumer, LeaderEpoch, LogRecord, Offset, Partition, PositionEpochs, PositionJump, Replica, State } from './types.js';
 
 /** The newest offset-commit record in a coordinator's log: the coordinator loads its whole log (GroupMetadataManager). */
 export function latestCommit(coordinator: Replica): LogRecord | undefined {
@@ -64,12 +64,21 @@ export function jumpTo(draft: Draft<State>, to: Offset, cause: PositionJump['cau
 }
 
 /**
- * Whether the consumer must validate its position before fetching from `leader` (KAFKA-7747, 2.3;
- * SubscriptionState.maybeValidatePositionForCurrentLeader): its position has an epoch, and the leader's
- * epoch is not the one it last fetched at. A position with no epoch is not validated.
+ * The epochs a position carries, where the consumer validates positions (KAFKA-7747, 2.3): the epoch of
+ * the last record consumed, and the leader epoch it was read at or validated against (null: not yet,
+ * as after a resume). Before 2.3, none: nothing would read them.
  */
-export function awaitsValidation(rules: Rules, consumer: Consumer, leader: Replica): boolean {
-  if (!isOn(rules, 'KAFKA-7747') || consumer.epochs === null || typeof consumer.position !== 'number') return false;
+export function positionEpochs(rules: Rules, offsetEpoch: LeaderEpoch, leaderEpoch: LeaderEpoch | null): PositionEpochs | null {
+  return isOn(rules, 'KAFKA-7747') ? { offsetEpoch, leaderEpoch } : null;
+}
+
+/**
+ * Whether the consumer must validate its position before fetching from `leader`
+ * (SubscriptionState.maybeValidatePositionForCurrentLeader): its position has epochs (positionEpochs),
+ * and the leader's epoch is not the one it last fetched at. A position with none is not validated.
+ */
+export function awaitsValidation(consumer: Consumer, leader: Replica): boolean {
+  if (consumer.epochs === null || typeof consumer.position !== 'number') return false;
   return leader.view !== null && leader.view.leaderEpoch !== consumer.epochs.leaderEpoch;
 }
 

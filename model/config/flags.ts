@@ -3,7 +3,7 @@
  * files beneath them (properties-file.ts), turned into a Config and validated by the spec's one
  * validation function. Bad input becomes a UsageError naming the flag or the file's line.
  */
-import { ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { COMMIT_DISCIPLINES, ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
 import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { SWITCH_NAMES } from '../../spec/switches.js';
 import { parseCommand, userPath, type OptionSpec } from './command.js';
@@ -75,7 +75,7 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
     flags: '--commit-discipline <when>',
     description: 'when the application commits: after processing what poll returned (at least once) or before it (at most once: enable.auto.commit with records handed to another thread)',
     defaultText: d.commitDiscipline,
-    choices: ['after-processing', 'before-processing'],
+    choices: COMMIT_DISCIPLINES,
   },
   {
     flags: '--commit-epochs <bool>',

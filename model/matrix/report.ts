@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { z } from 'zod';
-import { ERA_NAMES } from '../../spec/eras/names.js';
+import { COMMIT_DISCIPLINES } from '../../spec/config.js';
+import { ERA_NAMES, ERA_VERSIONS } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
 import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
-import { CONSUMER_QUESTIONS, isKafkaDefaults, uncleanElectionFlags, type ConsumerRow, type MatrixRow, type ProducerRow } from './rows.js';
+import { CONSUMER_QUESTIONS, isKafkaDefaults, type ConsumerRow, type MatrixRow, type ProducerRow } from './rows.js';
 import { MATRIX_INVARIANT, QUESTION_INVARIANTS, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
@@ -182,7 +183,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     }
     if (consumer.length > 0) {
       lines.push(
-        `The consumer, with min.insync.replicas=1 and ${uncleanElectionFlags(era)[0] === '--unclean' ? 'unclean.leader.election.enable=true' : 'an operator’s unclean election (the flag is ignored)'}:`,
+        `The consumer, with min.insync.replicas=1 and ${ERA_VERSIONS[era].honoursUncleanFlag ? 'unclean.leader.election.enable=true' : 'an operator’s unclean election (the flag is ignored)'}:`,
         '',
         '| can the consumer ... | commits | leader epoch in commits | answer | evidence |',
         '| --- | --- | --- | --- | --- |',
@@ -222,7 +223,7 @@ const CONSUMER_INTRO: readonly string[] = [
 const consumerRowSchema = z.strictObject({
   question: z.enum(CONSUMER_QUESTIONS),
   era: z.enum(ERA_NAMES),
-  discipline: z.enum(['after-processing', 'before-processing']),
+  discipline: z.enum(COMMIT_DISCIPLINES),
   commitEpochs: z.boolean(),
 });
 

@@ -8,6 +8,7 @@
  * election can truncate the log below it. The default sweep is a curated set per era; `--full` is the
  * whole product, meant to be sharded.
  */
+import { COMMIT_DISCIPLINES } from '../../spec/config.js';
 import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { kafkaDefaults } from '../config/kafka-defaults.js';
 import type { Acks, CommitDiscipline } from '../../spec/types.js';
@@ -56,7 +57,7 @@ export function rowId(row: MatrixRow): string {
  * The unclean election a consumer's row allows: the flag where the era's controller honours it, else
  * (KRaft 3.6, KAFKA-12670) one an operator forces through ElectLeaders (KIP-460).
  */
-export function uncleanElectionFlags(era: EraName): string[] {
+function uncleanElectionFlags(era: EraName): string[] {
   return ERA_VERSIONS[era].honoursUncleanFlag ? ['--unclean', 'true'] : ['--unclean-elections', '1'];
 }
 
@@ -111,7 +112,7 @@ export function isKafkaDefaults(row: MatrixRow): boolean {
 /** Every consumer question of an era, under each commit discipline, with and without epochs in commits. */
 function consumerRows(era: EraName): ConsumerRow[] {
   return CONSUMER_QUESTIONS.flatMap((question) =>
-    (['after-processing', 'before-processing'] as const).flatMap((discipline) => [true, false].map((commitEpochs) => ({ question, era, discipline, commitEpochs }))),
+    COMMIT_DISCIPLINES.flatMap((discipline) => [true, false].map((commitEpochs) => ({ question, era, discipline, commitEpochs }))),
   );
 }
 

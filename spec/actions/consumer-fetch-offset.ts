@@ -14,7 +14,7 @@
  */
 import { partitionSite } from '../cluster.js';
 import { OFFSETS_PARTITION } from '../config.js';
-import { jumpTo, latestCommit } from '../consumer.js';
+import { jumpTo, latestCommit, positionEpochs } from '../consumer.js';
 import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { b, perCoordinator, type ClusterActionSpec } from './action.js';
@@ -57,7 +57,6 @@ export const consumerFetchOffset: ClusterActionSpec<ConsumerFetchOffset> = {
       state.consumer.position = 'reset';
       return;
     }
-    const validates = isOn(rules, 'KAFKA-7747') && commit.leaderEpoch !== null;
-    jumpTo(state, commit.offset, 'resume', validates ? { offsetEpoch: commit.leaderEpoch, leaderEpoch: null } : null);
+    jumpTo(state, commit.offset, 'resume', commit.leaderEpoch === null ? null : positionEpochs(rules, commit.leaderEpoch, null));
   },
 };

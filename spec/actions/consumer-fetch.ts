@@ -15,8 +15,7 @@
  */
 import { partitionSite } from '../cluster.js';
 import { DATA_PARTITION } from '../config.js';
-import { awaitsValidation, resetPosition, validatePosition } from '../consumer.js';
-import { isOn } from '../rules.js';
+import { awaitsValidation, positionEpochs, resetPosition, validatePosition } from '../consumer.js';
 import { logEndOffset, recordAt } from '../log.js';
 import type { Draft } from 'immer';
 import type { BrokerId, Consumer, Offset, Replica } from '../types.js';
@@ -68,14 +67,14 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     if (notLeader !== null) return notLeader;
     const leader = data.partition.replicas[broker];
     const consumer = at.state.consumer;
-    if (position === 'reset' || leader === undefined || consumer === null || awaitsValidation(at.rules, consumer, leader)) return null;
+    if (position === 'reset' || leader === undefined || consumer === null || awaitsValidation(consumer, leader)) return null;
     return waitsAtHw(leader, position) ? `nothing below the HW ${leader.hw} at offset ${position}: the fetch waits` : null;
   },
   apply({ state, rules }, { broker }) {
     const leader = state.partitions[DATA_PARTITION]?.replicas[broker];
     const consumer = state.consumer;
     if (leader === undefined || consumer === null) return;
-    if (awaitsValidation(rules, consumer as Consumer, leader) && !validatePosition(state, rules, leader)) return;
+    if (awaitsValidation(consumer as Consumer, leader) && !validatePosition(state, rules, leader)) return;
     const position = consumer.position;
     // Validated, the position may still wait for the HW.
     if (typeof position === 'number' && waitsAtHw(leader, position)) return;
@@ -88,6 +87,6 @@ export const consumerFetch: ClusterActionSpec<ConsumerFetch> = {
     if (rules.config.commitDiscipline === 'after-processing') consumer.seen.push({ ...record });
     else consumer.polled = { ...record };
     consumer.position = record.offset + 1;
-    if (isOn(rules, 'KAFKA-7747') && leader.view !== null) consumer.epochs = { offsetEpoch: record.epoch, leaderEpoch: leader.view.leaderEpoch };
+    if (leader.view !== null) consumer.epochs = positionEpochs(rules, record.epoch, leader.view.leaderEpoch);
   },
 };
