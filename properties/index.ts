@@ -21,6 +21,9 @@ import { noUnseen } from './no-unseen.js';
 import { offsetsNeverRegress } from './offsets-never-regress.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
 import { processedBeforeCommit } from './processed-before-commit.js';
+import { emptyLogReturned } from './witnesses/empty-log-returned.js';
+import { leaderMoved } from './witnesses/leader-moved.js';
+import { reassignedReplicaJoined } from './witnesses/reassigned-replica-joined.js';
 import { isrShrinkAndReexpand } from './witnesses/isr-shrink-and-reexpand.js';
 import { notEnoughReplicas } from './witnesses/not-enough-replicas.js';
 import { staleFetchDropped } from './witnesses/stale-fetch-dropped.js';
@@ -52,6 +55,9 @@ export const WITNESSES: readonly Witness[] = [
   isrShrinkAndReexpand,
   notEnoughReplicas,
   staleFetchDropped,
+  leaderMoved,
+  emptyLogReturned,
+  reassignedReplicaJoined,
 ];
 
 export const INVARIANT_NAMES = INVARIANTS.map((invariant) => invariant.name);

@@ -11,8 +11,8 @@
  *   elected without it, through `unclean.leader.election.enable` where the era honours it, an
  *   operator's ElectLeaders of type UNCLEAN (KIP-460), or KIP-966's recovery of the last known leader
  *   (allowed);
- * - *kept by no in-sync replica*: after it was committed, a power loss took the last copy an ISR member
- *   held ("last replica standing"): allowed before KIP-966; under KIP-966 only once
+ * - *kept by no in-sync replica*: after it was committed, a power loss (or a replaced disk, an unclean
+ *   shutdown that lost everything, rule 32) took the last copy an ISR member held ("last replica standing"): allowed before KIP-966; under KIP-966 only once
  *   min.insync.replicas unclean shutdowns came since the ISR last held that many members (rule 22);
  * - otherwise a **broken promise**, whatever acks, min.insync.replicas or the unclean flag say.
  *
@@ -23,7 +23,7 @@ import { rulesOf } from '../spec/eras/index.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
 import { holdsRecord } from '../spec/log.js';
-import type { Acks, BrokerId, LossExcuse, Offset, Partition, PartitionName, Replica, State, UncleanCause } from '../spec/types.js';
+import type { Acks, BrokerId, LossExcuse, LostCopyCause, Offset, Partition, PartitionName, Replica, State, UncleanCause } from '../spec/types.js';
 import type { Invariant } from './invariant.js';
 import { effectiveLeader, expiredWrite, holdsWrite } from './leader.js';
 
@@ -89,7 +89,7 @@ export function missingRecords(state: State, name: PartitionName): MissingRecord
 const b = (broker: BrokerId): string => `b${broker}`;
 
 type UncleanElection = Extract<LossExcuse, { cause: 'unclean-election' }>;
-type PowerLoss = Extract<LossExcuse, { cause: 'power-loss' }>;
+type LostCopy = Exclude<LossExcuse, UncleanElection>;
 
 /** How each kind of unclean election is named in a verdict. */
 const UNCLEAN_CAUSES: Readonly<Record<UncleanCause, string>> = {
@@ -98,18 +98,24 @@ const UNCLEAN_CAUSES: Readonly<Record<UncleanCause, string>> = {
   operator: "an operator's ElectLeaders, kafka-leader-election.sh --election-type unclean",
 };
 
+/** How each way of losing a replica's storage is named in a verdict. */
+const LOST_COPY_CAUSES: Readonly<Record<LostCopyCause, string>> = {
+  'power-loss': 'power loss',
+  'disk-loss': 'replaced disk',
+};
+
 function uncleanElection(excuse: UncleanElection, w: string): Judgement {
   const via = UNCLEAN_CAUSES[excuse.via];
   return { judged: 'allowed', reason: `an unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) took ${w}, committed before it or by the leader it deposed` };
 }
 
 /**
- * A replica lost the record to a power loss: allowed when no in-sync replica kept it (and, under
+ * A replica lost the record to a power loss or a replaced disk: allowed when no in-sync replica kept it (and, under
  * KIP-966, min.insync.replicas unclean shutdowns had come); broken when an ISR member still holds it,
  * for then the partition's leader should have been one that does.
  */
-function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: PowerLoss): Judgement {
-  const taken = `${b(excuse.broker)}'s power loss took ${w}`;
+function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: LostCopy): Judgement {
+  const taken = `${b(excuse.broker)}'s ${LOST_COPY_CAUSES[excuse.cause]} took ${w}`;
   const keeper = partition.record.isr.find((member) => {
     const replica = partition.replicas[member];
     return replica !== undefined && holdsWrite(replica, record);
@@ -138,9 +144,9 @@ function judgeRecord(config: Config, state: State, name: PartitionName, record: 
   const unclean = excuses.find((e): e is UncleanElection => e.cause === 'unclean-election');
   const about = (excuse?: LossExcuse) => ({ partition: name, id: record.id, ...(excuse === undefined ? {} : { excuse }) });
   if (unclean !== undefined) return { ...uncleanElection(unclean, w), record: about(unclean) };
-  // The latest power loss that took it: the one that left the fewest copies.
-  const powerLoss = excuses.filter((e): e is PowerLoss => e.cause === 'power-loss').at(-1);
-  if (powerLoss !== undefined) return { ...lastReplicaStanding(config, partition, name, record, w, powerLoss), record: about(powerLoss) };
+  // The latest power or disk loss that took it: the one that left the fewest copies.
+  const lost = excuses.filter((e): e is LostCopy => e.cause !== 'unclean-election').at(-1);
+  if (lost !== undefined) return { ...lastReplicaStanding(config, partition, name, record, w, lost), record: about(lost) };
   return { judged: 'broken', reason: `${w} was committed, and lost with no unclean election and no power loss taking it from every in-sync replica`, record: about() };
 }
 
@@ -178,7 +184,7 @@ export function withSteps(judgement: Judgement, history: readonly State[]): Judg
         : history.findIndex((state) => ghost(state)?.excuses.some((e) => e.id === excuse.id && e.cause === excuse.cause && e.broker === excuse.broker) === true);
   const named = [
     committed >= 0 ? `w${about.id} committed at step ${committed}` : null,
-    took >= 0 ? `${excuse?.cause === 'power-loss' ? 'the power loss' : 'the unclean election'} at step ${took}` : null,
+    took >= 0 ? `the ${excuse === undefined || excuse.cause === 'unclean-election' ? 'unclean election' : LOST_COPY_CAUSES[excuse.cause]} at step ${took}` : null,
   ].filter((part): part is string => part !== null);
   return named.length === 0 ? judgement : { ...judgement, reason: `${judgement.reason} (${named.join('; ')})` };
 }

@@ -31,6 +31,22 @@ export interface Budgets {
    * --election-type unclean`, KIP-460, 2.4); 0 in a trace that predates them.
    */
   readonly uncleanElections: number;
+  /**
+   * Preferred leader elections: the controller moves leadership back to the first replica of the
+   * assignment (`auto.leader.rebalance.enable`, or `kafka-leader-election.sh --election-type
+   * preferred`, rule 26); 0 in a trace that predates them.
+   */
+  readonly leaderMoves: number;
+  /**
+   * Replaced disks: a broker starts again with every log directory empty and the same broker id
+   * (rule 32); 0 in a trace that predates them.
+   */
+  readonly diskLosses: number;
+  /**
+   * Partition reassignments replacing one replica by a broker outside the assignment
+   * (kafka-reassign-partitions.sh, rule 31); 0 in a trace that predates them.
+   */
+  readonly reassignments: number;
 }
 
 export interface Config {
@@ -68,8 +84,20 @@ export interface Config {
   readonly segmentRecords: number;
   /** Fixes and guards removed from the era (`--without-fix`). */
   readonly withoutFixes: readonly SwitchName[];
+  /**
+   * An operator's procedure the run follows, or null: `rolling-restart` shuts each broker down cleanly
+   * once, in any order, each after the previous one is running again.
+   */
+  readonly scenario: ScenarioName | null;
+  /** In a rolling restart, whether the operator also waits for every ISR to be whole before the next broker. */
+  readonly waitForIsr: boolean;
   readonly budgets: Budgets;
 }
+
+/** The operators' procedures a run can follow (`--scenario`). */
+export const SCENARIO_NAMES = ['rolling-restart'] as const;
+
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export const DEFAULT_BUDGETS: Budgets = {
   records: 3,
@@ -82,6 +110,9 @@ export const DEFAULT_BUDGETS: Budgets = {
   consumerRestarts: 1,
   retention: 0,
   uncleanElections: 0,
+  leaderMoves: 0,
+  diskLosses: 0,
+  reassignments: 0,
 };
 
 /** The safe setting the seed's reasoning leads to. */
@@ -100,6 +131,8 @@ export const DEFAULT_CONFIG: Config = {
   commitLeaderEpoch: true,
   segmentRecords: 1,
   withoutFixes: [],
+  scenario: null,
+  waitForIsr: true,
   budgets: DEFAULT_BUDGETS,
 };
 
@@ -187,6 +220,9 @@ function budgets(value: unknown): Budgets {
     consumerRestarts: read('consumerRestarts'),
     retention: read('retention'),
     uncleanElections: read('uncleanElections'),
+    leaderMoves: read('leaderMoves'),
+    diskLosses: read('diskLosses'),
+    reassignments: read('reassignments'),
   };
 }
 
@@ -227,7 +263,7 @@ export function validateConfig(input: unknown): Config {
   }
   const flush = raw.flushIntervalMessages ?? null;
   const offsets = offsetsPlacement(raw, brokers);
-  return withElectLeaders(withinStateLimit({
+  return withReassignmentRoom(withElectLeaders(withinStateLimit({
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
     replicationFactor,
@@ -242,8 +278,19 @@ export function validateConfig(input: unknown): Config {
     commitLeaderEpoch: boolean('commitLeaderEpoch', raw.commitLeaderEpoch ?? DEFAULT_CONFIG.commitLeaderEpoch),
     segmentRecords: integer('segmentRecords', raw.segmentRecords ?? DEFAULT_CONFIG.segmentRecords, 1),
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
+    scenario: raw.scenario == null ? null : oneOf('scenario', raw.scenario, SCENARIO_NAMES),
+    waitForIsr: boolean('waitForIsr', raw.waitForIsr ?? DEFAULT_CONFIG.waitForIsr),
     budgets: budgets(raw.budgets ?? {}),
-  }));
+  })));
+}
+
+/** A reassignment moves a replica to a broker outside the data partition's assignment: there must be one. */
+function withReassignmentRoom(config: Config): Config {
+  if (config.budgets.reassignments === 0 || config.brokers > config.replicationFactor) return config;
+  throw new ConfigError(
+    'budgets.reassignments',
+    `a reassignment needs a broker outside the partition's assignment, but all ${config.brokers} brokers host a replica (replication factor ${config.replicationFactor}): add one with --brokers ${config.replicationFactor + 1}`,
+  );
 }
 
 /** An operator's unclean election needs the ElectLeaders API (KIP-460, Kafka 2.4). */
@@ -326,7 +373,8 @@ export const COMMIT_DISCIPLINES: readonly CommitDiscipline[] = ['after-processin
 function oneOf<T extends string>(field: string, value: unknown, known: readonly T[]): T {
   const found = known.find((candidate) => candidate === value);
   if (found === undefined) {
-    throw new ConfigError(field, `must be ${known.slice(0, -1).join(', ')} or ${known.at(-1) ?? ''}, got ${JSON.stringify(value)}`);
+    const choices = known.length === 1 ? `${known[0]}` : `${known.slice(0, -1).join(', ')} or ${known.at(-1) ?? ''}`;
+    throw new ConfigError(field, `must be ${choices}, got ${JSON.stringify(value)}`);
   }
   return found;
 }

@@ -6,7 +6,7 @@
 import { castDraft, type Draft } from 'immer';
 import { holdsRecord } from './log.js';
 import type { DraftPartitionSite, DraftSite } from './rules.js';
-import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, Offset, OffsetCommitValue, ProduceAttempt, ProduceError, UncleanCause, WitnessEvents } from './types.js';
+import type { BrokerId, Client, CommitAttempt, LogRecord, LossExcuse, LostCopyCause, Offset, OffsetCommitValue, ProduceAttempt, ProduceError, UncleanCause, WitnessEvents } from './types.js';
 
 /** The produce attempts of a client: the producer's writes, or the consumer's commits. */
 function attemptsOf(at: DraftSite, client: Client): Draft<ProduceAttempt[] | CommitAttempt[]> {
@@ -87,15 +87,15 @@ export function forfeitMissing(at: DraftPartitionSite, leader: BrokerId, via: Un
 }
 
 /**
- * After `broker`'s power loss: the records it held in `before` and holds no more, with the unclean
- * shutdowns counted so far. Committed or not yet: a leader may count a follower that already lost a
- * record (its last fetch said it had it) and commit it after the power loss.
+ * After `broker`'s power loss (or disk loss): the records it held in `before` and holds no more, with
+ * the unclean shutdowns counted so far. Committed or not yet: a leader may count a follower that
+ * already lost a record (its last fetch said it had it) and commit it after the loss.
  */
-export function notePowerLoss(at: DraftPartitionSite, broker: BrokerId, before: readonly Pick<LogRecord, 'offset' | 'id'>[]): void {
+export function noteLostCopies(at: DraftPartitionSite, broker: BrokerId, before: readonly Pick<LogRecord, 'offset' | 'id'>[], cause: LostCopyCause): void {
   const replica = at.partition.replicas[broker];
   for (const record of before) {
     if (replica === undefined || !holdsRecord(replica, record)) {
-      excuse(at, { id: record.id, cause: 'power-loss', broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
+      excuse(at, { id: record.id, cause, broker, uncleanShutdowns: at.partition.ghost.uncleanShutdowns });
     }
   }
 }
@@ -115,4 +115,5 @@ export function recordIsrChange(at: DraftPartitionSite, before: readonly BrokerI
     if (!shrunk.includes(removed)) shrunk.push(removed);
   }
   if (after.some((member) => !before.includes(member) && shrunk.includes(member))) witness(at, 'isrReexpand');
+  if (after.some((member) => !before.includes(member) && at.partition.reassignment?.adding.includes(member) === true)) witness(at, 'reassignedReplicaJoined');
 }

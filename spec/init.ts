@@ -6,6 +6,7 @@
 import { produce, type Draft } from 'immer';
 import { applyPartitionRecord } from './broker.js';
 import { draftPartitionSite } from './cluster.js';
+import { emptyReplica } from './log.js';
 import { hasConsumer, partitionLayout, type Config, type PartitionLayout } from './config.js';
 import { rulesOf } from './eras/index.js';
 import type { Broker, BrokerId, Partition, PartitionName, PartitionView, Replica, State } from './types.js';
@@ -15,16 +16,13 @@ function perBroker<T>(ids: readonly BrokerId[], value: (id: BrokerId) => T): Rec
   return Object.fromEntries(ids.map((id) => [id, value(id)]));
 }
 
-function emptyReplica(broker: BrokerId): Replica {
-  return { broker, logStartOffset: 0, log: [], epochs: [], hw: 0, flushed: 0, hwCheckpoint: 0, view: null, awaitingEpochEnd: false, leader: null };
-}
-
 function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout): Partition {
   const record: PartitionView = { leader: assignment[0] ?? null, leaderEpoch: 0, partitionEpoch: 0, isr: [...assignment].sort((a, b) => a - b), elr: [] };
   return {
     cleanupPolicy,
     internal,
     assignment,
+    reassignment: null,
     record,
     lastKnownLeader: null,
     shrinks: 0,
@@ -52,6 +50,9 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
         isrReexpand: false,
         notEnoughReplicas: false,
         staleFetchDropped: false,
+        leaderMoved: false,
+        emptyLogReturned: false,
+        reassignedReplicaJoined: false,
       },
     },
   };
@@ -68,7 +69,8 @@ export function initialState(config: Config): State {
     partitions: Object.fromEntries(layout.map((partition) => [partition.name, emptyPartition(partition)])),
     producer: { attempts: [] },
     consumer: hasConsumer(config) ? { position: null, epochs: null, polled: null, seen: [], commits: [], jumps: [], dropped: [], unseen: [] } : null,
-    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0 },
+    rollingRestart: config.scenario === 'rolling-restart' ? { rolled: [] } : null,
+    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0, leaderMoves: 0, diskLosses: 0, reassignments: 0 },
   };
   const rules = rulesOf(config);
   return produce(empty, (state) => {

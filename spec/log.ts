@@ -3,9 +3,15 @@
  * (LeaderEpochFileCache) lookups that divergence detection is built on.
  */
 import type { Draft } from 'immer';
-import type { Replica, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
+import type { BrokerId, Replica, EpochEndOffset, EpochEntry, LeaderEpoch, LogRecord, Offset } from './types.js';
+
+/** A replica with nothing yet: a new partition's, or one a reassignment adds (it catches up by fetching). */
+export function emptyReplica(broker: BrokerId): Replica {
+  return { broker, logStartOffset: 0, log: [], epochs: [], hw: 0, flushed: 0, hwCheckpoint: 0, view: null, awaitingEpochEnd: false, leader: null };
+}
 
 /** Log end offset: the offset the next appended record gets. Reads no record, so drafts stay cheap. */
+
 export function logEndOffset(replica: Pick<Replica, 'log' | 'logStartOffset'>): Offset {
   return replica.logStartOffset + replica.log.length;
 }

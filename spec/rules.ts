@@ -47,8 +47,9 @@ export interface Site {
 export interface DraftSite {
   readonly state: Draft<State>;
   /**
-   * The state the step started from. Where partitions live is read here: no step moves a replica, and
-   * reading the draft would make a draft of every partition it looked at.
+   * The state the step started from. Where partitions live is read here: only a reassignment moves a
+   * replica, and only its own partition's, which it reads from its draft; reading the draft would make
+   * a draft of every partition it looked at.
    */
   readonly base: State;
   readonly rules: Rules;
@@ -111,6 +112,12 @@ export interface Era extends EraVersion {
   readonly maximalIsr: boolean;
   /** KIP-966: eligible leader replicas, with which the ISR may become empty. */
   readonly eligibleLeaderReplicas: boolean;
+  /**
+   * The ZooKeeper controller sends every replica a LeaderAndIsr with a bumped leader epoch at each
+   * step of a reassignment (KafkaController.onPartitionReassignment); KRaft's PartitionChangeRecord
+   * bumps it only when the leader changes.
+   */
+  readonly reassignmentBumpsLeaderEpoch: boolean;
 
   /** Truncation seam: what a replica does to its log when it becomes a follower (the record is applied). */
   readonly onBecomeFollower: (at: DraftPartitionSite, broker: BrokerId, previous: PartitionView | null) => void;

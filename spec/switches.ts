@@ -129,6 +129,13 @@ export const SWITCHES = {
     summary: 'with unclean.leader.election.enable=false the controller elects only ISR members',
     source: 'https://kafka.apache.org/documentation/#brokerconfigs_unclean.leader.election.enable',
   },
+  'check:preferred-in-isr': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'acked-never-lost',
+    summary: 'a preferred leader election moves leadership only to a preferred replica that is in the ISR',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-460%3A+Admin+Leader+Election+RPC',
+  },
   'check:alter-partition-epochs': {
     kind: 'check',
     since: '2.7.0',

@@ -253,6 +253,12 @@ export interface WitnessEvents {
   readonly isrReexpand: boolean;
   readonly notEnoughReplicas: boolean;
   readonly staleFetchDropped: boolean;
+  /** Leadership moved from a live leader to another live ISR member (a preferred leader election). */
+  readonly leaderMoved: boolean;
+  /** A broker hosting a replica started again with an empty log (a replaced disk). */
+  readonly emptyLogReturned: boolean;
+  /** A replica a reassignment added joined the ISR. */
+  readonly reassignedReplicaJoined: boolean;
 }
 
 /**
@@ -261,7 +267,9 @@ export interface WitnessEvents {
  * - `unclean-election`: a leader was elected from outside the ISR (and ELR) without it, through
  *   `unclean.leader.election.enable` or KIP-966's recovery of the last known leader;
  * - `power-loss`: `broker` lost it with its page cache; `uncleanShutdowns` counts the unclean shutdowns
- *   since the ISR last held min.insync.replicas members (KIP-966, rule 22).
+ *   since the ISR last held min.insync.replicas members (KIP-966, rule 22);
+ * - `disk-loss`: `broker` started again on a replaced disk, an unclean shutdown that lost everything
+ *   (rule 32), counted the same way.
  */
 /**
  * What made an election unclean (a leader from outside the ISR and ELR): the controller honouring
@@ -272,7 +280,10 @@ export type UncleanCause = 'flag' | 'last-known-leader' | 'operator';
 
 export type LossExcuse =
   | { readonly id: number; readonly cause: 'unclean-election'; readonly broker: BrokerId; readonly epoch: LeaderEpoch; readonly via: UncleanCause }
-  | { readonly id: number; readonly cause: 'power-loss'; readonly broker: BrokerId; readonly uncleanShutdowns: number };
+  | { readonly id: number; readonly cause: LostCopyCause; readonly broker: BrokerId; readonly uncleanShutdowns: number };
+
+/** What took a replica's copy of its records with the broker's storage: its page cache, or its whole disk. */
+export type LostCopyCause = 'power-loss' | 'disk-loss';
 
 /** A partition's ghost history: what the properties need to know. Never read by a protocol guard. */
 export interface PartitionGhost {
@@ -306,6 +317,17 @@ export interface PartitionGhost {
 /** `cleanup.policy`: retention deletes old segments, or compaction keeps the latest value per key. */
 export type CleanupPolicy = 'delete' | 'compact';
 
+/**
+ * A reassignment in progress (AlterPartitionReassignments, KIP-455; the ZooKeeper controller's
+ * /admin/reassign_partitions before it): the replicas being added, which start empty and catch up,
+ * and those that leave once every added one is in the ISR. Meanwhile the assignment holds both
+ * (KRaft's PartitionRecord addingReplicas and removingReplicas; rule 31).
+ */
+export interface Reassignment {
+  readonly adding: readonly BrokerId[];
+  readonly removing: readonly BrokerId[];
+}
+
 /** One partition: where it lives, the controller's record of it, its replicas, its traffic and its history. */
 export interface Partition {
   /** Its topic's `cleanup.policy` (`__consumer_offsets` is compacted: retention deletes nothing there). */
@@ -314,6 +336,8 @@ export interface Partition {
   readonly internal: boolean;
   /** The brokers hosting a replica, in assignment order (the first is the preferred leader). */
   readonly assignment: readonly BrokerId[];
+  /** The reassignment in progress, or null. */
+  readonly reassignment: Reassignment | null;
   /** The controller's latest PartitionRecord of it. */
   readonly record: PartitionView;
   /** KIP-966: the last ISR member when the ISR became empty, electable as a last resort. */
@@ -418,6 +442,14 @@ export interface Consumer {
  */
 export type BudgetUse = Omit<Budgets, 'shrinks'>;
 
+/**
+ * An operator's rolling restart in progress (`--scenario rolling-restart`): the brokers it has shut
+ * down so far. Each is shut down cleanly once, after the previous one is running again.
+ */
+export interface RollingRestart {
+  readonly rolled: readonly BrokerId[];
+}
+
 /** The whole model: one record per broker, one per partition, and the clients. */
 export interface State {
   readonly config: Config;
@@ -429,5 +461,7 @@ export interface State {
   readonly producer: Producer;
   /** The consumer and its group, when modelled (a commits budget above 0). */
   readonly consumer: Consumer | null;
+  /** The rolling restart the run follows, or null. */
+  readonly rollingRestart: RollingRestart | null;
   readonly budget: BudgetUse;
 }

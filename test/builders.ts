@@ -54,6 +54,8 @@ export const act = {
   elect: (broker: number): Action => ({ kind: 'controllerElectLeader', broker }),
   /** kafka-leader-election.sh --election-type unclean (ElectLeaders, KIP-460). */
   operatorElect: (broker: number): Action => ({ kind: 'adminElectLeaders', broker }),
+  /** The controller moves leadership back to the preferred replica (rule 26). */
+  preferred: (broker: number): Action => ({ kind: 'controllerElectPreferredLeader', broker }),
   metadata: (broker: number): Action => ({ kind: 'brokerApplyMetadata', broker }),
   checkpoint: (broker: number): Action => ({ kind: 'brokerCheckpointHw', broker }),
   flush: (broker: number): Action => ({ kind: 'brokerFlush', broker }),
@@ -61,6 +63,8 @@ export const act = {
   crash: (broker: number): Action => ({ kind: 'brokerCrash', broker }),
   powerLoss: (broker: number): Action => ({ kind: 'brokerPowerLoss', broker }),
   restart: (broker: number): Action => ({ kind: 'brokerRestart', broker }),
+  /** The broker starts again on an empty disk (rule 32). */
+  replaceDisk: (broker: number): Action => ({ kind: 'brokerReplaceDisk', broker }),
   fence: (broker: number): Action => ({ kind: 'controllerFenceBroker', broker }),
   unfence: (broker: number): Action => ({ kind: 'controllerUnfenceBroker', broker }),
   deleteSegments: (broker: number): Action => ({ kind: 'brokerDeleteSegments', broker }),

@@ -56,12 +56,15 @@ describe('the label of every saved loss, re-derived from its run', () => {
     }
     const unclean = /unclean election of b(\d+)/.exec(judgement.reason);
     const powerLoss = /b(\d+)'s power loss/.exec(judgement.reason);
+    const diskLoss = /b(\d+)'s replaced disk/.exec(judgement.reason);
     const acks = /acknowledged under acks=([01])/.exec(judgement.reason);
     if (unclean !== null) {
       expect(took('controllerElectLeader', unclean[1] ?? '') || took('adminElectLeaders', unclean[1] ?? '')).toBe(true);
       expect(Object.values(state.partitions).some((p) => p.ghost.events.uncleanElection)).toBe(true);
     } else if (powerLoss !== null) {
       expect(took('brokerPowerLoss', powerLoss[1] ?? '')).toBe(true);
+    } else if (diskLoss !== null) {
+      expect(took('brokerReplaceDisk', diskLoss[1] ?? '')).toBe(true);
     } else if (acks !== null) {
       expect(steps.some((s) => s.includes('"kind":"producerSend"') && s.includes(`"acks":${acks[1]}`))).toBe(true);
     } else if (judgement.reason.startsWith('at most once by choice')) {

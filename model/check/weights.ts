@@ -33,6 +33,10 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   consumerRestart: 6,
   // Processing is slow beside a poll: a commit or a crash between the two is what the discipline decides.
   consumerProcess: 2,
+  controllerElectPreferredLeader: 4,
+  brokerReplaceDisk: 3,
+  adminAlterPartitionReassignments: 3,
+  controllerCompleteReassignment: 4,
 };
 
 /** The perturbations a schedule's quiet spell holds back (schedule.ts). */
@@ -45,4 +49,7 @@ export const FAULTS: ReadonlySet<ActionKind> = new Set<ActionKind>([
   'adminElectLeaders',
   'brokerDeleteSegments',
   'consumerRestart',
+  'controllerElectPreferredLeader',
+  'brokerReplaceDisk',
+  'adminAlterPartitionReassignments',
 ]);

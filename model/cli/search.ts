@@ -32,9 +32,10 @@ export function describeConfig(config: Config): string[] {
         ? `; offsets.topic.replication.factor ${config.offsetsTopicReplicationFactor}${offsetsPlacement(config)}, auto.offset.reset ${config.autoOffsetReset}`
         : '; no consumer') +
       (config.budgets.retention > 0 ? `; segments of ${config.segmentRecords} record${config.segmentRecords === 1 ? '' : 's'}` : '') +
-      (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : ''),
+      (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : '') +
+      (config.scenario === null ? '' : `; scenario ${config.scenario}${config.waitForIsr ? ', waiting for the ISR' : ', not waiting for the ISR'}`),
     `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
-      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}, unclean-elections ${b.uncleanElections}`,
+      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}, unclean-elections ${b.uncleanElections}, leader-moves ${b.leaderMoves}, disk-losses ${b.diskLosses}, reassignments ${b.reassignments}`,
   ];
 }
 

@@ -3,7 +3,7 @@
  * files beneath them (properties-file.ts), turned into a Config and validated by the spec's one
  * validation function. Bad input becomes a UsageError naming the flag or the file's line.
  */
-import { COMMIT_DISCIPLINES, ConfigError, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
+import { COMMIT_DISCIPLINES, ConfigError, SCENARIO_NAMES, DEFAULT_BUDGETS, DEFAULT_CONFIG, LIMITS, validateConfig, type Budgets, type Config } from '../../spec/config.js';
 import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { SWITCH_NAMES } from '../../spec/switches.js';
 import { parseCommand, userPath, type OptionSpec } from './command.js';
@@ -26,6 +26,8 @@ const CONFIG_FLAGS = {
   'commit-epochs': 'commitLeaderEpoch',
   'segment-records': 'segmentRecords',
   era: 'era',
+  scenario: 'scenario',
+  'wait-for-isr': 'waitForIsr',
 } as const;
 
 const BUDGET_FLAGS: Record<string, keyof Budgets> = {
@@ -39,6 +41,9 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
   'consumer-restarts': 'consumerRestarts',
   retention: 'retention',
   'unclean-elections': 'uncleanElections',
+  'leader-moves': 'leaderMoves',
+  'disk-losses': 'diskLosses',
+  reassignments: 'reassignments',
 };
 
 /** What each budget bounds, for --help. */
@@ -53,6 +58,10 @@ const BUDGET_DOCS: Record<keyof Budgets, string> = {
   consumerRestarts: 'consumer restarts (a crash or a rebalance)',
   retention: 'segment deletions by retention on the data partition (1 when a properties file sets retention)',
   uncleanElections: 'unclean elections an operator forces with kafka-leader-election.sh --election-type unclean (ElectLeaders, KIP-460, from 2.4)',
+  leaderMoves:
+    "preferred leader elections (auto.leader.rebalance.enable, on in Kafka by default, or kafka-leader-election.sh --election-type preferred); 0 here by default: Kafka's rebalance waits out leader.imbalance.check.interval.seconds (300 s) above 10% imbalance, and each move widens the search",
+  diskLosses: 'replaced disks: a broker starts again with empty log directories and the same broker id',
+  reassignments: 'partition reassignments (kafka-reassign-partitions.sh), each replacing one replica by a broker outside the assignment (needs --brokers above --rf)',
 };
 
 const d = DEFAULT_CONFIG;
@@ -85,6 +94,14 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: '--segment-records <n>', description: 'log.segment.bytes as records per segment: retention deletes whole segments', defaultText: String(d.segmentRecords) },
   { flags: '--era <name>', description: 'the protocol era (npm run check -- --list-eras)', defaultText: d.era, choices: ERA_NAMES },
+  {
+    flags: '--scenario <name>',
+    description:
+      'an operator procedure the run follows: rolling-restart shuts every broker down cleanly once, in turn, each after the previous one runs again (the shutdowns budget defaults to the broker count; crashes, power losses and fences to 0)',
+    defaultText: 'none',
+    choices: SCENARIO_NAMES,
+  },
+  { flags: '--wait-for-isr <bool>', description: 'in a rolling restart, wait for every ISR to be whole before the next broker (under-replicated partitions = 0)', defaultText: String(d.waitForIsr), choices: ['true', 'false'] },
   { flags: '--without-fix <name>', description: 'remove a named fix or check: guard (repeatable)', defaultText: 'none', repeatable: true, choices: SWITCH_NAMES },
   {
     flags: '--server-properties <file>',
@@ -98,6 +115,11 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
     defaultText: String(DEFAULT_BUDGETS[field]),
   })),
 ];
+
+/** A rolling restart's own faults: a clean shutdown of each broker, and no other stop unless asked for. */
+function rollingRestartBudgets(brokers: number): Partial<Budgets> {
+  return { shutdowns: brokers, crashes: 0, powerLosses: 0, fences: 0 };
+}
 
 /** The flag that sets a Config field, for error messages. */
 function flagOf(field: string): string {
@@ -217,8 +239,15 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   if (commitEpochs !== undefined) input.commitLeaderEpoch = booleanFlag('commit-epochs', commitEpochs);
   if (text('era') !== undefined) input.era = text('era');
   input.withoutFixes = values['without-fix'] ?? [];
+  if (text('scenario') !== undefined) input.scenario = text('scenario');
+  const waitForIsr = text('wait-for-isr');
+  if (waitForIsr !== undefined) input.waitForIsr = booleanFlag('wait-for-isr', waitForIsr);
   // A file that sets retention makes one segment deletion part of the search (a flag overrides it).
-  const budgetDefaults = { ...DEFAULT_BUDGETS, retention: fileRetention === true ? 1 : DEFAULT_BUDGETS.retention };
+  const budgetDefaults = {
+    ...DEFAULT_BUDGETS,
+    retention: fileRetention === true ? 1 : DEFAULT_BUDGETS.retention,
+    ...(input.scenario === 'rolling-restart' ? rollingRestartBudgets((input.brokers as number | undefined) ?? DEFAULT_CONFIG.brokers) : {}),
+  };
   input.budgets = Object.fromEntries(
     Object.entries(BUDGET_FLAGS).map(([flag, field]) => [field, integerFlag(flag, text(flag), -Infinity) ?? budgetDefaults[field]]),
   );

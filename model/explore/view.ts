@@ -8,9 +8,10 @@
  * state, so the view is taken under the relabelling that sorts the brokers' own encodings, and states
  * that differ only by a permutation of brokers share one view. A broker's own encoding includes where
  * it sits (which partitions it hosts), so relabelling never swaps brokers that host different
- * partitions. The order within an assignment is not encoded: no rule reads it yet (elections may pick
- * any eligible replica, KAFKA-RULES.md rule 16); a rule that reads it (the preferred leader) must add
- * the position to `placement`.
+ * partitions. Elections may pick any eligible replica (KAFKA-RULES.md rule 16), so the order within an
+ * assignment matters only to a preferred leader election (rule 26): with a `leaderMoves` budget a
+ * broker's position in each assignment is part of its encoding, so brokers are interchangeable only
+ * at the same positions.
  *
  * With a `Forgetting`, a state also leaves out what only a broker's recovery reads once no recovery
  * can come: the flushed offsets once the power-loss budget is spent (only a power loss reads them), the
@@ -73,7 +74,8 @@ function fetch(r: FetchResponse | null | undefined, labels: Labels): string {
 function brokerLocal(b: Broker, state: State): string {
   const registration = state.controller.registrations[b.id];
   const registered = registration === undefined ? '' : `${registration.brokerEpoch}${registration.fenced ? 'F' : ''}`;
-  return `${b.status === 'running' ? 'R' : 'D'}|${b.brokerEpoch}|${b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u'}|${b.lostPower ? 'p' : ''}|${registered}`;
+  const rolled = state.rollingRestart?.rolled.includes(b.id) === true ? '|r' : '';
+  return `${b.status === 'running' ? 'R' : 'D'}|${b.brokerEpoch}|${b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u'}|${b.lostPower ? 'p' : ''}|${registered}${rolled}`;
 }
 
 /** What the view may forget, for one search: every recovery field but those a checked invariant reads. */
@@ -121,17 +123,20 @@ function replicaLocal(r: Replica, forgotten: Forgotten): string {
  */
 function local(b: Broker, state: State, partitions: readonly Partition[], forgotten: Forgotten): string {
   let text = brokerLocal(b, state);
+  const ordered = state.config.budgets.leaderMoves > 0;
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    text += `+${replica === undefined ? 'o' : `${replicaLocal(replica, forgotten)}${powerLosses(partition.ghost.excuses, b.id)}`}`;
+    const position = ordered ? `@${partition.assignment.indexOf(b.id)}` : '';
+    const moving = partition.reassignment?.adding.includes(b.id) === true ? 'A' : partition.reassignment?.removing.includes(b.id) === true ? 'X' : '';
+    text += `+${replica === undefined ? 'o' : `${position}${moving}${replicaLocal(replica, forgotten)}${lostCopies(partition.ghost.excuses, b.id)}`}`;
   }
   return text;
 }
 
-/** The exposed records the replica lost to a power loss, with the unclean shutdowns counted then (the judgement reads them). */
-function powerLosses(excuses: readonly LossExcuse[], broker: BrokerId): string {
+/** The exposed records the replica lost to a power loss or a replaced disk, with the unclean shutdowns counted then (the judgement reads them). */
+function lostCopies(excuses: readonly LossExcuse[], broker: BrokerId): string {
   let text = '';
-  for (const e of excuses) if (e.cause === 'power-loss' && e.broker === broker) text += `!${e.id}.${e.uncleanShutdowns}`;
+  for (const e of excuses) if (e.cause !== 'unclean-election' && e.broker === broker) text += `!${e.cause === 'disk-loss' ? 'd' : ''}${e.id}.${e.uncleanShutdowns}`;
   return text;
 }
 

@@ -56,6 +56,10 @@ const STEP_NAMES: Readonly<Record<ActionKind, readonly [string, 'fault' | 'contr
   consumerCommit: ['consumer commits', 'data'],
   consumerRestart: ['consumer restarts', 'fault'],
   consumerProcess: ['application processes', 'data'],
+  controllerElectPreferredLeader: ['preferred leader election', 'control'],
+  brokerReplaceDisk: ['replaced disk', 'fault'],
+  adminAlterPartitionReassignments: ['operator reassigns', 'fault'],
+  controllerCompleteReassignment: ['reassignment completes', 'control'],
 };
 
 const HEAD_COLOURS = { fault: '#c62828', control: '#6a1b9a', data: '#37474f' } as const;
@@ -68,6 +72,7 @@ export function escape(text: string): string {
 /** `send b0`, `elect b1 (offsets)`. */
 export function stepLabel(action: Action): string {
   const [name] = STEP_NAMES[action.kind];
+  if ('adding' in action) return `${name} b${action.removing}→b${action.adding}`;
   const broker = 'broker' in action ? action.broker : 'follower' in action ? action.follower : 'leader' in action ? action.leader : null;
   const partition = action.partition === undefined ? '' : ` (${action.partition === OFFSETS_PARTITION ? 'offsets' : action.partition})`;
   return `${name}${broker === null ? '' : ` b${broker}`}${partition}`;

@@ -268,13 +268,14 @@ function slug(trace: Trace): string {
   const reset = hasConsumer(c) && c.autoOffsetReset !== DEFAULT_CONFIG.autoOffsetReset ? `-reset-${c.autoOffsetReset}` : '';
   const discipline = hasConsumer(c) && c.commitDiscipline !== DEFAULT_CONFIG.commitDiscipline ? `-commit-${c.commitDiscipline}` : '';
   const epochs = hasConsumer(c) && !c.commitLeaderEpoch ? '-commits-without-epochs' : '';
+  const scenario = c.scenario === null ? '' : `-${c.scenario}${c.waitForIsr ? '' : '-no-wait'}`;
   const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-').replaceAll(':', '-')}` : '';
   const budgets = Object.entries(c.budgets)
     .filter(([name, value]) => DEFAULT_BUDGETS[name as keyof typeof DEFAULT_BUDGETS] !== value)
     .map(([name, value]) => `-${name}${value}`)
     .join('');
   const hash = createHash('sha256').update(identity(trace)).digest('hex').slice(0, 8);
-  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${offsets}${reset}${discipline}${epochs}${unclean}${flush}${without}${budgets}--${hash}`;
+  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${offsets}${reset}${discipline}${epochs}${unclean}${flush}${scenario}${without}${budgets}--${hash}`;
 }
 
 /** The trace files in a folder, with their parsed content (unreadable files are skipped). */

@@ -65,6 +65,15 @@ const KAFKA_7128 = ['--brokers', '4', ...budgets({ crashes: 1, fences: 1, shrink
 const KIP_903 = budgets({ fences: 1, shrinks: 1, 'power-losses': 1 });
 const LAST_REPLICA = budgets({ fences: 1, shutdowns: 1, 'power-losses': 1 });
 const NERAA = ['--brokers', '2', ...budgets({ shrinks: 1, 'power-losses': 1 })];
+const ROLLING_RESTART = ['--scenario', 'rolling-restart', ...PRODUCER_ONLY];
+/** A preferred leader election twice, and one replica moved to a fourth broker, around at most one crash. */
+const OPERATIONS = ['--brokers', '4', '--rf', '3', '--reassignments', '1', '--leader-moves', '2', '--crashes', '1', ...PRODUCER_ONLY];
+/** One committed record and one replaced disk, nothing else. */
+const DISK_LOSS = ['--disk-losses', '1', ...QUIET];
+/** The last ISR member (min.insync.replicas=1 after two shrinks) loses its disk while down and is re-elected. */
+const LAST_MEMBER_DISK_LOSS = ['--min-isr', '1', '--disk-losses', '1', ...budgets({ crashes: 1, fences: 1, shrinks: 2 })];
+const ROLLING_UPGRADE_DOCS = 'https://kafka.apache.org/documentation/#upgrade';
+const REASSIGNMENT = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-455%3A+Create+an+Administrative+API+for+Replica+Reassignment';
 
 export const VERDICTS: readonly VerdictRow[] = [
   // The seed's claims, in the default era.
@@ -136,6 +145,18 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'last-replica-standing-fixed', claim: 'with ELR an eligible leader replica that holds them is elected instead', flags: LAST_REPLICA, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 5000 } },
   { id: 'kip-966-two-power-losses', claim: 'two unclean shutdowns (two power losses) can lose data, as KIP-966 documents', flags: ['--power-losses', '2', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 3000 } },
   { id: 'kip-966-power-loss-and-crash', claim: 'so can a power loss and a process crash, both unclean', flags: ['--power-losses', '1', '--crashes', '1', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, check: { seed: 1, runs: 5000 } },
+
+  // Operations: rolling restarts, preferred leader elections, reassignments, replaced disks (rules 26, 27, 31, 32).
+  { id: 'rolling-restart-hw-truncation', claim: 'before 0.11, a rolling restart of three replicas loses an acknowledged record: at each leader move the followers truncate to their lagging HW, and the next controlled shutdown elects one of them before it refetches', flags: ['--era', 'hw-truncation', ...ROLLING_RESTART], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: KIP_101, check: { seed: 1, runs: 2000 } },
+  { id: 'rolling-restart-hw-truncation-2-replicas', claim: 'with two replicas it cannot: the one left in the ISR leads, and the restarting one leaves the ISR before it truncates', flags: ['--era', 'hw-truncation', '--brokers', '2', ...ROLLING_RESTART], invariant: 'acked-never-lost', expected: 'holds', source: KIP_101, check: { seed: 1, runs: 3000 } },
+  { id: 'rolling-restart-kraft', claim: 'in 3.6, a rolling restart waiting for the ISR loses nothing with acks=all and min.insync.replicas=2', flags: ['--era', 'kraft', ...ROLLING_RESTART], invariant: 'acked-never-lost', expected: 'holds', source: ROLLING_UPGRADE_DOCS, check: { seed: 1, runs: 3000 } },
+  { id: 'rolling-restart-kip-966', claim: 'nor with ELR (4.1)', flags: ROLLING_RESTART, invariant: 'acked-never-lost', expected: 'holds', source: ROLLING_UPGRADE_DOCS, check: { seed: 1, runs: 3000 } },
+  { id: 'operations-kraft', claim: 'in 3.6, two preferred leader elections and a reassignment replacing one replica lose nothing around a process crash', flags: ['--era', 'kraft', ...OPERATIONS], invariant: 'acked-never-lost', expected: 'holds', source: REASSIGNMENT, check: { seed: 1, runs: 3000 } },
+  { id: 'operations-kip-966', claim: 'nor with ELR (4.1)', flags: OPERATIONS, invariant: 'acked-never-lost', expected: 'holds', source: REASSIGNMENT, check: { seed: 1, runs: 3000 } },
+  ...(['hw-truncation', 'kip-101', 'kip-279', 'kip-320'] as const).map((era): VerdictRow => ({ id: `kafka-1120-${era}`, claim: `in ${era}, a broker that bounces on an empty disk before its ZooKeeper session expires is still in the ISR (and here still leads): committed records are lost while in-sync replicas hold them`, flags: ['--era', era, ...DISK_LOSS], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-1120'), check: { seed: 1, runs: 500 } })),
+  { id: 'zookeeper-last-member-empty-disk', claim: 'in 2.1, the last ISR member returns on an empty disk and is re-elected: the committed record is lost, but no in-sync replica kept it', flags: ['--era', 'kip-320', ...LAST_MEMBER_DISK_LOSS], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#design_uncleanleader', trace: 'zookeeper-last-member-empty-disk.json' },
+  { id: 'kraft-empty-disk', claim: 'in 3.6 the returning broker is a new registration: the old incarnation is fenced and leaves the ISR before the empty replica can lead', flags: ['--era', 'kraft', ...DISK_LOSS], invariant: 'acked-never-lost', expected: 'holds', source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-858%3A+Handle+JBOD+broker+disk+failure+in+KRaft', check: { seed: 1, runs: 2000 } },
+  { id: 'kip-966-empty-disk', claim: 'with ELR (4.1) the return is unclean (no clean-shutdown marker on the new disk): out of ISR and ELR', flags: DISK_LOSS, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 2000 } },
 
   // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
   { id: 'kafka-15583-present', claim: 'a lone leader exposes a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND; a power loss takes it back', flags: ['--era', 'kraft', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
@@ -304,6 +325,26 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     source: JIRA('KAFKA-15583'),
     present: 'kafka-15583-present',
     fixed: ['kafka-15583-fixed', 'kafka-15583-removed'],
+  },
+  {
+    id: 'rolling-restart-hw-truncation',
+    title: 'A rolling restart before 0.11 loses an acknowledged record (KIP-101)',
+    story:
+      'Each controlled shutdown moves leadership, and every follower that stays in the ISR truncates its log to its own high watermark, which lags the leader’s by a fetch. The operator, waiting for the ISR to be whole, shuts down the next broker; the controller elects a follower that truncated a committed record and has not fetched it back. Three replicas are needed: with two, the one left in the ISR is the old leader.',
+    closedBy: 'leader epochs (KIP-101, 0.11): a new follower truncates only where its log diverges from the leader’s',
+    source: KIP_101,
+    present: 'rolling-restart-hw-truncation',
+    fixed: ['rolling-restart-kraft', 'rolling-restart-kip-966'],
+  },
+  {
+    id: 'kafka-1120',
+    title: 'KAFKA-1120: a broker that bounces on an empty disk stays in the ISR',
+    story:
+      'A broker loses its disk and comes back with the same id before its ZooKeeper session expires. The controller never saw it go, so it is still in the ISR, here still the leader, with an empty log: followers that hold the committed records truncate to it. Nothing in Kafka checks that a replica kept its data (rule 32).',
+    closedBy: 'KAFKA-7235 (2.2): the controller notices the new ZooKeeper session of a bounced broker (broker epochs, KIP-380); KRaft fences the old incarnation at re-registration, and KIP-966 treats a return without a clean-shutdown marker as unclean',
+    source: JIRA('KAFKA-1120'),
+    present: 'kafka-1120-kip-320',
+    fixed: ['kraft-empty-disk', 'kip-966-empty-disk', 'zookeeper-last-member-empty-disk'],
   },
 ];
 

@@ -4,10 +4,10 @@ import type { WitnessEvents } from '../../spec/types.js';
 import type { Witness } from '../invariant.js';
 import { dataPartition } from '../../spec/cluster.js';
 
-/** A fault that can take a broker out of leadership or the ISR is within the budgets. */
+/** A fault or an operation that can take a broker out of leadership or the ISR is within the budgets. */
 export function leaderCanChange(config: Config): boolean {
   const b = config.budgets;
-  return config.replicationFactor > 1 && b.crashes + b.powerLosses + b.fences + b.shutdowns > 0;
+  return config.replicationFactor > 1 && b.crashes + b.powerLosses + b.fences + b.shutdowns + b.diskLosses + b.reassignments > 0;
 }
 
 export function eventWitness(

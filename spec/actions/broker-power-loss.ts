@@ -8,7 +8,7 @@
 import { stopBroker } from '../broker.js';
 import { hostedSites } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
-import { notePowerLoss } from '../ghost.js';
+import { noteLostCopies } from '../ghost.js';
 import { truncateTo } from '../log.js';
 import type { BrokerId } from '../types.js';
 import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
@@ -40,7 +40,7 @@ export const brokerPowerLoss: ClusterActionSpec<BrokerPowerLoss> = {
       const before = replica.log.map(({ offset, id }) => ({ offset, id }));
       truncateTo(replica, replica.flushed);
       countUncleanShutdown(site);
-      notePowerLoss(site, broker, before);
+      noteLostCopies(site, broker, before, 'power-loss');
     }
     target.lostPower = true;
     stopBroker(at, broker);

@@ -3,12 +3,14 @@
  *
  * The controller moves leadership away and takes the broker out of the ISR (a last member stays,
  * leaderless, rule 17); the broker then flushes its log, checkpoints its HW and writes the clean
- * shutdown marker for its broker epoch before it stops (rule 21).
+ * shutdown marker for its broker epoch before it stops (rule 21). In a rolling restart, each broker
+ * once and in turn (spec/rolling-restart.ts).
  */
 import { stopBroker } from '../broker.js';
 import { hostedSites } from '../cluster.js';
 import { fenceBroker } from '../controller.js';
 import { logEndOffset } from '../log.js';
+import { rollRefusal } from '../rolling-restart.js';
 import type { BrokerId } from '../types.js';
 import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
 
@@ -27,11 +29,12 @@ export const brokerShutdown: ClusterActionSpec<BrokerShutdown> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker shutting down' } },
   candidates: perHost('brokerShutdown'),
-  refusal: (at, { broker }) => budgetLeft(at, 'shutdowns') ?? runningHost(at, broker),
+  refusal: (at, { broker }) => budgetLeft(at, 'shutdowns') ?? runningHost(at, broker) ?? rollRefusal(at, broker),
   apply(at, { broker }) {
     const target = at.state.brokers[broker];
     if (target === undefined) return;
     at.state.budget.shutdowns += 1;
+    at.state.rollingRestart?.rolled.push(broker);
     fenceBroker(at, broker);
     for (const site of hostedSites(at, broker)) {
       const replica = site.partition.replicas[broker];

@@ -15,10 +15,14 @@ import { brokerCheckpointHw } from './broker-checkpoint-hw.js';
 import { brokerCrash } from './broker-crash.js';
 import { brokerFlush } from './broker-flush.js';
 import { brokerPowerLoss } from './broker-power-loss.js';
+import { brokerReplaceDisk } from './broker-replace-disk.js';
 import { brokerRestart } from './broker-restart.js';
 import { brokerShutdown } from './broker-shutdown.js';
+import { adminAlterPartitionReassignments } from './admin-alter-partition-reassignments.js';
 import { adminElectLeaders } from './admin-elect-leaders.js';
+import { controllerCompleteReassignment } from './controller-complete-reassignment.js';
 import { controllerElectLeader } from './controller-elect-leader.js';
+import { controllerElectPreferredLeader } from './controller-elect-preferred-leader.js';
 import { controllerFenceBroker } from './controller-fence-broker.js';
 import { controllerHandleAlterPartition } from './controller-handle-alter-partition.js';
 import { controllerUnfenceBroker } from './controller-unfence-broker.js';
@@ -65,6 +69,10 @@ export const ACTIONS = {
   consumerRestart,
   // New actions go last: the order of enabled actions is part of what a seed means (schedule.ts).
   consumerProcess,
+  controllerElectPreferredLeader,
+  brokerReplaceDisk,
+  adminAlterPartitionReassignments,
+  controllerCompleteReassignment,
 } as const;
 
 /** The action a spec takes: every action type is read off its spec in ACTIONS. */

@@ -151,6 +151,7 @@ export const kraft: Era = {
   fixes: ['KAFKA-7128', 'KAFKA-7152', 'KAFKA-7164', 'KAFKA-7747', 'KAFKA-7415', 'KIP-320', 'KIP-841', 'KIP-903', 'KAFKA-14704'],
   maximalIsr: true,
   eligibleLeaderReplicas: false,
+  reassignmentBumpsLeaderEpoch: false,
   onBecomeFollower,
   fetchDivergence,
   epochEndAnswer,

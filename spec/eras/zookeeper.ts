@@ -73,6 +73,7 @@ const recoverWithoutRegistration = recoverHighWatermarks;
 
 export const zookeeper = {
   maximalIsr: false,
+  reassignmentBumpsLeaderEpoch: true,
   onBecomeFollower: startEpochReconciliation,
   fetchDivergence: outOfRangeOnly,
   proposeIsr: writeIsrToZookeeper,

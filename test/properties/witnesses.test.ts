@@ -6,6 +6,9 @@ import { notEnoughReplicas } from '../../properties/witnesses/not-enough-replica
 import { staleFetchDropped } from '../../properties/witnesses/stale-fetch-dropped.js';
 import { truncationAfterLeaderChange } from '../../properties/witnesses/truncation-after-leader-change.js';
 import { uncleanElection } from '../../properties/witnesses/unclean-election.js';
+import { emptyLogReturned } from '../../properties/witnesses/empty-log-returned.js';
+import { leaderMoved } from '../../properties/witnesses/leader-moved.js';
+import { reassignedReplicaJoined } from '../../properties/witnesses/reassigned-replica-joined.js';
 import type { Action } from '../../spec/actions/index.js';
 import { act, config, run, start } from '../builders.js';
 
@@ -64,6 +67,30 @@ const CASES: readonly Case[] = [
     overrides: {},
     script: [act.serve(1), act.fence(0), act.elect(2), act.metadata(1), act.apply(1)],
     impossible: { 'a single replica': { brokers: 1, replicationFactor: 1, minInsyncReplicas: 1 } },
+  },
+  {
+    witness: leaderMoved,
+    overrides: { budgets: { leaderMoves: 1 } },
+    // b0 loses leadership to a fence, comes back, rejoins the ISR under b1, and takes leadership back.
+    script: [act.fence(0), act.elect(1), act.metadata(1), act.metadata(2), act.metadata(0), act.unfence(0), ...act.fetch(2), ...act.fetch(0), act.serve(0), act.handleAlter(1), act.preferred(0)],
+    impossible: {
+      'no leader moves': { budgets: { leaderMoves: 0 } },
+      'a single replica': { brokers: 1, replicationFactor: 1, minInsyncReplicas: 1, budgets: { leaderMoves: 1 } },
+      'no fault that moves leadership first': { budgets: { leaderMoves: 1, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0 } },
+    },
+  },
+  {
+    witness: emptyLogReturned,
+    overrides: { budgets: { diskLosses: 1 } },
+    script: [act.send(0), act.replaceDisk(1)],
+    impossible: { 'no disk losses': { budgets: { diskLosses: 0 } } },
+  },
+  {
+    witness: reassignedReplicaJoined,
+    overrides: { era: 'kraft', brokers: 4, replicationFactor: 3, budgets: { reassignments: 1 } },
+    // b1's replica moves to b3, which learns the new record, catches up and is proposed into the ISR.
+    script: [{ kind: 'adminAlterPartitionReassignments', adding: 3, removing: 1 }, act.metadata(0), act.metadata(3), ...act.fetch(3), act.serve(3), act.handleAlter(0)],
+    impossible: { 'no reassignments': { brokers: 4, replicationFactor: 3, budgets: { reassignments: 0 } } },
   },
 ];
 
