@@ -18,7 +18,7 @@
  *
  * A violation is broken when any of its records is.
  */
-import { DATA_PARTITION, layoutOf, type Config } from '../spec/config.js';
+import { DATA_PARTITION, type Config } from '../spec/config.js';
 import { rulesOf } from '../spec/eras/index.js';
 import type { EraName } from '../spec/eras/names.js';
 import { effectiveMinIsr } from '../spec/isr.js';
@@ -114,7 +114,7 @@ function uncleanElection(excuse: UncleanElection, w: string): Judgement {
  * KIP-966, min.insync.replicas unclean shutdowns had come); broken when an ISR member still holds it,
  * for then the partition's leader should have been one that does.
  */
-function lastReplicaStanding(config: Config, partition: Partition, name: PartitionName, record: MissingRecord, w: string, excuse: LostCopy): Judgement {
+function lastReplicaStanding(config: Config, partition: Partition, record: MissingRecord, w: string, excuse: LostCopy): Judgement {
   const taken = `${b(excuse.broker)}'s ${LOST_COPY_CAUSES[excuse.cause]} took ${w}`;
   const keeper = partition.record.isr.find((member) => {
     const replica = partition.replicas[member];
@@ -123,7 +123,8 @@ function lastReplicaStanding(config: Config, partition: Partition, name: Partiti
   if (keeper !== undefined) return { judged: 'broken', reason: `${taken}, yet the leader lacks it while ${b(keeper)}, in the ISR, still holds it` };
   const kept = `no in-sync replica kept it: ${taken}, and none of the ISR [${partition.record.isr.map(b).join(',')}] holds it`;
   if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'last-replica-standing') return { judged: 'allowed', reason: `${kept} (before KIP-966 Kafka promises nothing against it)` };
-  const min = effectiveMinIsr(rulesOf(config), layoutOf(config, name));
+  // The partition's current assignment (a reassignment may have changed it), as the controller reads it (rule 24).
+  const min = effectiveMinIsr(rulesOf(config), partition);
   const count = `${excuse.uncleanShutdowns} unclean shutdown${excuse.uncleanShutdowns === 1 ? '' : 's'} since the ISR last held min.insync.replicas=${min} members`;
   return excuse.uncleanShutdowns >= min
     ? { judged: 'allowed', reason: `${kept}, after ${count} (KIP-966)` }
@@ -146,7 +147,7 @@ function judgeRecord(config: Config, state: State, name: PartitionName, record: 
   if (unclean !== undefined) return { ...uncleanElection(unclean, w), record: about(unclean) };
   // The latest power or disk loss that took it: the one that left the fewest copies.
   const lost = excuses.filter((e): e is LostCopy => e.cause !== 'unclean-election').at(-1);
-  if (lost !== undefined) return { ...lastReplicaStanding(config, partition, name, record, w, lost), record: about(lost) };
+  if (lost !== undefined) return { ...lastReplicaStanding(config, partition, record, w, lost), record: about(lost) };
   return { judged: 'broken', reason: `${w} was committed, and lost with no unclean election and no power loss taking it from every in-sync replica`, record: about() };
 }
 

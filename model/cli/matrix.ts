@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
-import { CONSUMER_QUESTIONS, curatedRows, fullRows, matches, shardOf, type MatrixRow, type ProducerRow, type RowFilter } from '../matrix/rows.js';
+import { CONSUMER_QUESTIONS, curatedRows, fullRows, matches, OPERATION_NAMES, shardOf, type MatrixRow, type Operation, type ProducerRow, type RowFilter } from '../matrix/rows.js';
 import { CRASH_ROW_STATES, POWER_ROW_STATES } from '../matrix/bounds.js';
 import { carryOver, runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT, type MatrixResult } from '../matrix/settle.js';
@@ -36,7 +36,7 @@ const MATRIX: CommandSpec = {
   options: [
     { flags: '--full', description: 'the whole product of the settings (meant to be sharded) instead of the curated rows', default: false },
     { flags: '--shard <i/n>', description: 'settle the i-th of n slices; give --json-out for its file, then --merge' },
-    { flags: '--merge', description: 'join shard files (the arguments), checked whole before anything is written', default: false },
+    { flags: '--merge', description: "join shard files, or a filtered run's file with the whole sweep's (the arguments), checked whole before anything is written", default: false },
     { flags: '--runs <n>', description: 'random runs per row', defaultText: String(DEFAULT_RUNS) },
     {
       flags: '--row-states <n>',
@@ -51,7 +51,8 @@ const MATRIX: CommandSpec = {
     { flags: '--out <dir>', description: 'where new counterexamples are saved', defaultText: "the repository's counterexamples/" },
     { flags: '--json', description: 'print one JSON summary object on stdout', default: false },
     { flags: '--era <name>', description: 'only rows of this era', choices: ERA_NAMES },
-    { flags: '--question <name>', description: "only rows asking this: an acknowledged record lost (the producer's rows), or a consumer missing a committed record or seeing two at one offset", choices: ['acked-lost', ...CONSUMER_QUESTIONS] },
+    { flags: '--question <name>', description: "only rows asking this: an acknowledged record lost (the producer's rows), a consumer missing a committed record or seeing two at one offset, or an acknowledged record lost during an operator's procedure", choices: ['acked-lost', ...CONSUMER_QUESTIONS, 'operation-loses'] },
+    { flags: '--operation <name>', description: "only the rows of this operator's procedure", choices: OPERATION_NAMES },
     { flags: '--acks <mode>', description: 'only rows with this acks', choices: ['0', '1', 'all', '-1'] },
     { flags: '--min-isr <n>', description: 'only rows with this min.insync.replicas' },
     { flags: '--rf <n>', description: 'only rows with this replication factor' },
@@ -78,11 +79,12 @@ function filterOf(values: Readonly<Record<string, unknown>>): RowFilter {
     unclean: unclean === undefined ? undefined : unclean === 'true',
     flush: text('flush') as ProducerRow['flush'] | undefined,
     question: text('question') as MatrixRow['question'] | undefined,
+    operation: text('operation') as Operation | undefined,
     powerLosses: integerFlag('power-losses', text('power-losses'), 0),
   } as RowFilter;
 }
 
-const FILTERS = ['era', 'question', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
+const FILTERS = ['era', 'question', 'operation', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
 
 function shardOption(value: string | undefined): { index: number; count: number } | null {
   if (value === undefined) return null;
@@ -184,8 +186,9 @@ async function run(args: readonly string[]): Promise<number> {
   const to = targets(values, whole);
   if (shard !== null && to.json === null) throw new UsageError("--shard: give --json-out FILE for the shard's rows (to --merge them later)");
   const out = counterexamplesDir(values.out);
-  const selected = (values.full === true ? fullRows() : curatedRows()).filter((row) => matches(row, filter));
-  const indexed = selected.map((row, index) => ({ index, row }));
+  // Each row keeps its place in the whole sweep, so a filtered run's file merges into the whole one.
+  const indexed = (values.full === true ? fullRows() : curatedRows()).map((row, index) => ({ index, row })).filter(({ row }) => matches(row, filter));
+  const selected = indexed.map(({ row }) => row);
   const jobs = shard === null ? indexed : shardOf(indexed, shard.index, shard.count);
   if (jobs.length === 0) throw new UsageError('no row matches the filters');
   process.stderr.write(`${TOOL}: guarantee matrix, ${jobs.length} rows${shard === null ? '' : ` (shard ${shard.index}/${shard.count} of ${selected.length})`}, seed ${seed}, up to ${runs} runs a row, ${workers} workers\n`);

@@ -9,9 +9,9 @@
  * that differ only by a permutation of brokers share one view. A broker's own encoding includes where
  * it sits (which partitions it hosts), so relabelling never swaps brokers that host different
  * partitions. Elections may pick any eligible replica (KAFKA-RULES.md rule 16), so the order within an
- * assignment matters only to a preferred leader election (rule 26): with a `leaderMoves` budget a
- * broker's position in each assignment is part of its encoding, so brokers are interchangeable only
- * at the same positions.
+ * assignment matters only to a preferred leader election (rule 26), which reads its first place: with a
+ * `leaderMoves` budget whether a broker is a partition's preferred replica is part of its encoding, so
+ * the preferred replica is never swapped with another.
  *
  * With a `Forgetting`, a state also leaves out what only a broker's recovery reads once no recovery
  * can come: the flushed offsets once the power-loss budget is spent (only a power loss reads them), the
@@ -126,7 +126,7 @@ function local(b: Broker, state: State, partitions: readonly Partition[], forgot
   const ordered = state.config.budgets.leaderMoves > 0;
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    const position = ordered ? `@${partition.assignment.indexOf(b.id)}` : '';
+    const position = ordered && partition.assignment[0] === b.id ? 'P' : '';
     const moving = partition.reassignment?.adding.includes(b.id) === true ? 'A' : partition.reassignment?.removing.includes(b.id) === true ? 'X' : '';
     text += `+${replica === undefined ? 'o' : `${position}${moving}${replicaLocal(replica, forgotten)}${lostCopies(partition.ghost.excuses, b.id)}`}`;
   }

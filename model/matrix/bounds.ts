@@ -6,11 +6,11 @@
  * together they keep the curated matrix within about ten minutes on two cores.
  */
 import type { Budgets } from '../../spec/config.js';
-import type { MatrixRow } from './rows.js';
+import type { MatrixRow, Operation } from './rows.js';
 
 /** The faults and writes a proof bounds, and for a consumer's question its commits and restarts. */
 export type Bounds = Pick<Budgets, 'records' | 'crashes' | 'powerLosses' | 'fences' | 'shutdowns' | 'shrinks'> &
-  Partial<Pick<Budgets, 'commits' | 'consumerRestarts'>>;
+  Partial<Pick<Budgets, 'commits' | 'consumerRestarts' | 'leaderMoves' | 'diskLosses' | 'reassignments'>>;
 
 const NOTHING: Bounds = { records: 1, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 };
 
@@ -40,6 +40,23 @@ export const POWER_ROW_STATES = 300_000;
 export const CONSUMER_ROW_STATES = 300_000;
 
 /**
+ * Distinct states for an operation's row: a rolling restart of two brokers, two preferred leader
+ * elections' one around a clean shutdown and one replaced disk each complete within them (one record);
+ * a reassignment brings a fourth broker, whose search covers about 14 steps of them.
+ */
+export const OPERATION_ROW_STATES = 400_000;
+
+/** An operation's searches: the operation once (a roll of one broker, then of two) with one record. */
+const OPERATION_RUNGS: Readonly<Record<Operation, readonly Bounds[]>> = {
+  'rolling-restart': [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }],
+  'rolling-restart-no-wait': [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }],
+  // The preferred replica must lose leadership first: a clean shutdown moves it.
+  'leader-moves': [{ ...NOTHING, shutdowns: 1, leaderMoves: 1 }],
+  'disk-loss': [{ ...NOTHING, diskLosses: 1 }, { ...NOTHING, diskLosses: 1, crashes: 1 }],
+  reassignment: [{ ...NOTHING, reassignments: 1 }],
+};
+
+/**
  * The searches of a row, within its own budgets (a row with no power losses gets none). Process
  * crashes first, then the ISR shrink that lets a lagging follower back in, then a fence (the
  * controller's own election): KAFKA-7128's loss needs all three. A row with power losses asks about
@@ -47,6 +64,11 @@ export const CONSUMER_ROW_STATES = 300_000;
  * consumer restart and a second record. Each search runs on the states the ones before it left.
  */
 export function ladder(row: MatrixRow): Ladder {
+  if (row.question === 'operation-loses') {
+    // Every rung names the operation's budgets, so the row's own (two moves, three shutdowns) never leak in.
+    const none = { leaderMoves: 0, diskLosses: 0, reassignments: 0 };
+    return { rungs: OPERATION_RUNGS[row.operation].map((rung) => ({ ...none, ...rung })), states: OPERATION_ROW_STATES };
+  }
   if (row.question !== 'acked-lost') {
     const consumer = { ...NOTHING, crashes: 1, commits: 1, consumerRestarts: 0 };
     return { rungs: [consumer, { ...consumer, records: 2, consumerRestarts: 1 }], states: CONSUMER_ROW_STATES };
@@ -75,6 +97,9 @@ const NAMES: Readonly<Record<keyof Bounds, string>> = {
   shrinks: 'ISR shrinks',
   commits: 'commits',
   consumerRestarts: 'consumer restarts',
+  leaderMoves: 'preferred leader elections',
+  diskLosses: 'replaced disks',
+  reassignments: 'reassignments',
 };
 
 /** `records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1`: the bounds a search names (a fault it leaves out goes unnamed). */

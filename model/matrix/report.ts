@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { COMMIT_DISCIPLINES } from '../../spec/config.js';
 import { ERA_NAMES, ERA_VERSIONS } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
-import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
-import { CONSUMER_QUESTIONS, isKafkaDefaults, type ConsumerRow, type MatrixRow, type ProducerRow } from './rows.js';
+import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, OPERATION_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
+import { CONSUMER_QUESTIONS, isKafkaDefaults, OPERATION_NAMES, OPERATIONS, type ConsumerQuestion, type ConsumerRow, type MatrixRow, type OperationRow, type ProducerRow } from './rows.js';
 import { MATRIX_INVARIANT, QUESTION_INVARIANTS, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
@@ -40,8 +40,16 @@ function isProducer(result: MatrixResult): result is ResultOf<ProducerRow> {
   return result.row.question === 'acked-lost';
 }
 
+function isConsumerRow(row: MatrixRow): row is ConsumerRow {
+  return CONSUMER_QUESTIONS.includes(row.question as ConsumerQuestion);
+}
+
 function isConsumer(result: MatrixResult): result is ResultOf<ConsumerRow> {
-  return result.row.question !== 'acked-lost';
+  return isConsumerRow(result.row);
+}
+
+function isOperation(result: MatrixResult): result is ResultOf<OperationRow> {
+  return result.row.question === 'operation-loses';
 }
 
 function count(n: number, noun: string, plural = `${noun}s`): string {
@@ -164,6 +172,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     '',
   ];
   if (doc.rows.some(isConsumer)) lines.push(...CONSUMER_INTRO);
+  if (doc.rows.some(isOperation)) lines.push(...OPERATIONS_INTRO);
   for (const era of ERA_NAMES) {
     const rows = doc.rows.filter((r) => r.row.era === era);
     if (rows.length === 0) continue;
@@ -178,6 +187,17 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
           (result) =>
             `| ${isKafkaDefaults(result.row) ? "**Kafka's defaults:** " : ''}${result.row.acks} | ${result.row.minIsr} | ${result.row.rf} | ${result.row.unclean ? 'on' : 'off'} | ${result.row.flush === 'fsync' ? 'every message' : 'OS (lazy)'} | ${result.row.powerLosses} | ${VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`,
         ),
+        '',
+      );
+    }
+    const operations = rows.filter(isOperation);
+    if (operations.length > 0) {
+      lines.push(
+        'Operations, at the safe setting (acks=all, min.insync.replicas=2, RF 3, clean elections):',
+        '',
+        '| can an acknowledged record be lost during ... | verdict | evidence |',
+        '| --- | --- | --- |',
+        ...operations.map((result) => `| ${OPERATIONS[result.row.operation].text} | ${VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`),
         '',
       );
     }
@@ -220,6 +240,30 @@ const CONSUMER_INTRO: readonly string[] = [
   '',
 ];
 
+/** How the operations are asked, before the eras' tables. */
+const OPERATIONS_INTRO: readonly string[] = [
+  '## What operators do',
+  '',
+  'Below each era’s producer table, the same question during an operator’s procedure, at the safe setting, with',
+  'three writes and lag-driven ISR shrinks but no other fault, so the answer is the procedure’s: a **rolling',
+  'restart** (`--scenario rolling-restart`: every broker shut down cleanly once, in any order, each after the',
+  'previous one runs again; waiting, or not, for every ISR to be whole before the next), a clean restart and',
+  '**two preferred leader elections** (`--leader-moves 2`, `auto.leader.rebalance.enable`: the restart takes',
+  'leadership away, the rebalance gives it back), a broker returning on an **empty disk** (`--disk-losses 1`) and',
+  'a **reassignment** of one replica to a fourth broker (`--reassignments 1`, KIP-455). A disk loss is judged',
+  'as an unclean shutdown that lost everything (rule 32). The explorer’s searches take one record and the',
+  `operation once, then a little more (a roll of two brokers; a disk loss and a crash), within ${OPERATION_ROW_STATES.toLocaleString('en-US')} states a row;`,
+  'where a search does not complete (a reassignment brings a fourth broker), a “holds” is **random only** and',
+  'names the depth the explorer covered.',
+  '',
+];
+
+const operationRowSchema = z.strictObject({
+  question: z.literal('operation-loses'),
+  era: z.enum(ERA_NAMES),
+  operation: z.enum(OPERATION_NAMES),
+});
+
 const consumerRowSchema = z.strictObject({
   question: z.enum(CONSUMER_QUESTIONS),
   era: z.enum(ERA_NAMES),
@@ -249,6 +293,9 @@ const boundsSchema = z.strictObject({
   shrinks: count0,
   commits: count0.optional(),
   consumerRestarts: count0.optional(),
+  leaderMoves: count0.optional(),
+  diskLosses: count0.optional(),
+  reassignments: count0.optional(),
 });
 
 const searchSchema = z.strictObject({
@@ -283,7 +330,7 @@ const documentSchema = z.strictObject({
     z.strictObject({
       index: count0,
       id: z.string(),
-      row: z.discriminatedUnion('question', [producerRowSchema, consumerRowSchema]),
+      row: z.discriminatedUnion('question', [producerRowSchema, consumerRowSchema, operationRowSchema]),
       flags: z.array(z.string()),
       verdict: z.enum(['holds', 'allowed', 'broken']),
       by: z.enum(['replay', 'random', 'explorer']),
@@ -347,6 +394,7 @@ export function mergeMatrix(files: readonly string[]): MatrixDocument {
  * min.insync.replicas=2, RF 3), a consumer's with how it commits.
  */
 function question(row: MatrixRow): string {
+  if (row.question === 'operation-loses') return `during ${OPERATIONS[row.operation].text}`;
   if (row.question !== 'acked-lost') {
     return `consumer ${CONSUMER_QUESTION_TEXT[row.question]} (commits ${row.discipline.replace('-', ' ')}, ${row.commitEpochs ? 'with' : 'without'} epochs)`;
   }

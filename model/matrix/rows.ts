@@ -5,7 +5,9 @@
  * crashes as the checker's default, and 0, 1 or 2 power losses), in one era. A consumer's row asks
  * whether a consumer can miss a committed record, or see two records at one offset, under how the
  * application commits (after or before processing, with or without the leader epoch) where an unclean
- * election can truncate the log below it. The default sweep is a curated set per era; `--full` is the
+ * election can truncate the log below it. An operation's row asks whether an operator's procedure (a
+ * rolling restart, preferred leader elections, a replaced disk, a reassignment) can lose an
+ * acknowledged record at the safe setting. The default sweep is a curated set per era; `--full` is the
  * whole product, meant to be sharded.
  */
 import { COMMIT_DISCIPLINES } from '../../spec/config.js';
@@ -16,14 +18,42 @@ import type { Acks, CommitDiscipline } from '../../spec/types.js';
 export type FlushPolicy = 'lazy' | 'fsync';
 
 /** What a row asks; each question is checked by the invariants settle.ts names for it. */
-export type Question = 'acked-lost' | ConsumerQuestion;
+export type Question = 'acked-lost' | ConsumerQuestion | 'operation-loses';
 
 /** "Can my consumer miss a committed record?" and "can it see two records at one offset?" */
 export type ConsumerQuestion = 'consumer-misses' | 'consumer-sees-twice';
 
 export const CONSUMER_QUESTIONS: readonly ConsumerQuestion[] = ['consumer-misses', 'consumer-sees-twice'];
 
-export type MatrixRow = ProducerRow | ConsumerRow;
+export type MatrixRow = ProducerRow | ConsumerRow | OperationRow;
+
+/** No fault but the operation's own: the question is the operation's, not the crashes' around it. */
+const ALONE = ['--crashes', '0', '--fences', '0', '--shutdowns', '0'];
+
+/**
+ * The operators' procedures the matrix asks about, each as the flags that run it at the safe setting
+ * (acks=all, min.insync.replicas=2, RF 3, clean elections) with writes and lag-driven ISR shrinks but
+ * no other fault, and how the tables name it.
+ */
+export const OPERATIONS = {
+  'rolling-restart': { flags: ['--scenario', 'rolling-restart'], text: 'a rolling restart, waiting for the ISR' },
+  'rolling-restart-no-wait': { flags: ['--scenario', 'rolling-restart', '--wait-for-isr', 'false'], text: 'a rolling restart, not waiting for the ISR' },
+  // The preferred replica must lose leadership before a rebalance can give it back: one clean restart.
+  'leader-moves': { flags: ['--leader-moves', '2', '--crashes', '0', '--fences', '0', '--shutdowns', '1'], text: 'a clean restart and two preferred leader elections' },
+  'disk-loss': { flags: ['--disk-losses', '1', ...ALONE], text: 'a broker returning on an empty disk' },
+  reassignment: { flags: ['--brokers', '4', '--rf', '3', '--reassignments', '1', ...ALONE], text: 'a reassignment to a fourth broker' },
+} as const;
+
+export type Operation = keyof typeof OPERATIONS;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as Operation[];
+
+/** "Can this operation lose an acknowledged record?" */
+export interface OperationRow {
+  readonly question: 'operation-loses';
+  readonly era: EraName;
+  readonly operation: Operation;
+}
 
 export interface ConsumerRow {
   readonly question: ConsumerQuestion;
@@ -49,6 +79,7 @@ export interface ProducerRow {
  * epochs-in-commits`: how rows are named everywhere.
  */
 export function rowId(row: MatrixRow): string {
+  if (row.question === 'operation-loses') return `${row.era} operation-loses ${row.operation}`;
   if (row.question !== 'acked-lost') return `${row.era} ${row.question} ${row.discipline} ${row.commitEpochs ? 'epochs-in-commits' : 'commits-without-epochs'}`;
   return `${row.era} acks=${row.acks} min.isr=${row.minIsr} rf=${row.rf} ${row.unclean ? 'unclean' : 'clean'} ${row.flush} power-losses=${row.powerLosses}`;
 }
@@ -65,9 +96,11 @@ function uncleanElectionFlags(era: EraName): string[] {
  * The row as `check` flags. A producer's row: the knobs, the power-loss budget, the checker's other
  * default budgets, and no consumer (it asks about acknowledged writes). A consumer's row: the checker's
  * default budgets with the consumer, min.insync.replicas=1 and an unclean election possible (what can
- * truncate a log below a consumer), and how the application commits.
+ * truncate a log below a consumer), and how the application commits. An operation's row: the safe
+ * setting, the operation's flags, the checker's other default budgets, and no consumer.
  */
 export function rowFlags(row: MatrixRow): string[] {
+  if (row.question === 'operation-loses') return ['--era', row.era, ...OPERATIONS[row.operation].flags, '--commits', '0'];
   if (row.question !== 'acked-lost') {
     return ['--era', row.era, '--min-isr', '1', ...uncleanElectionFlags(row.era), '--commit-discipline', row.discipline, '--commit-epochs', String(row.commitEpochs)];
   }
@@ -116,12 +149,17 @@ function consumerRows(era: EraName): ConsumerRow[] {
   );
 }
 
+/** Every operation of an era. */
+function operationRows(era: EraName): OperationRow[] {
+  return OPERATION_NAMES.map((operation) => ({ question: 'operation-loses', era, operation }));
+}
+
 /**
  * Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, each unsafe knob alone,
- * and Kafka's defaults; then the consumer's questions.
+ * and Kafka's defaults; then the consumer's questions; then the operations.
  */
 export function curatedRows(): MatrixRow[] {
-  return [...ERA_NAMES.flatMap(producerRows), ...ERA_NAMES.flatMap(consumerRows)];
+  return [...ERA_NAMES.flatMap(producerRows), ...ERA_NAMES.flatMap(consumerRows), ...ERA_NAMES.flatMap(operationRows)];
 }
 
 /** An era's producer questions (see curatedRows). */
@@ -154,11 +192,11 @@ export function fullRows(): MatrixRow[] {
           for (const unclean of [false, true])
             for (const flush of ['lazy', 'fsync'] as const)
               for (const powerLosses of [0, 1, 2]) rows.push({ question: 'acked-lost', era, acks, minIsr, rf, unclean, flush, powerLosses });
-  return [...rows, ...ERA_NAMES.flatMap(consumerRows)];
+  return [...rows, ...ERA_NAMES.flatMap(consumerRows), ...ERA_NAMES.flatMap(operationRows)];
 }
 
 /** Every field a row may have. */
-type RowFields = Omit<ProducerRow, 'question'> & Omit<ConsumerRow, 'question'> & { readonly question: Question };
+type RowFields = Omit<ProducerRow, 'question'> & Omit<ConsumerRow, 'question'> & Omit<OperationRow, 'question'> & { readonly question: Question };
 
 /** Row filters as the command line gives them; an absent field matches every row, a field a row lacks none. */
 export type RowFilter = { readonly [K in keyof RowFields]?: RowFields[K] };

@@ -38,6 +38,7 @@ export const QUESTION_INVARIANTS: Readonly<Record<Question, readonly string[]>> 
   'acked-lost': [MATRIX_INVARIANT],
   'consumer-misses': ['no-unseen', 'no-skip', 'processed-before-commit'],
   'consumer-sees-twice': ['consistent-offsets'],
+  'operation-loses': [MATRIX_INVARIANT],
 };
 
 /** The invariants a row's question is checked by. */

@@ -87,13 +87,15 @@ export function consumerText(state: State): string {
   return `${position}${epochs}${polled}; processed ${seen}${dropped}; commits ${commits}`;
 }
 
-/** The controller's record of the partition, and which brokers it has fenced. */
+/** The controller's record of the partition, which brokers it has fenced, and a reassignment in progress. */
 export function controllerText(state: State, partition: Partition): string {
   const p = partition.record;
   const fenced = state.controller.registrations.flatMap((r, id) => (r.fenced ? [id] : []));
+  const moving = partition.reassignment;
   return (
     `controller: leader ${p.leader === null ? 'none' : `b${p.leader}`}, epoch ${p.leaderEpoch}, partition epoch ${p.partitionEpoch}, isr ${list(p.isr)}` +
-    `${p.elr.length > 0 ? `, elr ${list(p.elr)}` : ''}${fenced.length > 0 ? `, fenced ${list(fenced)}` : ''}`
+    `${p.elr.length > 0 ? `, elr ${list(p.elr)}` : ''}${fenced.length > 0 ? `, fenced ${list(fenced)}` : ''}` +
+    `${moving === null ? '' : `, reassigning: adding ${list(moving.adding)}, removing ${list(moving.removing)}`}`
   );
 }
 

@@ -11,7 +11,7 @@
 import type { Action, ActionKind } from '../../spec/actions/index.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from '../../spec/config.js';
 import { logEndOffset } from '../../spec/log.js';
-import type { PartitionName, Replica, State } from '../../spec/types.js';
+import type { BrokerId, PartitionName, Replica, State } from '../../spec/types.js';
 import { dataPartition } from '../../spec/cluster.js';
 import type { ReplayResult } from '../trace/replay.js';
 import type { Trace } from '../trace/trace.js';
@@ -80,17 +80,28 @@ export function stepLabel(action: Action): string {
 
 interface Lane {
   readonly label: string;
+  readonly partition: PartitionName;
+  readonly broker: BrokerId;
   readonly pick: (state: State) => Replica | null;
 }
 
-/** One lane per replica of each partition, in assignment order, the data partition first. */
-function lanes(initial: State): Lane[] {
-  return (Object.entries(initial.partitions) as [PartitionName, State['partitions'][PartitionName]][]).flatMap(([name, partition]) =>
-    (partition?.assignment ?? []).map((id) => ({
-      label: name === DATA_PARTITION ? `b${id}` : `b${id} ${name}`,
-      pick: (state: State) => state.partitions[name]?.replicas[id] ?? null,
-    })),
-  );
+/**
+ * One lane per replica of each partition the run ever had, the data partition first: the initial
+ * assignment's in its order, then those a reassignment added, as they came.
+ */
+function lanes(states: readonly State[]): Lane[] {
+  const seen: { partition: PartitionName; broker: BrokerId }[] = [];
+  for (const state of states) {
+    for (const [name, partition] of Object.entries(state.partitions) as [PartitionName, State['partitions'][PartitionName]][]) {
+      for (const broker of partition?.assignment ?? []) if (!seen.some((lane) => lane.partition === name && lane.broker === broker)) seen.push({ partition: name, broker });
+    }
+  }
+  return seen.map(({ partition, broker }) => ({
+    label: partition === DATA_PARTITION ? `b${broker}` : `b${broker} ${partition}`,
+    partition,
+    broker,
+    pick: (state: State) => state.partitions[partition]?.replicas[broker] ?? null,
+  }));
 }
 
 /** The write ids a violation message names (`w3`), outlined where it is first reported. */
@@ -135,10 +146,10 @@ function cell(x: number, y: number, state: State, replica: Replica, offsets: num
  * A record the violation names (`w3@1`) that the leader no longer holds at its offset: drawn as a red
  * dashed box on the leader's lane (the first lane when there is none), where it should be.
  */
-function missing(x: number, state: State, message: string): string[] {
+function missing(x: number, state: State, message: string, rows: readonly Lane[]): string[] {
   const data = dataPartition(state);
-  const lane = Math.max(0, data.assignment.indexOf(data.record.leader ?? -1));
-  const holder = data.replicas[data.assignment[lane] ?? -1];
+  const lane = Math.max(0, rows.findIndex((row) => row.partition === DATA_PARTITION && row.broker === data.record.leader));
+  const holder = rows[lane]?.pick(state) ?? undefined;
   return [...message.matchAll(/\bw(\d+)@(\d+)/g)].flatMap((match) => {
     const id = Number(match[1]);
     const offset = Number(match[2]);
@@ -159,7 +170,7 @@ export function traceSvg(trace: Trace, result: ReplayResult): string {
     if (replayed.state === undefined) break;
     states.push(replayed.state);
   }
-  const rows = lanes(result.initial);
+  const rows = lanes(states);
   const offsets = Math.max(
     1,
     ...states.flatMap((state) => rows.map((lane) => {
@@ -196,7 +207,7 @@ export function traceSvg(trace: Trace, result: ReplayResult): string {
       const picked = lane.pick(state);
       if (picked !== null) parts.push(...cell(x, HEAD + i * LANE, state, picked, offsets, c === violationColumn ? highlight : new Set()));
     });
-    if (c === violationColumn && first !== undefined) parts.push(...missing(x, state, first.message));
+    if (c === violationColumn && first !== undefined) parts.push(...missing(x, state, first.message, rows));
   });
   const legend = EPOCH_COLOURS.slice(0, 4).map((colour, epoch) => `<rect x="${8 + epoch * 70}" y="${legendY}" width="12" height="12" fill="${colour}" stroke="#666"/><text x="${24 + epoch * 70}" y="${legendY + 10}" font-size="10">epoch ${epoch}</text>`);
   parts.push(

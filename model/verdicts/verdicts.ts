@@ -156,6 +156,7 @@ export const VERDICTS: readonly VerdictRow[] = [
   ...(['hw-truncation', 'kip-101', 'kip-279', 'kip-320'] as const).map((era): VerdictRow => ({ id: `kafka-1120-${era}`, claim: `in ${era}, a broker that bounces on an empty disk before its ZooKeeper session expires is still in the ISR (and here still leads): committed records are lost while in-sync replicas hold them`, flags: ['--era', era, ...DISK_LOSS], invariant: 'acked-never-lost', expected: 'violated', judged: 'broken', source: JIRA('KAFKA-1120'), check: { seed: 1, runs: 500 } })),
   { id: 'zookeeper-last-member-empty-disk', claim: 'in 2.1, the last ISR member returns on an empty disk and is re-elected: the committed record is lost, but no in-sync replica kept it', flags: ['--era', 'kip-320', ...LAST_MEMBER_DISK_LOSS], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: 'https://kafka.apache.org/documentation/#design_uncleanleader', trace: 'zookeeper-last-member-empty-disk.json' },
   { id: 'kraft-empty-disk', claim: 'in 3.6 the returning broker is a new registration: the old incarnation is fenced and leaves the ISR before the empty replica can lead', flags: ['--era', 'kraft', ...DISK_LOSS], invariant: 'acked-never-lost', expected: 'holds', source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-858%3A+Handle+JBOD+broker+disk+failure+in+KRaft', check: { seed: 1, runs: 2000 } },
+  { id: 'kraft-last-member-empty-disk', claim: 'in 3.6 the last ISR member stays in the ISR when it returns on an empty disk and is re-elected once unfenced: committed records are lost, but no in-sync replica kept them', flags: ['--era', 'kraft', '--disk-losses', '1', '--crashes', '0', '--fences', '0', '--shutdowns', '0', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, trace: 'kraft-last-member-empty-disk.json' },
   { id: 'kip-966-empty-disk', claim: 'with ELR (4.1) the return is unclean (no clean-shutdown marker on the new disk): out of ISR and ELR', flags: DISK_LOSS, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 2000 } },
 
   // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
@@ -344,7 +345,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     closedBy: 'KAFKA-7235 (2.2): the controller notices the new ZooKeeper session of a bounced broker (broker epochs, KIP-380); KRaft fences the old incarnation at re-registration, and KIP-966 treats a return without a clean-shutdown marker as unclean',
     source: JIRA('KAFKA-1120'),
     present: 'kafka-1120-kip-320',
-    fixed: ['kraft-empty-disk', 'kip-966-empty-disk', 'zookeeper-last-member-empty-disk'],
+    fixed: ['kraft-empty-disk', 'kip-966-empty-disk', 'zookeeper-last-member-empty-disk', 'kraft-last-member-empty-disk'],
   },
 ];
 

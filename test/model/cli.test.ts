@@ -22,6 +22,9 @@ describe('check: bad input exits 2 with one line naming the field', () => {
     [['--offsets-assignment', '1:1'], /--offsets-assignment \(offsetsTopicAssignment\): broker 1 is listed twice/],
     [['--offsets-assignment', '1:2', '--offsets-rf', '3'], /--offsets-assignment \(offsetsTopicAssignment\): names 2 replicas, but offsets.topic.replication.factor is 3/],
     [['--era', 'kip-320', '--unclean-elections', '1'], /--unclean-elections \(budgets\.uncleanElections\): era kip-320 is Kafka 2\.1\.0 \(ZooKeeper\), which has no ElectLeaders API/],
+    [['--reassignments', '1'], /--reassignments \(budgets\.reassignments\): a reassignment needs a broker outside the partition's assignment, but all 3 brokers host a replica \(replication factor 3\): add one with --brokers 4/],
+    [['--scenario', 'rolling-upgrade'], /--scenario: unknown value "rolling-upgrade" \(known: rolling-restart\)/],
+    [['--wait-for-isr', 'maybe'], /--wait-for-isr: unknown value "maybe" \(known: true, false\)/],
   ])('%j', (args, message) => {
     expectBadInput('check', args, message);
   });

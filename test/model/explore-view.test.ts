@@ -14,7 +14,8 @@ import { STOPPING_BUDGETS } from '../../spec/broker.js';
 import { actionSpec } from '../../spec/actions/index.js';
 import { enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
-import { act, config, run, start } from '../builders.js';
+import { DATA_PARTITION } from '../../spec/config.js';
+import { act, config, edit, run, start } from '../builders.js';
 import { CONSUMER } from '../stories.js';
 
 /** Data on b0..b2 (b0 leads), `__consumer_offsets` on b3..b5 (b3 leads). */
@@ -30,6 +31,17 @@ describe('the symmetric view under placement', () => {
   it('keeps apart brokers that host different partitions, though they hold alike', () => {
     expect(crashed(1)).not.toBe(crashed(4));
     expect(crashed(0)).not.toBe(crashed(3));
+  });
+
+  it('keeps the preferred replica apart only where a preferred leader election can read it (rule 26)', () => {
+    const preferring = (leaderMoves: number, assignment: number[]): string =>
+      viewOf(edit(start({ budgets: { leaderMoves } }), (state) => {
+        const data = state.partitions[DATA_PARTITION];
+        if (data !== undefined) data.assignment = assignment;
+      }), true);
+    expect(preferring(1, [1, 0, 2])).not.toBe(preferring(1, [0, 1, 2]));
+    expect(preferring(1, [0, 2, 1])).toBe(preferring(1, [0, 1, 2]));
+    expect(preferring(0, [1, 0, 2])).toBe(preferring(0, [0, 1, 2]));
   });
 
   it('tells every broker apart without symmetry', () => {

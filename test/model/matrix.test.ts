@@ -16,14 +16,21 @@ import { rowConfig } from '../verdicts/settle.js';
 import { cli, expectBadInput, root, tempDir } from '../cli.js';
 
 describe('matrix rows', () => {
-  it('the default sweep is eleven producer questions per era and eight consumer ones, the full sweep the whole product, every id distinct', () => {
-    expect(curatedRows()).toHaveLength(70 + 48);
+  it('the default sweep is eleven producer questions per era, eight consumer ones and five operations, the full sweep the whole product, every id distinct', () => {
+    expect(curatedRows()).toHaveLength(70 + 48 + 30);
     // Each era's Kafka's-defaults question once, with RF 3: acks=1 before 3.0 (KIP-679), unclean on before 0.11 (KIP-106).
     for (const era of ERA_NAMES) expect(curatedRows().filter((row) => row.era === era && isKafkaDefaults(row))).toHaveLength(1);
     expect(kafkaDefaultsRow('hw-truncation')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: true });
     expect(kafkaDefaultsRow('kip-320')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: false });
     expect(kafkaDefaultsRow('kraft')).toMatchObject({ acks: 'all', minIsr: 1, rf: 3, unclean: false });
-    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3 + 48);
+    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3 + 48 + 30);
+    expect(curatedRows().filter((row) => matches(row, { era: 'kraft', question: 'operation-loses' })).map(rowId)).toEqual([
+      'kraft operation-loses rolling-restart',
+      'kraft operation-loses rolling-restart-no-wait',
+      'kraft operation-loses leader-moves',
+      'kraft operation-loses disk-loss',
+      'kraft operation-loses reassignment',
+    ]);
     for (const rows of [curatedRows(), fullRows()]) expect(new Set(rows.map(rowId)).size).toBe(rows.length);
   });
 

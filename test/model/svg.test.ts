@@ -29,7 +29,9 @@ describe('replay --svg pictures', () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute }).parse(svg);
     const offsetsReplicas = trace.config.budgets.commits > 0 ? trace.config.offsetsTopicReplicationFactor : 0;
-    expect(withClass(doc, 'lane')).toHaveLength(trace.config.replicationFactor + offsetsReplicas);
+    // A reassignment adds a replica, and its lane, to the ones the run started with.
+    const added = trace.steps.filter((step) => step.kind === 'adminAlterPartitionReassignments').length;
+    expect(withClass(doc, 'lane')).toHaveLength(trace.config.replicationFactor + offsetsReplicas + added);
     const states = 1 + result.steps.filter((s) => s.state !== undefined).length;
     expect(withClass(doc, 'step')).toHaveLength(states);
     expect(withClass(doc, 'violation')).toHaveLength(result.firstViolations.length > 0 ? 1 : 0);
