@@ -7,7 +7,7 @@
  */
 import { produce } from 'immer';
 import { ACTION_KINDS, ACTIONS, type Action } from './actions/index.js';
-import type { ClusterActionSpec, PartitionActionSpec } from './actions/action.js';
+import { budgetLeft, type ClusterActionSpec, type PartitionActionSpec } from './actions/action.js';
 import { draftPartitionSite, partitionSite } from './cluster.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from './config.js';
 import { describeAction } from './actions/describe.js';
@@ -37,18 +37,23 @@ function missingPartition(name: PartitionName): string {
   return name === OFFSETS_PARTITION ? `no ${OFFSETS_PARTITION} partition is modelled (a commits budget of 0)` : `no partition ${name} is modelled`;
 }
 
+/** Why the kind's budget refuses it (spent), or null when it has none or room left. */
+function spentBudget(at: Site, spec: AnySpec): string | null {
+  return spec.budget === undefined ? null : budgetLeft(at, spec.budget);
+}
+
 function refusalAt(at: Site, action: Action): string | null {
   const spec = specOf(action);
   if (spec.scope === 'partition') {
     const name = action.partition ?? DATA_PARTITION;
     const site = partitionSite(at, name);
-    return site === null ? missingPartition(name) : spec.refusal(site, action);
+    return site === null ? missingPartition(name) : (spentBudget(at, spec) ?? spec.refusal(site, action));
   }
   if (action.partition !== undefined) {
     return spec.scope === 'broker' ? `${action.kind} happens to a whole broker: it names no partition` : `${action.kind} is a consumer action: it names no partition`;
   }
   if (spec.scope === 'consumer' && at.state.consumer === null) return 'no consumer is modelled (a commits budget of 0)';
-  return spec.refusal(at, action);
+  return spentBudget(at, spec) ?? spec.refusal(at, action);
 }
 
 /** Why `action` is not enabled in `state`, or null when it is. */
@@ -66,6 +71,7 @@ export function enabledActions(state: State): Action[] {
   const enabled: Action[] = [];
   for (const kind of ACTION_KINDS) {
     const spec = ACTIONS[kind] as unknown as AnySpec;
+    if (spentBudget(at, spec) !== null) continue;
     if (spec.scope !== 'partition') {
       if (spec.scope === 'consumer' && state.consumer === null) continue;
       for (const action of spec.candidates(at)) if (spec.refusal(at, action) === null) enabled.push(action);

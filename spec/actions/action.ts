@@ -5,7 +5,7 @@
 import { hostsAny } from '../cluster.js';
 import { OFFSETS_PARTITION } from '../config.js';
 import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from '../rules.js';
-import type { Acks, BrokerId, RecoveryField } from '../types.js';
+import type { Acks, BrokerId, BudgetUse, RecoveryField } from '../types.js';
 
 /** The type of each action parameter, so traces can be validated and documented from the registry. */
 export type ParamType = 'broker' | 'acks';
@@ -36,6 +36,11 @@ interface SpecOver<A extends { readonly kind: string }, At, DraftAt> {
   /** Why the action is not enabled, or null when it is. */
   readonly refusal: (at: At, action: A) => string | null;
   readonly apply: (at: DraftAt, action: A) => void;
+  /**
+   * The cluster-wide budget each application spends (`apply` counts it): once it is spent the action is
+   * refused before its guard is asked, and `enabledActions` skips the kind without listing candidates.
+   */
+  readonly budget?: keyof BudgetUse;
   /**
    * The replica field it writes, when that is all it changes: a recovery field. The explorer skips
    * the action where that field is forgotten, since the state it leads to looks the same.

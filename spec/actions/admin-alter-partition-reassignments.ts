@@ -15,7 +15,7 @@ import { writePartitionChange } from '../controller.js';
 import { emptyReplica } from '../log.js';
 import type { PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
-import { b, budgetLeft, type PartitionActionSpec } from './action.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface AdminAlterPartitionReassignments {
   readonly kind: 'adminAlterPartitionReassignments';
@@ -49,7 +49,8 @@ export const adminAlterPartitionReassignments: PartitionActionSpec<AdminAlterPar
     at.state.brokers
       .filter((broker) => !at.partition.assignment.includes(broker.id))
       .flatMap((broker) => at.partition.assignment.map((removing) => ({ kind: 'adminAlterPartitionReassignments' as const, adding: broker.id, removing }))),
-  refusal: (at, action) => budgetLeft(at, 'reassignments') ?? reassignmentRefusal(at, action),
+  budget: 'reassignments',
+  refusal: reassignmentRefusal,
   apply(at, { adding, removing }) {
     const partition = at.partition;
     at.state.budget.reassignments += 1;

@@ -8,7 +8,7 @@
  * then takes any active replica, which becomes the whole ISR, the partition marked recovering
  * (KIP-704). A perturbation, budgeted (`uncleanElections`); only in eras that have the API.
  */
-import { budgetLeft, perReplica, type PartitionActionSpec } from './action.js';
+import { perReplica, type PartitionActionSpec } from './action.js';
 import { elect, electionRefusal } from './controller-elect-leader.js';
 import type { BrokerId } from '../types.js';
 
@@ -27,12 +27,9 @@ export const adminElectLeaders: PartitionActionSpec<AdminElectLeaders> = {
   },
   params: { broker: { type: 'broker', doc: 'the replica elected' } },
   candidates: perReplica('adminElectLeaders'),
-  refusal(at, { broker }) {
-    // An era without the ElectLeaders API has no budget for it: validateConfig refuses one (KIP-460, 2.4).
-    const budget = budgetLeft(at, 'uncleanElections');
-    if (budget !== null) return budget;
-    return electionRefusal(at, broker, 'operator');
-  },
+  // An era without the ElectLeaders API has no budget for it: validateConfig refuses one (KIP-460, 2.4).
+  budget: 'uncleanElections',
+  refusal: (at, { broker }) => electionRefusal(at, broker, 'operator'),
   apply(at, { broker }) {
     at.state.budget.uncleanElections += 1;
     elect(at, broker, 'operator');

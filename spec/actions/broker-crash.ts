@@ -9,7 +9,7 @@ import { stopBroker } from '../broker.js';
 import { hostedSites } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
+import { perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerCrash {
   readonly kind: 'brokerCrash';
@@ -26,7 +26,8 @@ export const brokerCrash: ClusterActionSpec<BrokerCrash> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose process dies' } },
   candidates: perHost('brokerCrash'),
-  refusal: (at, { broker }) => budgetLeft(at, 'crashes') ?? runningHost(at, broker),
+  budget: 'crashes',
+  refusal: (at, { broker }) => runningHost(at, broker),
   apply(at, { broker }) {
     at.state.budget.crashes += 1;
     for (const site of hostedSites(at, broker)) countUncleanShutdown(site);

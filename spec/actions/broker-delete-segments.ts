@@ -9,7 +9,7 @@
 import { advanceLogStartOffset, logEndOffset, nextSegmentStart } from '../log.js';
 import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId, Offset } from '../types.js';
-import { b, budgetLeft, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
+import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerDeleteSegments {
   readonly kind: 'brokerDeleteSegments';
@@ -35,9 +35,10 @@ export const brokerDeleteSegments: PartitionActionSpec<BrokerDeleteSegments> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose replica deletes a segment' } },
   candidates: perReplica('brokerDeleteSegments'),
+  budget: 'retention',
   refusal(at, { broker }) {
     if (at.partition.cleanupPolicy === 'compact') return `${at.name} is compacted (cleanup.policy=compact): retention deletes no segment`;
-    const refused = budgetLeft(at, 'retention') ?? runningReplica(at, broker);
+    const refused = runningReplica(at, broker);
     if (refused !== null) return refused;
     return nextDeletion(at, broker) === null ? `${b(broker)} has no whole segment below its HW` : null;
   },

@@ -11,7 +11,7 @@ import { countUncleanShutdown } from '../controller.js';
 import { noteLostCopies } from '../ghost.js';
 import { truncateTo } from '../log.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
+import { perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerPowerLoss {
   readonly kind: 'brokerPowerLoss';
@@ -28,7 +28,8 @@ export const brokerPowerLoss: ClusterActionSpec<BrokerPowerLoss> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker losing power' } },
   candidates: perHost('brokerPowerLoss'),
-  refusal: (at, { broker }) => budgetLeft(at, 'powerLosses') ?? runningHost(at, broker),
+  budget: 'powerLosses',
+  refusal: (at, { broker }) => runningHost(at, broker),
   apply(at, { broker }) {
     const target = at.state.brokers[broker];
     if (target === undefined) return;

@@ -19,7 +19,7 @@ import { hostedSites, hostsAny } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
 import { noteLostCopies, witness } from '../ghost.js';
 import type { BrokerId, Replica } from '../types.js';
-import { b, budgetLeft, perHost, type ClusterActionSpec } from './action.js';
+import { b, perHost, type ClusterActionSpec } from './action.js';
 import { rebootRefusal, startBroker } from './broker-restart.js';
 
 export interface BrokerReplaceDisk {
@@ -47,9 +47,8 @@ export const brokerReplaceDisk: ClusterActionSpec<BrokerReplaceDisk> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker whose disk is replaced' } },
   candidates: perHost('brokerReplaceDisk'),
+  budget: 'diskLosses',
   refusal(at, { broker }) {
-    const budget = budgetLeft(at, 'diskLosses');
-    if (budget !== null) return budget;
     const target = at.state.brokers[broker];
     if (target === undefined || !hostsAny(at.state, broker)) return `${b(broker)} hosts no replica`;
     return target.status === 'down' ? rebootRefusal(at, broker) : null;

@@ -12,7 +12,7 @@ import { fenceBroker } from '../controller.js';
 import { logEndOffset } from '../log.js';
 import { rollRefusal } from '../rolling-restart.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perHost, runningHost, type ClusterActionSpec } from './action.js';
+import { perHost, runningHost, type ClusterActionSpec } from './action.js';
 
 export interface BrokerShutdown {
   readonly kind: 'brokerShutdown';
@@ -29,7 +29,8 @@ export const brokerShutdown: ClusterActionSpec<BrokerShutdown> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker shutting down' } },
   candidates: perHost('brokerShutdown'),
-  refusal: (at, { broker }) => budgetLeft(at, 'shutdowns') ?? runningHost(at, broker) ?? rollRefusal(at, broker),
+  budget: 'shutdowns',
+  refusal: (at, { broker }) => runningHost(at, broker) ?? rollRefusal(at, broker),
   apply(at, { broker }) {
     const target = at.state.brokers[broker];
     if (target === undefined) return;

@@ -14,7 +14,7 @@
 import { draftPartitionSite, partitionSite } from '../cluster.js';
 import { OFFSETS_PARTITION } from '../config.js';
 import type { BrokerId } from '../types.js';
-import { budgetLeft, perCoordinator, type ClusterActionSpec } from './action.js';
+import { perCoordinator, type ClusterActionSpec } from './action.js';
 import { produceTo, servingRefusal } from './producer-send.js';
 
 export interface ConsumerCommit {
@@ -32,9 +32,8 @@ export const consumerCommit: ClusterActionSpec<ConsumerCommit> = {
   },
   params: { broker: { type: 'broker', doc: 'the broker the consumer takes for its group coordinator' } },
   candidates: perCoordinator('consumerCommit'),
+  budget: 'commits',
   refusal(at, { broker }) {
-    const budget = budgetLeft(at, 'commits');
-    if (budget !== null) return budget;
     const consumer = at.state.consumer;
     const offsets = partitionSite(at, OFFSETS_PARTITION);
     if (offsets === null || consumer === null || typeof consumer.position !== 'number') return 'the consumer has no position to commit';

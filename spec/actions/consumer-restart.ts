@@ -4,7 +4,7 @@
  * where to resume. A perturbation, budgeted (`consumerRestarts`). A record the application polled but
  * had not processed is gone with it (noted as ghost for processed-before-commit).
  */
-import { budgetLeft, type ClusterActionSpec } from './action.js';
+import { type ClusterActionSpec } from './action.js';
 
 export interface ConsumerRestart {
   readonly kind: 'consumerRestart';
@@ -20,11 +20,8 @@ export const consumerRestart: ClusterActionSpec<ConsumerRestart> = {
   },
   params: {},
   candidates: () => [{ kind: 'consumerRestart' }],
-  refusal(at) {
-    const budget = budgetLeft(at, 'consumerRestarts');
-    if (budget !== null) return budget;
-    return at.state.consumer?.position === null ? 'the consumer is starting already' : null;
-  },
+  budget: 'consumerRestarts',
+  refusal: (at) => (at.state.consumer?.position === null ? 'the consumer is starting already' : null),
   apply({ state }) {
     if (state.consumer === null) return;
     state.budget.consumerRestarts += 1;

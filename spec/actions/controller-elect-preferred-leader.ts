@@ -16,7 +16,7 @@ import { isActive, writePartitionChange } from '../controller.js';
 import { witness } from '../ghost.js';
 import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
-import { b, budgetLeft, type PartitionActionSpec } from './action.js';
+import { b, type PartitionActionSpec } from './action.js';
 
 export interface ControllerElectPreferredLeader {
   readonly kind: 'controllerElectPreferredLeader';
@@ -47,7 +47,8 @@ export const controllerElectPreferredLeader: PartitionActionSpec<ControllerElect
   },
   params: { broker: { type: 'broker', doc: 'the preferred replica' } },
   candidates: (at) => (at.partition.assignment[0] === undefined ? [] : [{ kind: 'controllerElectPreferredLeader', broker: at.partition.assignment[0] }]),
-  refusal: (at, { broker }) => budgetLeft(at, 'leaderMoves') ?? preferredRefusal(at, broker),
+  budget: 'leaderMoves',
+  refusal: (at, { broker }) => preferredRefusal(at, broker),
   apply(at, { broker }) {
     at.state.budget.leaderMoves += 1;
     writePartitionChange(at, { leader: broker });

@@ -14,7 +14,7 @@ import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
 import type { Acks, BrokerId, Offset, OffsetCommitValue } from '../types.js';
-import { b, budgetLeft, runningReplica, type PartitionActionSpec } from './action.js';
+import { b, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface ProducerSend {
   readonly kind: 'producerSend';
@@ -82,11 +82,10 @@ export const producerSend: PartitionActionSpec<ProducerSend> = {
     acks: { type: 'acks', doc: 'the producer acks mode: 0, 1 or "all"' },
   },
   candidates: (at) => (at.partition.internal ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSend', broker, acks: at.rules.config.acks }))),
+  budget: 'records',
   refusal(at, { broker, acks }) {
     // Kafka refuses client writes to an internal topic (INVALID_TOPIC_EXCEPTION).
     if (at.partition.internal) return `producers write the data partition; commits reach ${at.name} through consumerCommit`;
-    const budget = budgetLeft(at, 'records');
-    if (budget !== null) return budget;
     if (acks === 0) return at.partition.replicas[broker] === undefined ? `${b(broker)} hosts no replica` : null;
     return servingRefusal(at, broker);
   },
