@@ -159,6 +159,16 @@ describe('npm run matrix', () => {
     expect(table).toMatch(/\| 1 \| 2 \| 3 \| off \| OS \(lazy\) \| 0 \| loss allowed \| violated: \[\d+ steps\]\(ce\/acked-never-lost--kraft-acks1/);
   }, 120_000);
 
+  it("a filtered run keeps each row's place in the whole sweep, so its file merges into the whole one", () => {
+    const dir = tempDir();
+    const run = cli('matrix', '--operation', 'disk-loss', '--era', 'kip-966', '--runs', '20', '--row-states', '0', '--out', join(dir, 'ce'), '--json-out', join(dir, 'disk.json'));
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(readFileSync(join(dir, 'disk.json'), 'utf8')) as MatrixDocument;
+    const place = curatedRows().findIndex((row) => rowId(row) === 'kip-966 operation-loses disk-loss');
+    expect(doc.rows.map((r) => [r.index, r.id])).toEqual([[place, 'kip-966 operation-loses disk-loss']]);
+    expect(doc.rows[0]?.flags).toEqual(['--era', 'kip-966', '--disk-losses', '1', '--crashes', '0', '--fences', '0', '--shutdowns', '0', '--commits', '0']);
+  }, 60_000);
+
   it('exits 1 when a row breaks Kafka’s promise, and draws it loudly', () => {
     const dir = tempDir();
     const row = curatedRows().find((candidate) => candidate.era === 'kip-966');
