@@ -2,8 +2,9 @@
  * Finding one's way in the cluster state: which partitions a broker hosts, a replica of a partition,
  * and the site of one partition inside a broker event.
  */
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { DATA_PARTITION } from './config.js';
+import { emptyReplica } from './log.js';
 import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from './rules.js';
 import type { BrokerId, Partition, PartitionName, Replica, State } from './types.js';
 
@@ -54,4 +55,28 @@ export function draftPartitionSite(at: DraftSite, name: PartitionName): DraftPar
 /** The sites of the partitions `broker` hosts, within an effect: what a broker event changes. */
 export function hostedSites(at: DraftSite, broker: BrokerId): DraftPartitionSite[] {
   return hostedPartitions(at.base, broker).flatMap((name) => draftPartitionSite(at, name) ?? []);
+}
+
+/**
+ * Gives `broker` an empty replica of the partition, with its slots in the partition's traffic and ghost:
+ * every replica of a new partition, and the one a reassignment adds.
+ */
+export function hostReplica(partition: Draft<Partition>, broker: BrokerId): void {
+  partition.replicas[broker] = castDraft(emptyReplica(broker));
+  partition.network.fetchResponses[broker] = null;
+  partition.network.epochEndResponses[broker] = null;
+  partition.ghost.lastFetch[broker] = null;
+}
+
+/**
+ * Deletes `broker`'s replica and every slot addressed to it (a reassignment's StopReplica with
+ * deletion); its leadership must be resigned first, so what waited in its purgatory is answered.
+ */
+export function dropReplica(partition: Draft<Partition>, broker: BrokerId): void {
+  delete partition.replicas[broker];
+  delete partition.network.fetchResponses[broker];
+  delete partition.network.epochEndResponses[broker];
+  delete partition.ghost.lastFetch[broker];
+  partition.network.alterPartitionResponses = partition.network.alterPartitionResponses.filter((response) => response.to !== broker);
+  for (const replica of Object.values(partition.replicas)) if (replica.leader !== null) delete replica.leader.followers[broker];
 }

@@ -3,22 +3,16 @@
  * partition with every replica in the ISR, empty logs, nothing in flight, and the consumer (if any)
  * not yet started: it first asks its group coordinator where to resume.
  */
-import { produce, type Draft } from 'immer';
+import { castDraft, produce, type Draft } from 'immer';
 import { applyPartitionRecord } from './broker.js';
-import { draftPartitionSite } from './cluster.js';
-import { emptyReplica } from './log.js';
+import { draftPartitionSite, hostReplica } from './cluster.js';
 import { hasConsumer, partitionLayout, type Config, type PartitionLayout } from './config.js';
 import { rulesOf } from './eras/index.js';
 import type { Broker, BrokerId, Partition, PartitionName, PartitionView, Replica, State } from './types.js';
 
-/** A map with one entry per broker of `ids`. */
-function perBroker<T>(ids: readonly BrokerId[], value: (id: BrokerId) => T): Record<BrokerId, T> {
-  return Object.fromEntries(ids.map((id) => [id, value(id)]));
-}
-
 function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout): Partition {
   const record: PartitionView = { leader: assignment[0] ?? null, leaderEpoch: 0, partitionEpoch: 0, isr: [...assignment].sort((a, b) => a - b), elr: [] };
-  return {
+  const partition: Draft<Partition> = castDraft({
     cleanupPolicy,
     internal,
     assignment,
@@ -26,10 +20,10 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
     record,
     lastKnownLeader: null,
     shrinks: 0,
-    replicas: perBroker(assignment, emptyReplica),
+    replicas: {},
     network: {
-      fetchResponses: perBroker(assignment, () => null),
-      epochEndResponses: perBroker(assignment, () => null),
+      fetchResponses: {},
+      epochEndResponses: {},
       alterPartitionRequests: [],
       alterPartitionResponses: [],
     },
@@ -37,7 +31,7 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
       exposed: [],
       forfeited: [],
       excuses: [],
-      lastFetch: perBroker(assignment, () => null),
+      lastFetch: {},
       uncleanLeader: null,
       uncleanShutdowns: 0,
       maxUncleanShutdowns: 0,
@@ -55,7 +49,9 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
         reassignedReplicaJoined: false,
       },
     },
-  };
+  } satisfies Partition);
+  for (const id of assignment) hostReplica(partition, id);
+  return partition;
 }
 
 export function initialState(config: Config): State {

@@ -136,6 +136,13 @@ export const SWITCHES = {
     summary: 'a preferred leader election moves leadership only to a preferred replica that is in the ISR',
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-460%3A+Admin+Leader+Election+RPC',
   },
+  'check:reassignment-caught-up': {
+    kind: 'check',
+    since: '0.8.0',
+    protects: 'isr-within-replicas',
+    summary: 'a reassignment completes only once every added replica is in the ISR, so the ISR without the leaving replicas is never empty',
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-455%3A+Create+an+Administrative+API+for+Replica+Reassignment',
+  },
   'check:alter-partition-epochs': {
     kind: 'check',
     since: '2.7.0',

@@ -46,10 +46,13 @@ export const CONSUMER_ROW_STATES = 300_000;
  */
 export const OPERATION_ROW_STATES = 400_000;
 
+/** A roll of one broker, then of two. */
+const ROLL: readonly Bounds[] = [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }];
+
 /** An operation's searches: the operation once (a roll of one broker, then of two) with one record. */
 const OPERATION_RUNGS: Readonly<Record<Operation, readonly Bounds[]>> = {
-  'rolling-restart': [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }],
-  'rolling-restart-no-wait': [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }],
+  'rolling-restart': ROLL,
+  'rolling-restart-no-wait': ROLL,
   // The preferred replica must lose leadership first: a clean shutdown moves it.
   'leader-moves': [{ ...NOTHING, shutdowns: 1, leaderMoves: 1 }],
   'disk-loss': [{ ...NOTHING, diskLosses: 1 }, { ...NOTHING, diskLosses: 1, crashes: 1 }],

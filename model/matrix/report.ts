@@ -40,12 +40,8 @@ function isProducer(result: MatrixResult): result is ResultOf<ProducerRow> {
   return result.row.question === 'acked-lost';
 }
 
-function isConsumerRow(row: MatrixRow): row is ConsumerRow {
-  return CONSUMER_QUESTIONS.includes(row.question as ConsumerQuestion);
-}
-
 function isConsumer(result: MatrixResult): result is ResultOf<ConsumerRow> {
-  return isConsumerRow(result.row);
+  return CONSUMER_QUESTIONS.includes(result.row.question as ConsumerQuestion);
 }
 
 function isOperation(result: MatrixResult): result is ResultOf<OperationRow> {

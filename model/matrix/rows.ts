@@ -27,8 +27,8 @@ export const CONSUMER_QUESTIONS: readonly ConsumerQuestion[] = ['consumer-misses
 
 export type MatrixRow = ProducerRow | ConsumerRow | OperationRow;
 
-/** No fault but the operation's own: the question is the operation's, not the crashes' around it. */
-const ALONE = ['--crashes', '0', '--fences', '0', '--shutdowns', '0'];
+/** No fault but the operation's own (and `shutdowns` clean ones): the question is the operation's, not the crashes' around it. */
+const alone = (shutdowns = 0): string[] => ['--crashes', '0', '--fences', '0', '--shutdowns', String(shutdowns)];
 
 /**
  * The operators' procedures the matrix asks about, each as the flags that run it at the safe setting
@@ -39,9 +39,9 @@ export const OPERATIONS = {
   'rolling-restart': { flags: ['--scenario', 'rolling-restart'], text: 'a rolling restart, waiting for the ISR' },
   'rolling-restart-no-wait': { flags: ['--scenario', 'rolling-restart', '--wait-for-isr', 'false'], text: 'a rolling restart, not waiting for the ISR' },
   // The preferred replica must lose leadership before a rebalance can give it back: one clean restart.
-  'leader-moves': { flags: ['--leader-moves', '2', '--crashes', '0', '--fences', '0', '--shutdowns', '1'], text: 'a clean restart and two preferred leader elections' },
-  'disk-loss': { flags: ['--disk-losses', '1', ...ALONE], text: 'a broker returning on an empty disk' },
-  reassignment: { flags: ['--brokers', '4', '--rf', '3', '--reassignments', '1', ...ALONE], text: 'a reassignment to a fourth broker' },
+  'leader-moves': { flags: ['--leader-moves', '2', ...alone(1)], text: 'a clean restart and two preferred leader elections' },
+  'disk-loss': { flags: ['--disk-losses', '1', ...alone()], text: 'a broker returning on an empty disk' },
+  reassignment: { flags: ['--brokers', '4', '--rf', '3', '--reassignments', '1', ...alone()], text: 'a reassignment to a fourth broker' },
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -10,9 +10,8 @@
  * controller bumps the leader epoch (a LeaderAndIsr to every replica); KRaft only the partition epoch.
  * One reassignment at a time per partition; budgeted (`reassignments`).
  */
-import { castDraft } from 'immer';
+import { hostReplica } from '../cluster.js';
 import { writePartitionChange } from '../controller.js';
-import { emptyReplica } from '../log.js';
 import type { PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
@@ -56,10 +55,7 @@ export const adminAlterPartitionReassignments: PartitionActionSpec<AdminAlterPar
     at.state.budget.reassignments += 1;
     const target = partition.assignment.map((id) => (id === removing ? adding : id));
     partition.assignment = [...target, removing];
-    partition.replicas[adding] = castDraft(emptyReplica(adding));
-    partition.network.fetchResponses[adding] = null;
-    partition.network.epochEndResponses[adding] = null;
-    partition.ghost.lastFetch[adding] = null;
+    hostReplica(partition, adding);
     partition.reassignment = { adding: [adding], removing: [removing] };
     writePartitionChange(at, { bumpLeaderEpoch: at.rules.era.reassignmentBumpsLeaderEpoch });
   },

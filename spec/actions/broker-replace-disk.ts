@@ -13,28 +13,19 @@
  * It stops and starts the broker in one step and reads neither the flushed offset nor the HW checkpoint
  * it wipes, so its budget is not one of STOPPING_BUDGETS.
  */
-import type { Draft } from 'immer';
+import { castDraft } from 'immer';
 import { stopBroker } from '../broker.js';
 import { hostedSites, hostsAny } from '../cluster.js';
 import { countUncleanShutdown } from '../controller.js';
 import { noteLostCopies, witness } from '../ghost.js';
-import type { BrokerId, Replica } from '../types.js';
+import { emptyReplica } from '../log.js';
+import type { BrokerId } from '../types.js';
 import { b, perHost, type ClusterActionSpec } from './action.js';
 import { rebootRefusal, startBroker } from './broker-restart.js';
 
 export interface BrokerReplaceDisk {
   readonly kind: 'brokerReplaceDisk';
   readonly broker: BrokerId;
-}
-
-/** An empty log directory: no segments, no leader-epoch cache, no checkpoint files. */
-function emptyLogDirectory(replica: Draft<Replica>): void {
-  replica.log = [];
-  replica.logStartOffset = 0;
-  replica.epochs = [];
-  replica.hw = 0;
-  replica.flushed = 0;
-  replica.hwCheckpoint = 0;
 }
 
 export const brokerReplaceDisk: ClusterActionSpec<BrokerReplaceDisk> = {
@@ -66,7 +57,8 @@ export const brokerReplaceDisk: ClusterActionSpec<BrokerReplaceDisk> = {
       const replica = site.partition.replicas[broker];
       if (replica === undefined) continue;
       const before = replica.log.map(({ offset, id }) => ({ offset, id }));
-      emptyLogDirectory(replica);
+      // An empty log directory: no segments, no leader-epoch cache, no checkpoint files.
+      site.partition.replicas[broker] = castDraft(emptyReplica(broker));
       noteLostCopies(site, broker, before, 'disk-loss');
       witness(site, 'emptyLogReturned');
     }

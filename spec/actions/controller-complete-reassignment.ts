@@ -1,7 +1,7 @@
 /**
  * controllerCompleteReassignment: the controller finishes a reassignment once every added replica is
- * in the ISR (rule 31; KRaft: PartitionReassignmentReplicas, which also needs the ISR without the
- * leaving replicas to be non-empty; ZooKeeper: KafkaController.onPartitionReassignment, phases B).
+ * in the ISR (rule 31; KRaft: PartitionReassignmentReplicas; ZooKeeper:
+ * KafkaController.onPartitionReassignment, phases B).
  *
  * The assignment becomes the target; the leaving replicas leave the ISR and the ELR and are deleted
  * (StopReplica with deletion): a leader among them resigns, failing what it held in purgatory, and the
@@ -9,8 +9,9 @@
  * same change; the model's separate election step only adds interleavings. Recovery: not budgeted.
  */
 import { resignLeadership } from '../broker.js';
+import { dropReplica } from '../cluster.js';
 import { writePartitionChange } from '../controller.js';
-import type { PartitionSite } from '../rules.js';
+import { isOn, type PartitionSite } from '../rules.js';
 import { b, type PartitionActionSpec } from './action.js';
 
 export interface ControllerCompleteReassignment {
@@ -21,9 +22,12 @@ export interface ControllerCompleteReassignment {
 function completionRefusal(at: PartitionSite): string | null {
   const { reassignment, record } = at.partition;
   if (reassignment === null) return 'no reassignment is in progress';
+  // CHECK: isr-within-replicas (removing the leaving replicas could otherwise empty the ISR, which only ELR allows)
+  if (!isOn(at.rules, 'check:reassignment-caught-up')) return null;
+  // Kafka also needs the ISR without the leaving replicas to be non-empty (rule 31): every reassignment
+  // here adds a replica, which is then in the ISR and not leaving, so that follows.
   const waiting = reassignment.adding.find((id) => !record.isr.includes(id));
-  if (waiting !== undefined) return `${b(waiting)}, being added, is not in the ISR yet`;
-  return record.isr.some((id) => !reassignment.removing.includes(id)) ? null : 'no ISR member would remain';
+  return waiting === undefined ? null : `${b(waiting)}, being added, is not in the ISR yet`;
 }
 
 export const controllerCompleteReassignment: PartitionActionSpec<ControllerCompleteReassignment> = {
@@ -43,13 +47,8 @@ export const controllerCompleteReassignment: PartitionActionSpec<ControllerCompl
     const leaving = (id: number | null): boolean => id !== null && removing.includes(id);
     for (const id of removing) {
       resignLeadership(at, id);
-      delete partition.replicas[id];
-      delete partition.network.fetchResponses[id];
-      delete partition.network.epochEndResponses[id];
-      delete partition.ghost.lastFetch[id];
-      for (const replica of Object.values(partition.replicas)) if (replica.leader !== null) delete replica.leader.followers[id];
+      dropReplica(partition, id);
     }
-    partition.network.alterPartitionResponses = partition.network.alterPartitionResponses.filter((response) => !leaving(response.to));
     partition.assignment = partition.assignment.filter((id) => !leaving(id));
     partition.reassignment = null;
     const { leader, isr, elr } = partition.record;

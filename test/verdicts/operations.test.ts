@@ -28,8 +28,11 @@ describe.each(['hw-truncation', 'kip-101', 'kip-279', 'kip-320'] as const)('%s: 
     const lastMember = [act.shrink(0, 1), act.shrink(0, 2), act.send(0), act.crash(0), act.fence(0), act.replaceDisk(0), act.metadata(0), act.unfence(0), act.elect(0), act.metadata(0)];
     const end = run(start({ era, minInsyncReplicas: 1, budgets: { crashes: 1, fences: 1, shrinks: 2, diskLosses: 1 } }), lastMember);
     expect(data(end).record).toMatchObject({ leader: 0, isr: [0] });
+    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
     expect(ackedNeverLost.check(end)).not.toBeNull();
-    expect(judgeViolation(end.config, ackedNeverLost, end).judged).toBe('allowed');
+    const judged = judgeViolation(end.config, ackedNeverLost, end);
+    expect(judged.judged).toBe('allowed');
+    expect(judged.reason).toMatch(/no in-sync replica kept it: b0's replaced disk took w0@0/);
   });
 });
 

@@ -35,16 +35,6 @@ describe('brokerReplaceDisk: a broker starts again with empty log directories an
     expect(judged.reason).toMatch(/b0's replaced disk took w0@0, yet the leader lacks it while b1, in the ISR, still holds it/);
   });
 
-  it('ZooKeeper: the last ISR member, re-elected on an empty disk, loses what no other in-sync replica kept: allowed', () => {
-    const lastMember = [act.shrink(0, 1), act.shrink(0, 2), act.send(0), act.crash(0), act.fence(0), act.replaceDisk(0), act.metadata(0), act.unfence(0), act.elect(0), act.metadata(0)];
-    const end = run(start({ era: 'kip-320', minInsyncReplicas: 1, ...oneDisk }), lastMember);
-    expect(data(end).record).toMatchObject({ leader: 0, isr: [0] });
-    expect(end.producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
-    const judged = judgeViolation(end.config, ackedNeverLost, end);
-    expect(judged.judged).toBe('allowed');
-    expect(judged.reason).toMatch(/no in-sync replica kept it: b0's replaced disk took w0@0/);
-  });
-
   it('KIP-966: the clean-shutdown marker went with the disk, so the return is unclean (out of ISR and ELR) and counted', () => {
     const s = run(start({ era: 'kip-966', ...oneDisk }), [...committedWrite(0, [1, 2]), act.shutdown(1)]);
     expect(s.brokers[1]?.cleanShutdownEpoch).toBe(1);
