@@ -7,7 +7,7 @@
  * By hand: npx depcruise --config .dependency-cruiser.cjs spec properties model
  */
 /** spec/'s lowest layer: the state types, the config, the switch names, the era names and the rules in force. */
-const SPEC_TYPES = '^spec/((types|config|switches|rules)[.]ts|eras/names[.]ts)$';
+const SPEC_TYPES = '^spec/((types|config|producer-settings|switches|rules)[.]ts|eras/names[.]ts)$';
 /** What lies above spec/'s rules: the actions, the eras, step and the initial state. */
 const SPEC_ABOVE_RULES = '^spec/(actions/|eras/|step[.]ts$|init[.]ts$)';
 

@@ -16,11 +16,15 @@ import { leaderInIsr } from './leader-in-isr.js';
 import { leaderLeoAboveHw } from './leader-leo-above-hw.js';
 import { logMatching } from './log-matching.js';
 import { monotonicPoll } from './monotonic-poll.js';
+import { noDuplicates } from './no-duplicates.js';
 import { noSkip } from './no-skip.js';
 import { noUnseen } from './no-unseen.js';
 import { offsetsNeverRegress } from './offsets-never-regress.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
+import { producerOrder } from './producer-order.js';
 import { processedBeforeCommit } from './processed-before-commit.js';
+import { appendedWriteResent } from './witnesses/appended-write-resent.js';
+import { duplicateAnswered } from './witnesses/duplicate-answered.js';
 import { emptyLogReturned } from './witnesses/empty-log-returned.js';
 import { leaderMoved } from './witnesses/leader-moved.js';
 import { reassignedReplicaJoined } from './witnesses/reassigned-replica-joined.js';
@@ -41,6 +45,8 @@ export const INVARIANTS: readonly Invariant[] = [
   consistentOffsets,
   monotonicPoll,
   processedBeforeCommit,
+  noDuplicates,
+  producerOrder,
   oneLeaderPerEpoch,
   epochsMonotonic,
   isrWithinReplicas,
@@ -58,6 +64,8 @@ export const WITNESSES: readonly Witness[] = [
   leaderMoved,
   emptyLogReturned,
   reassignedReplicaJoined,
+  appendedWriteResent,
+  duplicateAnswered,
 ];
 
 export const INVARIANT_NAMES = INVARIANTS.map((invariant) => invariant.name);

@@ -4,13 +4,16 @@
  */
 import type { Config } from '../spec/config.js';
 import type { PartitionName, RecoveryField, State } from '../spec/types.js';
+import type { Judgement } from './judgement.js';
 
 /** Under which configurations Kafka promises an invariant. */
 export type Promised =
   /** Always: a sanity property of any correct implementation (a violation is a model bug). */
   | 'always'
   /** For committed records, judged record by record from the run (see judgement.ts). */
-  | 'durability';
+  | 'durability'
+  /** Under the producer's delivery settings: judged by what the run's producer sent (`judge`). */
+  | 'delivery';
 
 export interface Invariant {
   readonly name: string;
@@ -33,6 +36,8 @@ export interface Invariant {
    * missing record why it is gone (judgement.ts).
    */
   readonly byDesign?: (state: State) => string | null;
+  /** For a delivery invariant: its violation in `state`, judged by what the producer sent and its settings. */
+  readonly judge?: (config: Config, state: State) => Judgement;
   /** Set on a search for broken promises only (judgement.ts `brokenOnly`): worker threads rebuild it by name and this flag. */
   readonly brokenOnly?: true;
 }

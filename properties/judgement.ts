@@ -32,6 +32,8 @@ export interface Judgement {
   readonly reason: string;
   /** The record the verdict is about, and what took it: so a report can find their steps (`withSteps`). */
   readonly record?: { readonly partition: PartitionName; readonly id: number; readonly excuse?: LossExcuse };
+  /** The producer's send (its place in `ProducerNetwork.sends`) that excuses it: a retry (`withSteps` finds its step). */
+  readonly send?: number;
 }
 
 /**
@@ -154,6 +156,7 @@ function judgeRecord(config: Config, state: State, name: PartitionName, record: 
 /** A violation of `invariant` in `state`, judged record by record. */
 export function judgeViolation(config: Config, invariant: Invariant, state: State): Judgement {
   if (invariant.promised === 'always') return { judged: 'broken', reason: 'Kafka promises it in every configuration' };
+  if (invariant.judge !== undefined) return invariant.judge(config, state);
   const byDesign = invariant.byDesign?.(state) ?? null;
   if (byDesign !== null) return { judged: 'allowed', reason: byDesign };
   const name = invariant.partition ?? DATA_PARTITION;
@@ -171,6 +174,11 @@ export function judgeViolation(config: Config, invariant: Invariant, state: Stat
  * unclean election or power loss that took it (`history`: the state after each step of the run).
  */
 export function withSteps(judgement: Judgement, history: readonly State[]): Judgement {
+  const { send } = judgement;
+  if (send !== undefined) {
+    const step = history.findIndex((state) => (state.producer.network?.sends.length ?? 0) > send);
+    return step < 0 ? judgement : { ...judgement, reason: `${judgement.reason} (the retry at step ${step})` };
+  }
   const about = judgement.record;
   if (about === undefined) return judgement;
   const ghost = (state: State) => state.partitions[about.partition]?.ghost;

@@ -79,3 +79,11 @@ export function expiredWrite(partition: Partition, id: number): boolean {
 export function trueHighWatermark(partition: Partition): Offset {
   return partition.ghost.exposed.reduce((hw, record) => Math.max(hw, record.offset + 1), 0);
 }
+
+/** The data partition's committed log: its effective leader's records below its HW, or null with no leader. */
+export function committedLog(state: State): { readonly leader: Replica; readonly records: readonly LogRecord[] } | null {
+  const partition = state.partitions[DATA_PARTITION];
+  const leader = partition === undefined ? null : effectiveLeader(state, partition);
+  if (leader === null) return null;
+  return { leader, records: leader.log.filter((record) => record.offset < leader.hw) };
+}

@@ -4,9 +4,10 @@
  */
 import { castDraft, current, type Draft } from 'immer';
 import { hostedSites } from './cluster.js';
-import { expose, fail } from './ghost.js';
+import { expose } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
+import { answerProduce, closeConnection } from './producer.js';
 import { isOn, type DraftPartitionSite, type DraftSite } from './rules.js';
 import type { BrokerId, BudgetUse, PartitionView } from './types.js';
 
@@ -21,7 +22,7 @@ export const STOPPING_BUDGETS: readonly (keyof BudgetUse)[] = ['crashes', 'power
 export function resignLeadership(at: DraftPartitionSite, brokerId: BrokerId): void {
   const replica = at.partition.replicas[brokerId];
   if (replica?.leader === null || replica?.leader === undefined) return;
-  for (const produce of replica.leader.delayedProduces) fail(at, produce.from, produce.id, 'NOT_LEADER_OR_FOLLOWER');
+  for (const produce of replica.leader.delayedProduces) answerProduce(at, produce, { error: 'NOT_LEADER_OR_FOLLOWER' });
   replica.leader = null;
 }
 
@@ -45,6 +46,7 @@ export function stopBroker(at: DraftSite, brokerId: BrokerId): void {
     network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
     site.partition.ghost.lastFetch[brokerId] = null;
   }
+  closeConnection(at, brokerId);
   broker.status = 'down';
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Acks, AutoOffsetReset, BrokerId, CleanupPolicy, CommitDiscipline, PartitionName } from './types.js';
 import { ERA_NAMES, ERA_VERSIONS, DEFAULT_ERA, type EraName } from './eras/names.js';
+import { isConflict, MAX_RETRIES, resolveProducer, type ProducerProperties } from './producer-settings.js';
 import { isSwitchName, type SwitchName } from './switches.js';
 
 /** Bounds on perturbations only; recovery (restart, unfence, flush, fetch) is never budgeted. */
@@ -47,6 +48,11 @@ export interface Budgets {
    * (kafka-reassign-partitions.sh, rule 31); 0 in a trace that predates them.
    */
   readonly reassignments: number;
+  /**
+   * Producer retries: resends of a batch whose answer was an error or never came (rule 29). Above 0,
+   * produce requests and their answers travel the network; 0 in a trace that predates them.
+   */
+  readonly retries: number;
 }
 
 export interface Config {
@@ -91,6 +97,8 @@ export interface Config {
   readonly scenario: ScenarioName | null;
   /** In a rolling restart, whether the operator also waits for every ISR to be whole before the next broker. */
   readonly waitForIsr: boolean;
+  /** The producer's delivery settings as given (`producer.properties`); resolved per era in producer-settings.ts. */
+  readonly producer: ProducerProperties;
   readonly budgets: Budgets;
 }
 
@@ -113,6 +121,7 @@ export const DEFAULT_BUDGETS: Budgets = {
   leaderMoves: 0,
   diskLosses: 0,
   reassignments: 0,
+  retries: 0,
 };
 
 /** The safe setting the seed's reasoning leads to. */
@@ -133,6 +142,7 @@ export const DEFAULT_CONFIG: Config = {
   withoutFixes: [],
   scenario: null,
   waitForIsr: true,
+  producer: { enableIdempotence: null, retries: null, maxInFlight: null },
   budgets: DEFAULT_BUDGETS,
 };
 
@@ -223,6 +233,7 @@ function budgets(value: unknown): Budgets {
     leaderMoves: read('leaderMoves'),
     diskLosses: read('diskLosses'),
     reassignments: read('reassignments'),
+    retries: read('retries'),
   };
 }
 
@@ -263,7 +274,7 @@ export function validateConfig(input: unknown): Config {
   }
   const flush = raw.flushIntervalMessages ?? null;
   const offsets = offsetsPlacement(raw, brokers);
-  return withReassignmentRoom(withElectLeaders(withinStateLimit({
+  return withProducer(withReassignmentRoom(withElectLeaders(withinStateLimit({
     era: era(raw.era ?? DEFAULT_CONFIG.era),
     brokers,
     replicationFactor,
@@ -280,8 +291,30 @@ export function validateConfig(input: unknown): Config {
     withoutFixes: withoutFixes(raw.withoutFixes ?? []),
     scenario: raw.scenario == null ? null : oneOf('scenario', raw.scenario, SCENARIO_NAMES),
     waitForIsr: boolean('waitForIsr', raw.waitForIsr ?? DEFAULT_CONFIG.waitForIsr),
+    producer: producerProperties(raw.producer ?? {}),
     budgets: budgets(raw.budgets ?? {}),
-  })));
+  }))));
+}
+
+const PRODUCER_FIELDS = Object.keys(DEFAULT_CONFIG.producer) as (keyof ProducerProperties)[];
+
+/** The producer's settings as given: each null (left out, the release's default) or a value in Kafka's range. */
+function producerProperties(value: unknown): ProducerProperties {
+  const input = record('producer', value);
+  noUnknownKeys('producer', input, PRODUCER_FIELDS);
+  const count = (key: 'retries' | 'maxInFlight', min: number): number | null => (input[key] == null ? null : integer(`producer.${key}`, input[key], min, MAX_RETRIES));
+  return {
+    enableIdempotence: input.enableIdempotence == null ? null : boolean('producer.enableIdempotence', input.enableIdempotence),
+    retries: count('retries', 0),
+    maxInFlight: count('maxInFlight', 1),
+  };
+}
+
+/** The config, or the ConfigError Kafka's producer raises for its settings (an explicit idempotence with acks=1, ...). */
+function withProducer(config: Config): Config {
+  const resolved = resolveProducer(config);
+  if (!isConflict(resolved)) return config;
+  throw new ConfigError(resolved.setting === 'acks' ? 'acks' : `producer.${resolved.setting}`, resolved.message);
 }
 
 /** A reassignment moves a replica to a broker outside the data partition's assignment: there must be one. */

@@ -8,9 +8,10 @@
  * some ISR member lacks, so no invariant depends on it; modelled with the model's untimed "caught up"
  * it would instead freeze the HW behind a follower that stopped fetching.
  */
-import { acknowledge, expose, fail } from './ghost.js';
+import { expose } from './ghost.js';
 import { effectiveMinIsr, maximalIsr } from './isr.js';
 import { logEndOffset } from './log.js';
+import { answerProduce } from './producer.js';
 import { isOn, type DraftPartitionSite, type Rules } from './rules.js';
 import type { BrokerId, Offset, Partition, Replica } from './types.js';
 
@@ -59,8 +60,7 @@ function completeDelayedProduces(at: DraftPartitionSite, leaderId: BrokerId): vo
     !isOn(at.rules, 'check:acks-all-completion');
   const waiting = state.delayedProduces.filter((produce) => {
     if (produce.offset >= leader.hw) return true;
-    if (enough) acknowledge(at, produce.from, produce.id, produce.offset);
-    else fail(at, produce.from, produce.id, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    answerProduce(at, produce, enough ? { offset: produce.offset } : { error: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' });
     return false;
   });
   if (waiting.length !== state.delayedProduces.length) state.delayedProduces = waiting;

@@ -8,6 +8,7 @@ import { applyPartitionRecord } from './broker.js';
 import { draftPartitionSite, hostReplica } from './cluster.js';
 import { hasConsumer, partitionLayout, type Config, type PartitionLayout } from './config.js';
 import { rulesOf } from './eras/index.js';
+import { producesOverNetwork } from './producer.js';
 import type { Broker, BrokerId, Partition, PartitionName, PartitionView, Replica, State } from './types.js';
 
 function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout): Partition {
@@ -47,6 +48,8 @@ function emptyPartition({ assignment, internal, cleanupPolicy }: PartitionLayout
         leaderMoved: false,
         emptyLogReturned: false,
         reassignedReplicaJoined: false,
+        appendedWriteResent: false,
+        duplicateAnswered: false,
       },
     },
   } satisfies Partition);
@@ -63,10 +66,10 @@ export function initialState(config: Config): State {
     brokers: ids.map(broker),
     controller: { registrations: ids.map(() => ({ brokerEpoch: 1, fenced: false })) },
     partitions: Object.fromEntries(layout.map((partition) => [partition.name, emptyPartition(partition)])),
-    producer: { attempts: [] },
+    producer: { attempts: [], network: producesOverNetwork(config) ? { requests: [], sends: [] } : null },
     consumer: hasConsumer(config) ? { position: null, epochs: null, polled: null, seen: [], commits: [], jumps: [], dropped: [], unseen: [] } : null,
     rollingRestart: config.scenario === 'rolling-restart' ? { rolled: [] } : null,
-    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0, leaderMoves: 0, diskLosses: 0, reassignments: 0 },
+    budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0, leaderMoves: 0, diskLosses: 0, reassignments: 0, retries: 0 },
   };
   const rules = rulesOf(config);
   return produce(empty, (state) => {

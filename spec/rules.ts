@@ -9,6 +9,7 @@
 import type { Draft } from 'immer';
 import type { Config } from './config.js';
 import type { EraName, EraVersion } from './eras/names.js';
+import type { ProducerSettings } from './producer-settings.js';
 import type { SwitchName } from './switches.js';
 import type {
   BrokerId,
@@ -30,6 +31,8 @@ export interface Rules {
   readonly era: Era;
   /** The switches on: every check, the era's fixes, minus `config.withoutFixes`. */
   readonly switches: ReadonlySet<SwitchName>;
+  /** The producer's settings as its era's client resolves them. */
+  readonly producer: ProducerSettings;
 }
 
 /** Whether a named fix or `check:` guard is on. */

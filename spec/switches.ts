@@ -178,6 +178,13 @@ export const SWITCHES = {
     summary: 'retention deletes only segments wholly below the HW, so it never takes a record some ISR member lacks',
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-107%3A+Add+deleteRecordsBefore%28%29+API+in+AdminClient',
   },
+  'check:idempotent-duplicate': {
+    kind: 'check',
+    since: '0.11.0',
+    protects: 'no-duplicates',
+    summary: "an idempotent producer's batch whose sequence is one of the last batches the leader holds from it is answered with the original offset, not appended again",
+    source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-98+-+Exactly+Once+Delivery+and+Transactional+Messaging',
+  },
 } as const satisfies Record<string, SwitchInfo>;
 
 export type SwitchName = keyof typeof SWITCHES;

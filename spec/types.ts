@@ -29,6 +29,11 @@ export interface LogRecord {
   readonly id: number;
   /** The value of an offset-commit record in `__consumer_offsets`. Absent on the data partition's records. */
   readonly commit?: OffsetCommitValue;
+  /**
+   * The batch's sequence number from an idempotent producer (KIP-98 batch metadata, which followers copy
+   * with the record): the write's place among the producer's writes, so equal to `id`. Absent otherwise.
+   */
+  readonly sequence?: number;
 }
 
 /**
@@ -81,6 +86,8 @@ export interface DelayedProduce {
   readonly offset: Offset;
   /** Who is answered when it completes. */
   readonly from: Client;
+  /** The producer's send it answers, when produce requests travel the network (`ProduceRequest.send`). */
+  readonly send?: number;
 }
 
 /** State a replica holds only while its broker acts as the partition's leader. */
@@ -225,7 +232,15 @@ export type Acks = 0 | 1 | 'all';
 export type ProduceError =
   | 'NOT_ENOUGH_REPLICAS'
   | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'
-  | 'NOT_LEADER_OR_FOLLOWER';
+  | 'NOT_LEADER_OR_FOLLOWER'
+  /** An idempotent producer's batch whose sequence leaves a gap after the last one the leader holds (KIP-98). */
+  | 'OUT_OF_ORDER_SEQUENCE_NUMBER'
+  /** 1.0 to 2.4: the leader holds no state for the producer and the sequence is not 0 (KAFKA-5793). */
+  | 'UNKNOWN_PRODUCER_ID'
+  /** The producer's own: request.timeout.ms passed or the connection closed, so the outcome is unknown. */
+  | 'REQUEST_TIMED_OUT'
+  /** The producer's own: delivery.timeout.ms passed with the batch still unsent or failed (KIP-91). */
+  | 'DELIVERY_TIMEOUT';
 
 interface AttemptBase {
   readonly id: number;
@@ -259,6 +274,10 @@ export interface WitnessEvents {
   readonly emptyLogReturned: boolean;
   /** A replica a reassignment added joined the ISR. */
   readonly reassignedReplicaJoined: boolean;
+  /** The producer sent again a write some replica had already appended (its answer was lost or an error). */
+  readonly appendedWriteResent: boolean;
+  /** An idempotent leader answered a retried batch with its original offset instead of appending it again. */
+  readonly duplicateAnswered: boolean;
 }
 
 /**
@@ -350,9 +369,50 @@ export interface Partition {
   readonly ghost: PartitionGhost;
 }
 
-/** The application's producer. Ghost: every write it attempted, with its outcome. */
+/**
+ * The answer a leader sends to a produce request: the offset the batch was appended at (acks=1, or
+ * acks=all once the HW passed it), or an error.
+ */
+export type ProduceAnswer = { readonly offset: Offset } | { readonly error: ProduceError };
+
+/**
+ * One produce request of the producer's on its connection to `broker` (one connection per broker,
+ * as the Java client's NetworkClient keeps): in flight to the broker (`request`), held by the leader
+ * in its delayed-produce purgatory (`purgatory`), or its answer in flight back (`response`). The broker
+ * reads one request per connection at a time and answers it before the next (its channel is muted
+ * meanwhile), and TCP keeps each direction in order, so a connection's requests are read and answered
+ * in the order sent.
+ */
+export type ProduceRequest =
+  | (ProduceRequestBase & { readonly stage: 'request' | 'purgatory' })
+  | (ProduceRequestBase & { readonly stage: 'response'; readonly answer: ProduceAnswer });
+
+interface ProduceRequestBase {
+  /** The write (batch) it carries: `producer.attempts[write]`. */
+  readonly write: number;
+  /** Its send number: its place in `ProducerNetwork.sends`, which names it to the leader's purgatory. */
+  readonly send: number;
+  readonly broker: BrokerId;
+}
+
+/**
+ * The producer's side of the network, modelled when it may retry (a retries budget above 0): its
+ * requests in flight, in the order sent, and every send of a batch in order, retries included.
+ */
+export interface ProducerNetwork {
+  readonly requests: readonly ProduceRequest[];
+  /** The write each send carried, in send order: a write listed twice was retried. Ghost and client. */
+  readonly sends: readonly number[];
+}
+
+/**
+ * The application's producer. Ghost: every write it attempted (a batch of one record, however often
+ * sent), with its outcome as the application saw it; and, when it may retry, its requests in flight.
+ */
 export interface Producer {
   readonly attempts: readonly ProduceAttempt[];
+  /** Null when produces are atomic (no retries budget): a request and its answer are one step. */
+  readonly network: ProducerNetwork | null;
 }
 
 /** `auto.offset.reset`: where a consumer with no valid position starts. */

@@ -37,6 +37,13 @@ export const WEIGHTS: Readonly<Record<ActionKind, number>> = {
   brokerReplaceDisk: 3,
   adminAlterPartitionReassignments: 3,
   controllerCompleteReassignment: 4,
+  producerSendRequest: 5,
+  leaderHandleProduce: 5,
+  producerHandleResponse: 5,
+  producerRequestTimeout: 2,
+  producerRetry: 5,
+  // delivery.timeout.ms (2 minutes) is long beside a retry's backoff (100 ms).
+  producerGiveUp: 1,
 };
 
 /** The perturbations a schedule's quiet spell holds back (schedule.ts). */
@@ -52,4 +59,5 @@ export const FAULTS: ReadonlySet<ActionKind> = new Set<ActionKind>([
   'controllerElectPreferredLeader',
   'brokerReplaceDisk',
   'adminAlterPartitionReassignments',
+  'producerRequestTimeout',
 ]);

@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import { hasConsumer, type Config } from '../../spec/config.js';
+import { rulesOf } from '../../spec/eras/index.js';
+import { producesOverNetwork } from '../../spec/producer.js';
+import { MAX_RETRIES } from '../../spec/producer-settings.js';
 import { INVARIANT_NAMES, INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
 import type { Judgement } from '../../properties/judge.js';
 import type { OptionSpec } from '../config/command.js';
@@ -35,8 +38,17 @@ export function describeConfig(config: Config): string[] {
       (config.withoutFixes.length > 0 ? `; without ${config.withoutFixes.join(', ')}` : '') +
       (config.scenario === null ? '' : `; scenario ${config.scenario}${config.waitForIsr ? ', waiting for the ISR' : ', not waiting for the ISR'}`),
     `budgets: records ${b.records}, crashes ${b.crashes}, power-losses ${b.powerLosses}, fences ${b.fences}, shutdowns ${b.shutdowns}, shrinks ${b.shrinks}, ` +
-      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}, unclean-elections ${b.uncleanElections}, leader-moves ${b.leaderMoves}, disk-losses ${b.diskLosses}, reassignments ${b.reassignments}`,
+      `commits ${b.commits}, consumer-restarts ${b.consumerRestarts}, retention ${b.retention}, unclean-elections ${b.uncleanElections}, leader-moves ${b.leaderMoves}, disk-losses ${b.diskLosses}, reassignments ${b.reassignments}, retries ${b.retries}`,
+    describeProducer(config),
   ];
+}
+
+/** The producer's delivery settings as its era's client resolves them, and whether its requests travel the network. */
+function describeProducer(config: Config): string {
+  const p = rulesOf(config).producer;
+  const retries = p.retries === MAX_RETRIES ? `${MAX_RETRIES} (Integer.MAX_VALUE)` : String(p.retries);
+  const network = producesOverNetwork(config) ? 'requests and answers travel the network' : 'each produce is one step (no retries budget)';
+  return `producer: enable.idempotence ${p.idempotence} (${p.why}), retries ${retries}, max.in.flight.requests.per.connection ${p.maxInFlight}; ${network}`;
 }
 
 /** The flags every search (check, explore) takes besides the configuration. */
@@ -59,7 +71,7 @@ export function describeInvariants(invariants: readonly Invariant[]): string {
 export function verdictLine(violation: Violation, { judged, reason }: Judgement): string {
   return judged === 'broken'
     ? `verdict: BROKEN PROMISE: ${violation.invariant} fails, ${reason}`
-    : `verdict: ${violation.invariant} violated: loss allowed: ${reason}`;
+    : `verdict: ${violation.invariant} violated: ${invariantNamed(violation.invariant).promised === 'delivery' ? 'allowed by the producer\'s settings' : 'loss allowed'}: ${reason}`;
 }
 
 /** A finding, saved, as `--json` reports it. */

@@ -44,6 +44,14 @@ const BUDGET_FLAGS: Record<string, keyof Budgets> = {
   'leader-moves': 'leaderMoves',
   'disk-losses': 'diskLosses',
   reassignments: 'reassignments',
+  retries: 'retries',
+};
+
+/** The flags of the producer's settings, by the Config field each sets. */
+const PRODUCER_FLAGS: Record<string, string> = {
+  'producer.enableIdempotence': '--idempotence',
+  'producer.retries': '--producer-retries',
+  'producer.maxInFlight': '--max-in-flight',
 };
 
 /** What each budget bounds, for --help. */
@@ -62,6 +70,7 @@ const BUDGET_DOCS: Record<keyof Budgets, string> = {
     "preferred leader elections (auto.leader.rebalance.enable, on in Kafka by default, or kafka-leader-election.sh --election-type preferred); 0 here by default: Kafka's rebalance waits out leader.imbalance.check.interval.seconds (300 s) above 10% imbalance, and each move widens the search",
   diskLosses: 'replaced disks: a broker starts again with empty log directories and the same broker id',
   reassignments: 'partition reassignments (kafka-reassign-partitions.sh), each replacing one replica by a broker outside the assignment (needs --brokers above --rf)',
+  retries: "the producer's resends of a batch whose answer was an error or never came; above 0, produce requests and answers travel the network (idempotence, retries and max in flight: --idempotence, --producer-retries, --max-in-flight)",
 };
 
 const d = DEFAULT_CONFIG;
@@ -108,7 +117,19 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
     description:
       "read Kafka's server.properties; a setting it leaves out takes Kafka's default in the era's release (e.g. unclean.leader.election.enable=true before 0.11), not this tool's safe baseline",
   },
-  { flags: '--producer-properties <file>', description: "read Kafka's producer.properties (acks; left out: 1 before 3.0, all from 3.0)" },
+  {
+    flags: '--producer-properties <file>',
+    description:
+      "read Kafka's producer.properties (acks, enable.idempotence, retries, max.in.flight.requests.per.connection; left out: acks 1 before 3.0, all from 3.0, and the release's delivery defaults)",
+  },
+  {
+    flags: '--idempotence <bool>',
+    description: 'enable.idempotence (KIP-98, from 0.11; set, it needs acks=all and at most 5 in flight, 1 in 0.11; left to the default, on from 3.0.1, other settings turn it off, KAFKA-13673)',
+    defaultText: "the era's release: on from 3.0.1",
+    choices: ['true', 'false'],
+  },
+  { flags: '--producer-retries <n>', description: "the producer's retries setting (how often one batch may be sent again; --retries bounds the run's retries)", defaultText: "the era's release: 0 before 2.1, 2147483647 from 2.1" },
+  { flags: '--max-in-flight <n>', description: 'max.in.flight.requests.per.connection', defaultText: '5 (1 for an idempotent producer in 0.11)' },
   ...Object.entries(BUDGET_FLAGS).map(([flag, field]) => ({
     flags: `--${flag} <n>`,
     description: `budget: ${BUDGET_DOCS[field]} (at most ${LIMITS.budget})`,
@@ -123,6 +144,8 @@ function rollingRestartBudgets(brokers: number): Partial<Budgets> {
 
 /** The flag that sets a Config field, for error messages. */
 function flagOf(field: string): string {
+  const producer = PRODUCER_FLAGS[field];
+  if (producer !== undefined) return producer;
   const budget = field.startsWith('budgets.') ? field.slice('budgets.'.length) : null;
   const entry = budget === null
     ? Object.entries(CONFIG_FLAGS).find(([, f]) => f === field)
@@ -163,7 +186,7 @@ export interface LoadedConfig {
 }
 
 /** The files' settings over Kafka's defaults in `era`'s release; null when no file was given. */
-function fromFiles(values: Record<string, unknown>, era: EraName): (FileReading & { settings: Required<Omit<FileSettings, 'retention'>> & FileSettings }) | null {
+function fromFiles(values: Record<string, unknown>, era: EraName): (FileReading & { settings: ReturnType<typeof kafkaDefaults> & FileSettings }) | null {
   // Read from where the user typed the command; named in messages as they typed it.
   const read = (kind: 'server' | 'producer', file: unknown): FileReading | null => (typeof file === 'string' ? loadProperties(kind, userPath(file), file) : null);
   const server = read('server', values['server-properties']);
@@ -207,8 +230,14 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
     if (error instanceof PropertiesError) throw new UsageError(error.message);
     throw error;
   }
-  const { retention: fileRetention, ...fileSettings } = files?.settings ?? {};
+  const { retention: fileRetention, enableIdempotence, producerRetries, maxInFlight, ...fileSettings } = files?.settings ?? {};
   const input: Record<string, unknown> = { ...fileSettings };
+  const idempotence = text('idempotence');
+  input.producer = {
+    enableIdempotence: idempotence === undefined ? (enableIdempotence ?? null) : booleanFlag('idempotence', idempotence),
+    retries: integerFlag('producer-retries', text('producer-retries'), -Infinity) ?? producerRetries ?? null,
+    maxInFlight: integerFlag('max-in-flight', text('max-in-flight'), -Infinity) ?? maxInFlight ?? null,
+  };
   const brokers = integerFlag('brokers', text('brokers'), -Infinity);
   if (brokers !== undefined) input.brokers = brokers;
   input.replicationFactor = integerFlag('rf', text('rf'), -Infinity) ?? input.replicationFactor ?? brokers;

@@ -7,7 +7,10 @@
 import { atLeast, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import type { FileSettings } from './properties-file.js';
 
-export type DefaultedField = keyof Required<Omit<FileSettings, 'retention'>>;
+/** The producer's delivery settings, whose defaults the spec resolves with the era (spec/producer-settings.ts). */
+export type ProducerField = 'enableIdempotence' | 'producerRetries' | 'maxInFlight';
+
+export type DefaultedField = keyof Required<Omit<FileSettings, 'retention' | ProducerField>>;
 type Value = Required<FileSettings>[DefaultedField];
 
 export interface KafkaDefault {
@@ -36,8 +39,8 @@ export function defaultIn(entry: KafkaDefault, era: EraName): Value {
 }
 
 /** Every file-settable setting at Kafka's default in `era`'s release. */
-export function kafkaDefaults(era: EraName): Required<Omit<FileSettings, 'retention'>> {
-  return Object.fromEntries(KAFKA_DEFAULTS.map((entry) => [entry.field, defaultIn(entry, era)])) as Required<Omit<FileSettings, 'retention'>>;
+export function kafkaDefaults(era: EraName): Required<Omit<FileSettings, 'retention' | ProducerField>> {
+  return Object.fromEntries(KAFKA_DEFAULTS.map((entry) => [entry.field, defaultIn(entry, era)])) as Required<Omit<FileSettings, 'retention' | ProducerField>>;
 }
 
 /** How a default reads in a table: Long.MAX_VALUE for the flush interval, else the value. */

@@ -33,6 +33,12 @@ export interface FileSettings {
   flushIntervalMessages?: number | null;
   offsetsTopicReplicationFactor?: number;
   acks?: Acks;
+  /** `enable.idempotence`; left out, the era's release decides (spec/producer-settings.ts). */
+  enableIdempotence?: boolean;
+  /** The producer's `retries`; left out, the era's release decides. */
+  producerRetries?: number;
+  /** `max.in.flight.requests.per.connection`; left out, 5 (or what idempotence needs in 0.11). */
+  maxInFlight?: number;
   /**
    * Whether retention deletes anything: `log.retention.hours` (or `.minutes`, `.ms`) or
    * `log.retention.bytes` not -1. Not a Config field: when a file sets it, the retention budget is 1.
@@ -108,12 +114,12 @@ function notA(type: IntegerType, expected: string, value: string): string {
   return `${expected}, got "${javaTrim(value)}" (Kafka reads ${type === 'INT' ? 'an' : 'a'} ${type}: an optional sign, then decimal digits, ${-HALF_RANGE[type]} to ${HALF_RANGE[type] - 1n})`;
 }
 
-/** A setting of Kafka type `type` that the model needs at least 1. */
-function positive(type: IntegerType, field: keyof FileSettings): Parse {
+/** A setting of Kafka type `type` that the model needs at least `min` (1 unless said). */
+function positive(type: IntegerType, field: keyof FileSettings, min = 1n): Parse {
   return (value) => {
     const n = javaInteger(value, type);
-    if (n === null) return notA(type, 'expected a positive integer', value);
-    return n < 1n ? `must be at least 1, got ${n}` : { [field]: Number(n) };
+    if (n === null) return notA(type, `expected ${min === 1n ? 'a positive' : 'a non-negative'} integer`, value);
+    return n < min ? `must be at least ${min}, got ${n}` : { [field]: Number(n) };
   };
 }
 
@@ -123,11 +129,13 @@ const flushMessages: Parse = (value) => {
   return n !== null && n >= 2n ** 53n ? { flushIntervalMessages: null } : positive('LONG', 'flushIntervalMessages')(value);
 };
 
-const bool: Parse = (value) => {
-  const text = javaTrim(value);
-  const on = javaEqualsIgnoreCase(text, 'true');
-  return on || javaEqualsIgnoreCase(text, 'false') ? { uncleanLeaderElection: on } : `expected true or false (in any case), got "${text}"`;
-};
+function bool(field: 'uncleanLeaderElection' | 'enableIdempotence'): Parse {
+  return (value) => {
+    const text = javaTrim(value);
+    const on = javaEqualsIgnoreCase(text, 'true');
+    return on || javaEqualsIgnoreCase(text, 'false') ? { [field]: on } : `expected true or false (in any case), got "${text}"`;
+  };
+}
 
 /** A retention limit of Kafka type `type`: -1 is unlimited; any other value (at least 0) lets retention delete segments. */
 function retentionLimit(type: IntegerType): Parse {
@@ -155,7 +163,7 @@ const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string 
   server: {
     'default.replication.factor': positive('INT', 'replicationFactor'),
     'min.insync.replicas': positive('INT', 'minInsyncReplicas'),
-    'unclean.leader.election.enable': bool,
+    'unclean.leader.election.enable': bool('uncleanLeaderElection'),
     'log.flush.interval.messages': flushMessages,
     'log.flush.interval.ms': { ignored: 'time is not modelled: only the message-count flush policy is' },
     'offsets.topic.replication.factor': positive('SHORT', 'offsetsTopicReplicationFactor'),
@@ -173,8 +181,9 @@ const SETTINGS: Record<PropertiesKind, Record<string, Parse | { ignored: string 
   },
   producer: {
     acks,
-    'enable.idempotence': { ignored: 'idempotence is not modelled: each produce attempt is one send' },
-    retries: { ignored: 'retries are not modelled: each produce attempt is one send' },
+    'enable.idempotence': bool('enableIdempotence'),
+    retries: positive('INT', 'producerRetries', 0n),
+    'max.in.flight.requests.per.connection': positive('INT', 'maxInFlight'),
   },
 };
 

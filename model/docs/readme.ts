@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_KINDS, ACTIONS } from '../../spec/actions/index.js';
+import { PARAM_TYPES, type ParamType } from '../../spec/actions/action.js';
 import { INVARIANTS } from '../../properties/index.js';
+import type { Promised } from '../../properties/invariant.js';
 import { erasTable } from './eras-table.js';
 import { defaultsTable } from '../config/kafka-defaults.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
@@ -18,17 +20,24 @@ const END = (name: string): string => `<!-- ${name}:end -->`;
 export function stepTable(): string {
   const rows = ACTION_KINDS.map((kind) => {
     const spec = ACTIONS[kind];
-    const params = Object.entries(spec.params as Record<string, { type: string; doc: string }>)
-      .map(([name, p]) => `\`${name}\` (${p.type === 'broker' ? 'broker id' : '0, 1 or "all"'}): ${p.doc}`)
+    const params = Object.entries(spec.params as Record<string, { type: ParamType; doc: string }>)
+      .map(([name, p]) => `\`${name}\` (${PARAM_TYPES[p.type].doc}): ${p.doc}`)
       .join('<br>');
     return `| \`${kind}\` | ${spec.doc.who} | ${spec.doc.what} | ${params} | ${spec.doc.source} |`;
   });
   return ['| step kind | who | what it does | parameters | source |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** How each kind of promise reads in the invariants' table. */
+const PROMISES: Readonly<Record<Promised, string>> = {
+  always: 'always',
+  durability: "within Kafka's durability promise",
+  delivery: "under the producer's delivery settings (idempotence, max in flight)",
+};
+
 export function invariantTable(): string {
   const rows = INVARIANTS.map(
-    (i) => `| \`${i.name}\` | ${i.kind} | ${i.statement} | ${i.promised === 'always' ? 'always' : "within Kafka's durability promise"} | ${i.source} |`,
+    (i) => `| \`${i.name}\` | ${i.kind} | ${i.statement} | ${PROMISES[i.promised]} | ${i.source} |`,
   );
   return ['| invariant | kind | claim | promised | source |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -35,6 +35,7 @@ import type {
   PartitionView,
   RecoveryField,
   ProduceAttempt,
+  ProducerNetwork,
   Replica,
   State,
 } from '../../spec/types.js';
@@ -157,7 +158,7 @@ function replicaReferences(r: Replica, partition: Partition, labels: Labels): st
       ? ''
       : `L${leader.epochStartOffset}f${followers(leader.followers, labels)}` +
         `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, labels)}` +
-        `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}${d.from[0]}`).join(',')}`;
+        `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}${d.from[0]}${d.send ?? ''}`).join(',')}`;
   const epochEnd = partition.network.epochEndResponses[r.broker];
   const answer =
     epochEnd == null ? '-' : `${lab(labels, epochEnd.leader)}e${epochEnd.leaderEpoch}r${epochEnd.requestEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
@@ -179,9 +180,20 @@ function attempts(list: readonly ProduceAttempt[]): string {
   return list.map((a) => (a.status === 'acknowledged' ? `a${a.offset ?? 'n'}` : a.status[0])).join('');
 }
 
-/** What no broker owns and that names brokers: each partition's controller record and AlterPartition traffic. */
-function shared(partitions: readonly Partition[], labels: Labels): string {
-  let text = '';
+/** The producer's requests in flight (each names its broker), with their answers, and every send in order. */
+function producerNetwork(network: ProducerNetwork | null, labels: Labels): string {
+  if (network === null) return '';
+  let text = `${network.sends.join('.')}:`;
+  for (const r of network.requests) {
+    const answer = r.stage !== 'response' ? r.stage[0] : 'offset' in r.answer ? `a${r.answer.offset}` : `x${r.answer.error}`;
+    text += `${r.write}.${r.send}${lab(labels, r.broker)}${answer},`;
+  }
+  return text;
+}
+
+/** What no broker owns and that names brokers: each partition's controller record and AlterPartition traffic, the producer's requests. */
+function shared(state: State, partitions: readonly Partition[], labels: Labels): string {
+  let text = producerNetwork(state.producer.network, labels);
   for (const { record, lastKnownLeader, network } of partitions) {
     const requests = network.alterPartitionRequests.map((r) => `${lab(labels, r.from)}${r.brokerEpoch}e${r.leaderEpoch}p${r.partitionEpoch}i${r.isr.map((m, i) => `${lab(labels, m)}.${r.memberEpochs[i]}`).sort().join(',')}`);
     const responses = network.alterPartitionResponses.map((r) => `${lab(labels, r.to)}${r.accepted === null ? `x${r.error}` : partitionView(r.accepted, labels)}`);
@@ -304,7 +316,7 @@ function render(state: State, partitions: readonly Partition[], locals: readonly
   ranked.forEach((id, index) => {
     labels[id] = String(index);
   });
-  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`).join('/')}#${shared(partitions, labels)}#${fixed}`;
+  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`).join('/')}#${shared(state, partitions, labels)}#${fixed}`;
 }
 
 export interface ViewOptions {
@@ -335,7 +347,7 @@ export function viewOf(state: State, symmetric: boolean, options: ViewOptions = 
   const fixed = unlabelled(state, partitions);
   if (!symmetric) {
     const own = brokers.map((b) => String(b.id));
-    return `${brokers.map((b, i) => `${locals[i]}|${references(b, partitions, own)}`).join('/')}#${shared(partitions, own)}#${fixed}`;
+    return `${brokers.map((b, i) => `${locals[i]}|${references(b, partitions, own)}`).join('/')}#${shared(state, partitions, own)}#${fixed}`;
   }
   const hosts: BrokerId[] = [];
   const idle: BrokerId[] = [];

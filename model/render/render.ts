@@ -6,7 +6,8 @@ import { replicasOf } from '../../spec/cluster.js';
 import { DATA_PARTITION, hasConsumer } from '../../spec/config.js';
 import { describeAction } from '../../spec/actions/describe.js';
 import { logEndOffset } from '../../spec/log.js';
-import type { Partition, PartitionName, PartitionView, Replica, State } from '../../spec/types.js';
+import { awaitingRetry } from '../../spec/producer.js';
+import type { Partition, PartitionName, PartitionView, ProducerNetwork, Replica, State } from '../../spec/types.js';
 import type { ReplayResult, ReplayedStep } from '../trace/replay.js';
 import type { Trace } from '../trace/trace.js';
 
@@ -66,8 +67,20 @@ export function renderState(state: State): string[] {
     if (name === DATA_PARTITION) lines.push(...rows);
     else lines.push(`  ${name}:`, ...rows.map((line) => `  ${line}`));
   }
+  if (state.producer.network !== null) lines.push(`  producer: ${producerText(state, state.producer.network)}`);
   if (state.consumer !== null) lines.push(`  consumer: ${consumerText(state)}`);
   return lines;
+}
+
+/** Where each request the producer waits on is, and the writes awaiting a retry. */
+function producerText(state: State, network: ProducerNetwork): string {
+  const requests = network.requests.map((r) => {
+    if (r.stage !== 'response') return r.stage === 'request' ? `w${r.write} in flight to b${r.broker}` : `w${r.write} held by b${r.broker} until the HW passes it`;
+    return `w${r.write} answered by b${r.broker}: ${'offset' in r.answer ? `offset ${r.answer.offset}` : r.answer.error}`;
+  });
+  const waiting = awaitingRetry(state);
+  const parts = [...requests, ...(waiting.length > 0 ? [`awaiting a retry: ${waiting.map((w) => `w${w}`).join(', ')}`] : [])];
+  return parts.length === 0 ? 'no request in flight' : parts.join('; ');
 }
 
 export function consumerText(state: State): string {
@@ -101,7 +114,8 @@ export function controllerText(state: State, partition: Partition): string {
 
 /** The produce attempts still waiting for acks=all on a partition: the producer's writes, or the consumer's commits. */
 function pendingOn(state: State, name: PartitionName): string[] {
-  const attempts = [...state.producer.attempts, ...(state.consumer?.commits ?? [])];
+  // The producer's requests over the network have a line of their own.
+  const attempts = [...(state.producer.network === null ? state.producer.attempts : []), ...(state.consumer?.commits ?? [])];
   return attempts.filter((a) => a.partition === name && a.status === 'pending').map((a) => `w${a.id}`);
 }
 

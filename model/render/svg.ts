@@ -60,6 +60,12 @@ const STEP_NAMES: Readonly<Record<ActionKind, readonly [string, 'fault' | 'contr
   brokerReplaceDisk: ['replaced disk', 'fault'],
   adminAlterPartitionReassignments: ['operator reassigns', 'fault'],
   controllerCompleteReassignment: ['reassignment completes', 'control'],
+  producerSendRequest: ['send', 'data'],
+  leaderHandleProduce: ['append', 'data'],
+  producerHandleResponse: ['answer', 'data'],
+  producerRequestTimeout: ['request timeout', 'fault'],
+  producerRetry: ['retry', 'data'],
+  producerGiveUp: ['give up', 'data'],
 };
 
 const HEAD_COLOURS = { fault: '#c62828', control: '#6a1b9a', data: '#37474f' } as const;

@@ -81,6 +81,7 @@ export class TraceError extends Error {
 
 const PARAM_SCHEMAS: Record<ParamType, z.ZodType> = {
   broker: z.number().int().min(0),
+  write: z.number().int().min(0),
   acks: z.union([z.literal(0), z.literal(1), z.literal('all'), z.literal(-1), z.literal('-1')]).transform((a) => (a === 0 || a === 1 ? a : 'all')),
 };
 
@@ -195,8 +196,9 @@ export function parseTrace(input: unknown, file: string): Trace {
   }
   const steps = (doc.steps as unknown as StepInput[]).map((step, index) => currentStep(file, doc.format, step, index));
   steps.forEach((action, index) => {
+    const types = ACTIONS[action.kind].params as Record<string, { readonly type: ParamType }>;
     for (const [name, value] of Object.entries(action)) {
-      if (name !== 'kind' && name !== 'acks' && typeof value === 'number' && value >= config.brokers) {
+      if (types[name]?.type === 'broker' && typeof value === 'number' && value >= config.brokers) {
         throw new TraceError(file, `steps[${index}].${name}`, `broker ${value} does not exist (the cluster has brokers 0..${config.brokers - 1})`);
       }
     }

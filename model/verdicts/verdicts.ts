@@ -75,6 +75,24 @@ const LAST_MEMBER_DISK_LOSS = ['--min-isr', '1', '--disk-losses', '1', ...budget
 const ROLLING_UPGRADE_DOCS = 'https://kafka.apache.org/documentation/#upgrade';
 const REASSIGNMENT = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-455%3A+Create+an+Administrative+API+for+Replica+Reassignment';
 
+const KIP_98 = 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-98+-+Exactly+Once+Delivery+and+Transactional+Messaging';
+const MAX_IN_FLIGHT_DOCS = 'https://kafka.apache.org/documentation/#producerconfigs_max.in.flight.requests.per.connection';
+
+/** A producer that retries: two writes and two retries over the network, the default faults, no consumer. */
+const RETRYING = ['--records', '2', '--retries', '2', ...PRODUCER_ONLY];
+
+/** The eras with an idempotent producer to switch off (KIP-98, 0.11); `retries` is set, since it is 0 by default before 2.1. */
+const RETRY_ERAS = ['kip-101', 'kip-279', 'kip-320', 'kraft', 'kip-966'] as const;
+
+/**
+ * Three writes whose order can break: ISR shrinks (a NOT_ENOUGH_REPLICAS refusal) and request timeouts
+ * are the faults, so a random search meets a retry overtaking a later batch within a few hundred runs.
+ */
+const ORDERING = ['--records', '3', '--retries', '2', '--crashes', '0', '--fences', '0', '--shutdowns', '0', ...PRODUCER_ONLY];
+
+/** Without idempotence, retrying (`retries` above 0), with `inFlight` requests per connection, over `budgets`. */
+const PLAIN_RETRIES = (era: string, inFlight: number, budgets: readonly string[]): string[] => ['--era', era, '--idempotence', 'false', '--producer-retries', '5', '--max-in-flight', String(inFlight), ...budgets];
+
 export const VERDICTS: readonly VerdictRow[] = [
   // The seed's claims, in the default era.
   { id: 'default-acked', claim: 'the safe setting loses no acknowledged record', flags: PRODUCER_ONLY, invariant: 'acked-never-lost', expected: 'holds', source: DOCS, check: { seed: 1, runs: 1000 } },
@@ -158,6 +176,14 @@ export const VERDICTS: readonly VerdictRow[] = [
   { id: 'kraft-empty-disk', claim: 'in 3.6 the returning broker is a new registration: the old incarnation is fenced and leaves the ISR before the empty replica can lead', flags: ['--era', 'kraft', ...DISK_LOSS], invariant: 'acked-never-lost', expected: 'holds', source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-858%3A+Handle+JBOD+broker+disk+failure+in+KRaft', check: { seed: 1, runs: 2000 } },
   { id: 'kraft-last-member-empty-disk', claim: 'in 3.6 the last ISR member stays in the ISR when it returns on an empty disk and is re-elected once unfenced: committed records are lost, but no in-sync replica kept them', flags: ['--era', 'kraft', '--disk-losses', '1', '--crashes', '0', '--fences', '0', '--shutdowns', '0', ...PRODUCER_ONLY], invariant: 'acked-never-lost', expected: 'violated', judged: 'allowed', source: KIP_966, trace: 'kraft-last-member-empty-disk.json' },
   { id: 'kip-966-empty-disk', claim: 'with ELR (4.1) the return is unclean (no clean-shutdown marker on the new disk): out of ISR and ELR', flags: DISK_LOSS, invariant: 'acked-never-lost', expected: 'holds', source: KIP_966, check: { seed: 1, runs: 2000 } },
+
+  // Producers that retry (rule 29): duplicates and order, without and with idempotence.
+  ...RETRY_ERAS.map((era): VerdictRow => ({ id: `retry-duplicates-${era}`, claim: `in ${era}, without idempotence a batch whose answer was lost is appended again by its retry`, flags: PLAIN_RETRIES(era, 5, RETRYING), invariant: 'no-duplicates', expected: 'violated', judged: 'allowed', source: KIP_98, check: { seed: 1, runs: 1000 } })),
+  ...RETRY_ERAS.map((era): VerdictRow => ({ id: `retry-reorders-${era}`, claim: `in ${era}, without idempotence and with 5 requests in flight a retried batch can land behind one sent after it`, flags: PLAIN_RETRIES(era, 5, ORDERING), invariant: 'producer-order', expected: 'violated', judged: 'allowed', source: MAX_IN_FLIGHT_DOCS, check: { seed: 1, runs: 2000 } })),
+  ...RETRY_ERAS.map((era): VerdictRow => ({ id: `one-in-flight-keeps-order-${era}`, claim: `in ${era}, with one request in flight a retry goes out before any later batch: order holds without idempotence`, flags: PLAIN_RETRIES(era, 1, ORDERING), invariant: 'producer-order', expected: 'holds', source: MAX_IN_FLIGHT_DOCS, check: { seed: 1, runs: 2000 } })),
+  ...(['kraft', 'kip-966'] as const).map((era): VerdictRow => ({ id: `idempotent-retries-${era}`, claim: `in ${era}, the default producer (idempotent, acks=all) with min.insync.replicas=2 and no power loss neither duplicates nor reorders across leader changes and retries`, flags: ['--era', era, ...RETRYING], invariant: 'no-duplicates', everyInvariant: true, expected: 'holds', source: KIP_98, check: { seed: 1, runs: 2000 } })),
+  { id: 'retry-duplicate-story', claim: 'in 3.6 without idempotence: the leader crashes after a follower copied the batch, and the retry reaches the new leader, which appends it again', flags: ['--era', 'kraft', '--idempotence', 'false', '--records', '1', '--crashes', '1', '--fences', '1', '--shutdowns', '0', '--shrinks', '0', '--retries', '1', ...PRODUCER_ONLY], invariant: 'no-duplicates', expected: 'violated', judged: 'allowed', source: KIP_98, trace: 'retry-duplicate-after-leader-change.json' },
+  { id: 'retry-reorder-story', claim: 'in 2.1 without idempotence: the first batch is refused (NOT_ENOUGH_REPLICAS), the second, already in flight, is appended, and the first is retried behind it', flags: ['--era', 'kip-320', '--idempotence', 'false', '--records', '2', '--crashes', '0', '--fences', '0', '--shutdowns', '0', '--shrinks', '2', '--retries', '1', ...PRODUCER_ONLY], invariant: 'producer-order', expected: 'violated', judged: 'allowed', source: MAX_IN_FLIGHT_DOCS, trace: 'retry-reorders-five-in-flight.json' },
 
   // KAFKA-15583: a NOT_ENOUGH_REPLICAS_AFTER_APPEND record that consumers read and that vanishes.
   { id: 'kafka-15583-present', claim: 'a lone leader exposes a record refused with NOT_ENOUGH_REPLICAS_AFTER_APPEND; a power loss takes it back', flags: ['--era', 'kraft', ...NERAA], invariant: 'consistent-read', expected: 'violated', judged: 'allowed', source: JIRA('KAFKA-15583'), check: { seed: 1, runs: 3000 } },
@@ -346,6 +372,26 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     source: JIRA('KAFKA-1120'),
     present: 'kafka-1120-kip-320',
     fixed: ['kraft-empty-disk', 'kip-966-empty-disk', 'zookeeper-last-member-empty-disk', 'kraft-last-member-empty-disk'],
+  },
+  {
+    id: 'retry-duplicates',
+    title: 'At least once, by default before 3.0: a retry after a lost answer writes the record twice',
+    story:
+      'The leader appends the batch and a follower copies it, but the answer never reaches the producer: the leader crashes before the high watermark passes the record, and the connection closes. The outcome is unknown, so the producer sends the same batch again, now to the new leader, which already holds it from the follower and appends it a second time. Without idempotence nothing tells the two apart (enable.idempotence was off by default until 3.0.1).',
+    closedBy: 'the idempotent producer (KIP-98, 0.11; on by default from 3.0.1, KIP-679): each batch carries its producer id and sequence, and the new leader, which copied them with the record, answers the retry with the original offset',
+    source: KIP_98,
+    present: 'retry-duplicate-story',
+    fixed: ['idempotent-retries-kraft', 'idempotent-retries-kip-966'],
+  },
+  {
+    id: 'retry-reorders',
+    title: 'Five requests in flight without idempotence: a retried batch lands behind a later one',
+    story:
+      'The ISR has shrunk to the leader, so the first batch is refused with NOT_ENOUGH_REPLICAS; a follower catches up and rejoins before the leader reads the second batch, already in flight behind the first on the same connection, which is appended. The producer retries the first batch, and it lands after the second. Kafka documents it: with max.in.flight.requests.per.connection above 1 and retries, order holds only with idempotence.',
+    closedBy: 'one request in flight (a retry goes out before any later batch), or the idempotent producer (KIP-98), whose leader refuses a batch whose sequence does not follow the last one it holds',
+    source: MAX_IN_FLIGHT_DOCS,
+    present: 'retry-reorder-story',
+    fixed: ['one-in-flight-keeps-order-kip-320', 'idempotent-retries-kraft'],
   },
 ];
 

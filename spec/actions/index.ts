@@ -33,6 +33,12 @@ import { leaderServeOffsetsForLeaderEpoch } from './leader-serve-offsets-for-lea
 import { followerApplyOffsetsForLeaderEpoch } from './follower-apply-offsets-for-leader-epoch.js';
 import { leaderShrinkIsr } from './leader-shrink-isr.js';
 import { producerSend } from './producer-send.js';
+import { producerSendRequest } from './producer-send-request.js';
+import { leaderHandleProduce } from './leader-handle-produce.js';
+import { producerHandleResponse } from './producer-handle-response.js';
+import { producerRequestTimeout } from './producer-request-timeout.js';
+import { producerRetry } from './producer-retry.js';
+import { producerGiveUp } from './producer-give-up.js';
 
 /**
  * One step: an action and, for a partition action on another partition than the data partition (the
@@ -73,6 +79,12 @@ export const ACTIONS = {
   brokerReplaceDisk,
   adminAlterPartitionReassignments,
   controllerCompleteReassignment,
+  producerSendRequest,
+  leaderHandleProduce,
+  producerHandleResponse,
+  producerRequestTimeout,
+  producerRetry,
+  producerGiveUp,
 } as const;
 
 /** The action a spec takes: every action type is read off its spec in ACTIONS. */

@@ -5,15 +5,18 @@
  * leader ever appends it. acks=1 is acknowledged once the leader appended it. acks=all is refused with
  * NOT_ENOUGH_REPLICAS while the committed ISR is below min.insync.replicas; otherwise appended and held
  * until the HW passes it (rules 3-4). A broker whose metadata is stale still believes it leads and
- * accepts writes. Retries are new attempts, so every attempt is one step.
+ * accepts writes. Without a retries budget (the default) a produce is one step: see spec/producer.ts for
+ * why that hides nothing, and producerSendRequest for produces over the network.
  */
-import { acknowledge, fail, recordAttempt, witness } from '../ghost.js';
+import { acknowledge, recordAttempt, witness } from '../ghost.js';
 import { maybeFlush } from '../flush.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
+import { answerProduce, producesOverNetwork } from '../producer.js';
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
-import type { Acks, BrokerId, Offset, OffsetCommitValue } from '../types.js';
+import { checkSequence } from '../idempotence.js';
+import type { Acks, BrokerId, DelayedProduce, LogRecord, Offset, OffsetCommitValue, ProduceAnswer } from '../types.js';
 import { b, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface ProducerSend {
@@ -23,42 +26,57 @@ export interface ProducerSend {
 }
 
 /** Partition.appendRecordsToLeader: the record takes the leader's LEO and current leader epoch. */
-function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, commit: OffsetCommitValue | undefined): Offset {
+function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, extra: Pick<LogRecord, 'commit' | 'sequence'>): Offset {
   const leader = at.partition.replicas[leaderId];
   if (leader === undefined || leader.view === null) throw new Error(`${b(leaderId)} cannot append`);
   const offset = logEndOffset(leader);
-  appendRecords(leader, [commit === undefined ? { offset, epoch: leader.view.leaderEpoch, id } : { offset, epoch: leader.view.leaderEpoch, id, commit }]);
+  appendRecords(leader, [{ offset, epoch: leader.view.leaderEpoch, id, ...extra }]);
   maybeFlush(at.rules.config, leader);
   return offset;
 }
 
 /**
- * A produce request as the broker handles it (ReplicaManager.appendRecords), for the producer's writes
- * and the group coordinator's commits alike: the attempt is recorded, then acknowledged, refused or
- * held in purgatory by its acks mode. `commit` is an offset-commit record's value (the consumer's
- * request). Returns the attempt id.
+ * ReplicaManager.appendRecords for one batch at the leader `broker`, for the producer's writes and the
+ * group coordinator's commits alike: refused (NOT_ENOUGH_REPLICAS while the committed ISR is below
+ * min.insync.replicas under acks=all), or appended and answered by its acks mode: at once under acks=1,
+ * once the HW passes it under acks=all (purgatory), never under acks=0. Returns the answer due now, or
+ * null. `produce` names the write, its client and, over the network, the producer's send; `extra` is an
+ * offset commit's value or an idempotent producer's sequence number, which the leader checks first
+ * (spec/idempotence.ts): a duplicate is answered with its original offset.
  */
-export function produceTo(at: DraftPartitionSite, broker: BrokerId, acks: Acks, commit?: OffsetCommitValue): number {
-  const from = commit === undefined ? 'producer' : 'consumer';
-  const id = recordAttempt(at, broker, acks, commit);
+export function appendBatch(at: DraftPartitionSite, broker: BrokerId, acks: Acks, produce: Omit<DelayedProduce, 'offset'>, extra: Pick<LogRecord, 'commit' | 'sequence'> = {}): ProduceAnswer | null {
   if (acks === 0) {
-    acknowledge(at, from, id, null);
-    if (believesLeader(at, broker)) appendAsLeader(at, broker, id, commit);
+    if (believesLeader(at, broker)) appendAsLeader(at, broker, produce.id, extra);
     maybeIncrementLeaderHw(at, broker);
-    return id;
+    return null;
   }
   const leader = at.partition.replicas[broker];
   const committedIsr = leader?.view?.isr.length ?? 0;
   // CHECK: acked-never-lost (admission: acks=all needs min.insync.replicas in the committed ISR)
   if (acks === 'all' && isOn(at.rules, 'check:acks-all-admission') && committedIsr < effectiveMinIsr(at.rules, at.partition)) {
-    fail(at, from, id, 'NOT_ENOUGH_REPLICAS');
     witness(at, 'notEnoughReplicas');
-    return id;
+    return { error: 'NOT_ENOUGH_REPLICAS' };
   }
-  const offset = appendAsLeader(at, broker, id, commit);
-  if (acks === 1) acknowledge(at, from, id, offset);
-  else leader?.leader?.delayedProduces.push({ id, offset, from });
+  const verdict = extra.sequence === undefined || leader === undefined ? ({ append: true } as const) : checkSequence(at.rules, leader, extra.sequence);
+  if ('error' in verdict) return verdict;
+  if ('duplicateOf' in verdict) witness(at, 'duplicateAnswered');
+  const offset = 'duplicateOf' in verdict ? verdict.duplicateOf : appendAsLeader(at, broker, produce.id, extra);
+  if (acks === 'all') leader?.leader?.delayedProduces.push({ ...produce, offset });
   maybeIncrementLeaderHw(at, broker);
+  return acks === 1 ? { offset } : null;
+}
+
+/**
+ * An atomic produce: the attempt is recorded, reaches `broker` and is answered in one step (acks=0 is
+ * acknowledged as it is sent). `commit` is an offset-commit record's value (the consumer's request).
+ * Returns the attempt id.
+ */
+export function produceTo(at: DraftPartitionSite, broker: BrokerId, acks: Acks, commit?: OffsetCommitValue): number {
+  const from = commit === undefined ? 'producer' : 'consumer';
+  const id = recordAttempt(at, broker, acks, commit);
+  if (acks === 0) acknowledge(at, from, id, null);
+  const answer = appendBatch(at, broker, acks, { id, from }, commit === undefined ? {} : { commit });
+  if (answer !== null) answerProduce(at, { id, from }, answer);
   return id;
 }
 
@@ -81,11 +99,12 @@ export const producerSend: PartitionActionSpec<ProducerSend> = {
     broker: { type: 'broker', doc: 'the broker the producer sends to' },
     acks: { type: 'acks', doc: 'the producer acks mode: 0, 1 or "all"' },
   },
-  candidates: (at) => (at.partition.internal ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSend', broker, acks: at.rules.config.acks }))),
+  candidates: (at) => (at.partition.internal || producesOverNetwork(at.rules.config) ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSend', broker, acks: at.rules.config.acks }))),
   budget: 'records',
   refusal(at, { broker, acks }) {
     // Kafka refuses client writes to an internal topic (INVALID_TOPIC_EXCEPTION).
     if (at.partition.internal) return `producers write the data partition; commits reach ${at.name} through consumerCommit`;
+    if (producesOverNetwork(at.rules.config)) return 'with a retries budget produce requests travel the network: producerSendRequest';
     if (acks === 0) return at.partition.replicas[broker] === undefined ? `${b(broker)} hosts no replica` : null;
     return servingRefusal(at, broker);
   },

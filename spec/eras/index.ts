@@ -4,6 +4,7 @@
  * seam: nothing below this layer imports an era.
  */
 import type { Config } from '../config.js';
+import { isConflict, resolveProducer, type ProducerSettings } from '../producer-settings.js';
 import type { Era, Rules } from '../rules.js';
 import { SWITCH_NAMES, SWITCHES, type SwitchName } from '../switches.js';
 import { hwTruncation } from './hw-truncation.js';
@@ -34,6 +35,13 @@ export function activeSwitches(config: Config): ReadonlySet<SwitchName> {
   return new Set(SWITCH_NAMES.filter((name) => !removed.has(name) && (SWITCHES[name].kind === 'check' || era.fixes.includes(name))));
 }
 
+/** The producer's resolved settings; a config that passed validation has no conflict. */
+function producerOf(config: Config): ProducerSettings {
+  const resolved = resolveProducer(config);
+  if (isConflict(resolved)) throw new Error(`${resolved.setting}: ${resolved.message}`);
+  return resolved;
+}
+
 const resolved = new WeakMap<Config, Rules>();
 let last: Rules | null = null;
 
@@ -42,7 +50,7 @@ export function rulesOf(config: Config): Rules {
   if (last?.config === config) return last;
   let rules = resolved.get(config);
   if (rules === undefined) {
-    rules = { config, era: eraOf(config), switches: activeSwitches(config) };
+    rules = { config, era: eraOf(config), switches: activeSwitches(config), producer: producerOf(config) };
     resolved.set(config, rules);
   }
   last = rules;

@@ -43,8 +43,19 @@ describe('--help', () => {
     expect(statSync(join(root, 'README.md')).mtimeMs).toBe(before);
   });
 
+  it("rejects an explicit idempotence Kafka's producer rejects, naming the setting (ConfigException)", () => {
+    expectBadInput('check', ['--era', 'kraft', '--idempotence', 'true', '--acks', '1'], /--acks \(acks\): must be all \(-1\) with enable.idempotence=true, got 1 \(Kafka: ConfigException\)/);
+    expectBadInput('explore', ['--era', 'kraft', '--idempotence', 'true', '--max-in-flight', '6'], /--max-in-flight \(producer.maxInFlight\): must be at most 5 with enable.idempotence=true/);
+    expectBadInput('check', ['--era', 'hw-truncation', '--idempotence', 'true'], /--idempotence \(producer.enableIdempotence\): Kafka 0.10.2 has no idempotent producer/);
+  });
+
+  it('says in the header when a default idempotence was silently turned off (KAFKA-13673)', () => {
+    const result = cli('check', '--era', 'kraft', '--acks', '1', '--retries', '1', '--runs', '1', '--pass-states', '0', '--out', tempDir());
+    expect(result.stdout).toMatch(/producer: enable.idempotence false \(on by default in Kafka 3.6.0, silently turned off by acks=1: KAFKA-13673\)/);
+  });
+
   it('--without-fix and --era name the values they accept', () => {
-    expectBadInput('check', ['--without-fix', 'KAFKA-1'], /--without-fix: unknown value "KAFKA-1" \(known: KAFKA-7128, .*check:retention-below-hw\)/);
+    expectBadInput('check', ['--without-fix', 'KAFKA-1'], /--without-fix: unknown value "KAFKA-1" \(known: KAFKA-7128, .*check:idempotent-duplicate\)/);
     expectBadInput('explore', ['--era', 'kafka-9'], /--era: unknown value "kafka-9" \(known: hw-truncation, kip-101, kip-279, kip-320, kraft, kip-966\)/);
   });
 });

@@ -21,8 +21,16 @@ describe('readProperties', () => {
 
   it('lists settings it does not model as ignored, with the reason', () => {
     const reading = readProperties('producer', 'p', 'acks=1\nretries=5\nlinger.ms=5\n');
-    expect(reading.settings).toEqual({ acks: 1 });
-    expect(reading.ignored).toEqual(['p:2 retries: retries are not modelled: each produce attempt is one send', 'p:3 linger.ms: not a setting the model uses']);
+    expect(reading.settings).toEqual({ acks: 1, producerRetries: 5 });
+    expect(reading.ignored).toEqual(['p:3 linger.ms: not a setting the model uses']);
+    expect(readProperties('server', 's', 'transaction.state.log.min.isr=2\n').ignored).toEqual(['s:1 transaction.state.log.min.isr: transactions are not modelled']);
+  });
+
+  it("reads the producer's delivery settings as Kafka types them", () => {
+    const reading = readProperties('producer', 'p', 'enable.idempotence=TRUE\nretries=0\nmax.in.flight.requests.per.connection=1\n');
+    expect(reading.settings).toEqual({ enableIdempotence: true, producerRetries: 0, maxInFlight: 1 });
+    expect(() => readProperties('producer', 'p', 'retries=-1\n')).toThrow(/p:1: retries: must be at least 0, got -1/);
+    expect(() => readProperties('producer', 'p', 'max.in.flight.requests.per.connection=0\n')).toThrow(/p:1: max.in.flight.requests.per.connection: must be at least 1, got 0/);
   });
 
   it.each([

@@ -6,6 +6,8 @@ import { notEnoughReplicas } from '../../properties/witnesses/not-enough-replica
 import { staleFetchDropped } from '../../properties/witnesses/stale-fetch-dropped.js';
 import { truncationAfterLeaderChange } from '../../properties/witnesses/truncation-after-leader-change.js';
 import { uncleanElection } from '../../properties/witnesses/unclean-election.js';
+import { appendedWriteResent } from '../../properties/witnesses/appended-write-resent.js';
+import { duplicateAnswered } from '../../properties/witnesses/duplicate-answered.js';
 import { emptyLogReturned } from '../../properties/witnesses/empty-log-returned.js';
 import { leaderMoved } from '../../properties/witnesses/leader-moved.js';
 import { reassignedReplicaJoined } from '../../properties/witnesses/reassigned-replica-joined.js';
@@ -22,6 +24,14 @@ interface Case {
   /** Configurations that rule the event out. */
   readonly impossible: Record<string, Overrides>;
 }
+
+/** A write b0 appended, whose answer the producer stopped waiting for, sent again. */
+const resend: readonly Action[] = [
+  { kind: 'producerSendRequest', broker: 0 },
+  { kind: 'leaderHandleProduce', broker: 0 },
+  { kind: 'producerRequestTimeout', broker: 0 },
+  { kind: 'producerRetry', write: 0, broker: 0 },
+];
 
 const CASES: readonly Case[] = [
   {
@@ -91,6 +101,27 @@ const CASES: readonly Case[] = [
     // b1's replica moves to b3, which learns the new record, catches up and is proposed into the ISR.
     script: [{ kind: 'adminAlterPartitionReassignments', adding: 3, removing: 1 }, act.metadata(0), act.metadata(3), ...act.fetch(3), act.serve(3), act.handleAlter(0)],
     impossible: { 'no reassignments': { brokers: 4, replicationFactor: 3, budgets: { reassignments: 0 } } },
+  },
+  {
+    witness: appendedWriteResent,
+    overrides: { era: 'kip-320', budgets: { retries: 1 } },
+    // b0 appends w0, the producer's connection times out before the answer comes, and w0 goes again.
+    script: resend,
+    impossible: {
+      'no retries budget': { era: 'kip-320', budgets: { retries: 0 } },
+      'retries=0, the default before 2.1': { era: 'kip-279', budgets: { retries: 1 } },
+      'acks=0': { era: 'kip-320', acks: 0, budgets: { retries: 1 } },
+    },
+  },
+  {
+    witness: duplicateAnswered,
+    overrides: { era: 'kraft', budgets: { retries: 1 } },
+    script: [...resend, { kind: 'leaderHandleProduce', broker: 0 }],
+    impossible: {
+      'idempotence off': { era: 'kraft', producer: { enableIdempotence: false, retries: null, maxInFlight: null }, budgets: { retries: 1 } },
+      'before 3.0.1 without enable.idempotence=true': { era: 'kip-320', budgets: { retries: 1 } },
+      'no retries budget': { era: 'kraft', budgets: { retries: 0 } },
+    },
   },
 ];
 
