@@ -7,7 +7,7 @@ import { hostedSites } from './cluster.js';
 import { expose } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
 import { assignEpochStart, logEndOffset } from './log.js';
-import { answerProduce, closeConnection } from './producer.js';
+import { answerProduce, closeConnections } from './producer.js';
 import { isOn, type DraftPartitionSite, type DraftSite } from './rules.js';
 import type { BrokerId, BudgetUse, PartitionView } from './types.js';
 
@@ -46,7 +46,7 @@ export function stopBroker(at: DraftSite, brokerId: BrokerId): void {
     network.alterPartitionResponses = network.alterPartitionResponses.filter((r) => r.to !== brokerId);
     site.partition.ghost.lastFetch[brokerId] = null;
   }
-  closeConnection(at, brokerId);
+  closeConnections(at, brokerId);
   broker.status = 'down';
 }
 

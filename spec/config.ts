@@ -99,6 +99,11 @@ export interface Config {
   readonly waitForIsr: boolean;
   /** The producer's delivery settings as given (`producer.properties`); resolved per era in producer-settings.ts. */
   readonly producer: ProducerProperties;
+  /**
+   * Producers writing the data partition, each with its own connections, producer id and sequence
+   * numbers, all with the same settings; more than one only when produce requests travel the network.
+   */
+  readonly producers: number;
   readonly budgets: Budgets;
 }
 
@@ -143,6 +148,7 @@ export const DEFAULT_CONFIG: Config = {
   scenario: null,
   waitForIsr: true,
   producer: { enableIdempotence: null, retries: null, maxInFlight: null },
+  producers: 1,
   budgets: DEFAULT_BUDGETS,
 };
 
@@ -173,6 +179,8 @@ export const LIMITS = {
   brokers: 1000,
   /** Each perturbation budget: a run is at most a few times longer than their sum. */
   budget: 1000,
+  /** Producers: each has its connections and sequence numbers in every state. */
+  producers: 10,
   /** One state, estimated by `stateBytes`. */
   stateBytes: 32 * 2 ** 20,
 } as const;
@@ -292,6 +300,7 @@ export function validateConfig(input: unknown): Config {
     scenario: raw.scenario == null ? null : oneOf('scenario', raw.scenario, SCENARIO_NAMES),
     waitForIsr: boolean('waitForIsr', raw.waitForIsr ?? DEFAULT_CONFIG.waitForIsr),
     producer: producerProperties(raw.producer ?? {}),
+    producers: integer('producers', raw.producers ?? DEFAULT_CONFIG.producers, 1, LIMITS.producers),
     budgets: budgets(raw.budgets ?? {}),
   }))));
 }
@@ -310,8 +319,14 @@ function producerProperties(value: unknown): ProducerProperties {
   };
 }
 
-/** The config, or the ConfigError Kafka's producer raises for its settings (an explicit idempotence with acks=1, ...). */
+/**
+ * The config, or the ConfigError Kafka's producer raises for its settings (an explicit idempotence with
+ * acks=1, ...); several producers need produce requests on the network, where they are told apart.
+ */
 function withProducer(config: Config): Config {
+  if (config.producers > 1 && config.budgets.retries === 0) {
+    throw new ConfigError('producers', `${config.producers} producers need a retries budget: without one a produce is one step, whoever sends it (add --retries 1)`);
+  }
   const resolved = resolveProducer(config);
   if (!isConflict(resolved)) return config;
   throw new ConfigError(resolved.setting === 'acks' ? 'acks' : `producer.${resolved.setting}`, resolved.message);

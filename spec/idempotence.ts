@@ -15,16 +15,16 @@ import type { Offset, ProduceError, Replica } from './types.js';
 /** What the leader does with a batch of sequence `sequence`: append it, answer it with the original offset, or refuse it. */
 export type SequenceVerdict = { readonly append: true } | { readonly duplicateOf: Offset } | { readonly error: ProduceError };
 
-/** The sequences and offsets of the producer's last batches the replica holds (oldest first), as many as the era remembers. */
-function producerState(rules: Rules, replica: Replica): { readonly sequence: number; readonly offset: Offset }[] {
+/** The sequences and offsets of `producer`'s last batches the replica holds (oldest first), as many as the era remembers. */
+function producerState(rules: Rules, replica: Replica, producer: number): { readonly sequence: number; readonly offset: Offset }[] {
   const batches: { sequence: number; offset: Offset }[] = [];
-  for (const record of replica.log) if (record.sequence !== undefined) batches.push({ sequence: record.sequence, offset: record.offset });
+  for (const record of replica.log) if (record.sequence !== undefined && record.producer === producer) batches.push({ sequence: record.sequence, offset: record.offset });
   return batches.slice(-rules.producer.dedupWindow);
 }
 
-/** ProducerAppendInfo's sequence check of a batch at the leader `leader` (Log.analyzeAndValidateProducerState). */
-export function checkSequence(rules: Rules, leader: Replica, sequence: number): SequenceVerdict {
-  const batches = producerState(rules, leader);
+/** ProducerAppendInfo's sequence check of a batch of `producer` at the leader `leader` (Log.analyzeAndValidateProducerState). */
+export function checkSequence(rules: Rules, leader: Replica, { producer, sequence }: { readonly producer: number; readonly sequence: number }): SequenceVerdict {
+  const batches = producerState(rules, leader, producer);
   const last = batches.at(-1);
   if (last === undefined) {
     // No state for the producer (rule 29).

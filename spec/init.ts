@@ -66,7 +66,7 @@ export function initialState(config: Config): State {
     brokers: ids.map(broker),
     controller: { registrations: ids.map(() => ({ brokerEpoch: 1, fenced: false })) },
     partitions: Object.fromEntries(layout.map((partition) => [partition.name, emptyPartition(partition)])),
-    producer: { attempts: [], network: producesOverNetwork(config) ? { requests: [], sends: [] } : null },
+    producer: { attempts: [], network: producesOverNetwork(config) ? { requests: [], sends: [], writers: [] } : null },
     consumer: hasConsumer(config) ? { position: null, epochs: null, polled: null, seen: [], commits: [], jumps: [], dropped: [], unseen: [] } : null,
     rollingRestart: config.scenario === 'rolling-restart' ? { rolled: [] } : null,
     budget: { records: 0, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, commits: 0, consumerRestarts: 0, retention: 0, uncleanElections: 0, leaderMoves: 0, diskLosses: 0, reassignments: 0, retries: 0 },

@@ -27,9 +27,25 @@ export function networkRefusal(at: PartitionSite): string | null {
   return producesOverNetwork(at.rules.config) ? null : 'produces are atomic without a retries budget: producerSend';
 }
 
-/** One candidate per broker the producer has requests in flight to: the common shape of the connection steps. */
-export function perConnection<K extends string>(kind: K): (at: PartitionSite) => { kind: K; broker: BrokerId }[] {
-  return (at) => (networkRefusal(at) !== null ? [] : connections(networkOf(at.state)).map((broker) => ({ kind, broker })));
+/** A producer's connection to a broker. */
+export interface Connection {
+  readonly producer: number;
+  readonly broker: BrokerId;
+}
+
+/** One candidate per connection with requests in flight: the common shape of the connection steps. */
+export function perConnection<K extends string>(kind: K): (at: PartitionSite) => ({ kind: K } & Connection)[] {
+  return (at) => (networkRefusal(at) !== null ? [] : connections(networkOf(at.state)).map((connection) => ({ kind, ...connection })));
+}
+
+/** Why a step of `producer` does not apply: the network's refusal, or no such producer; null when it applies. */
+export function producerRefusal(at: PartitionSite, producer: number): string | null {
+  return networkRefusal(at) ?? (producer < at.rules.config.producers ? null : `no producer p${producer} (the run has ${at.rules.config.producers})`);
+}
+
+/** The producers of the run, by index. */
+export function producersOf(at: PartitionSite): number[] {
+  return Array.from({ length: at.rules.config.producers }, (_, producer) => producer);
 }
 
 /** The producer's network, which actions over it may assume exists. */
@@ -39,24 +55,51 @@ export function networkOf(state: State): ProducerNetwork {
   return network;
 }
 
-/** The first unanswered request on the connection to `broker`: the only one the broker may read or answer next. */
-export function connectionHead(network: ProducerNetwork, broker: BrokerId): ProduceRequest | undefined {
-  return network.requests.find((request) => request.broker === broker);
+/** Whether `request` travels on `connection`. */
+export function on(request: ProduceRequest, { producer, broker }: Connection): boolean {
+  return request.producer === producer && request.broker === broker;
 }
 
-/** The brokers the producer has a connection with requests in flight to, in the order first sent. */
-export function connections(network: ProducerNetwork): BrokerId[] {
-  return [...new Set(network.requests.map((request) => request.broker))];
+/** The first unanswered request on a connection: the only one the producer may read the answer of next. */
+export function connectionHead(network: ProducerNetwork, connection: Connection): ProduceRequest | undefined {
+  return network.requests.find((request) => on(request, connection));
+}
+
+/** The connections with requests in flight, in the order first sent on. */
+export function connections(network: ProducerNetwork): Connection[] {
+  const found: Connection[] = [];
+  for (const { producer, broker } of network.requests) if (!found.some((c) => c.producer === producer && c.broker === broker)) found.push({ producer, broker });
+  return found;
+}
+
+/** The producer that sent `write`. */
+export function writerOf(network: ProducerNetwork, write: number): number {
+  return network.writers[write] ?? 0;
+}
+
+/** An idempotent producer's sequence number for `write`: how many writes its producer sent before it. */
+export function sequenceOf(network: ProducerNetwork, write: number): number {
+  const producer = writerOf(network, write);
+  return network.writers.slice(0, write).filter((writer) => writer === producer).length;
 }
 
 /**
- * Writes whose last send failed or was lost and that the producer has neither retried nor given up
- * (pending, with no request in flight), oldest first: the batches at the front of its accumulator.
+ * Writes whose last send failed or was lost and that their producer has neither retried nor given up
+ * (pending, with no request in flight), oldest first: the batches at the front of its accumulator. Of
+ * one producer, when `producer` is given.
  */
-export function awaitingRetry(state: State): number[] {
+export function awaitingRetry(state: State, producer?: number): number[] {
   const network = state.producer.network;
   if (network === null) return [];
-  return state.producer.attempts.filter((a) => a.status === 'pending' && !network.requests.some((r) => r.write === a.id)).map((a) => a.id);
+  return state.producer.attempts
+    .filter((a) => a.status === 'pending' && (producer === undefined || writerOf(network, a.id) === producer) && !network.requests.some((r) => r.write === a.id))
+    .map((a) => a.id);
+}
+
+/** The oldest write of `producer` still unanswered: the one an idempotent producer resends first. */
+export function oldestPending(state: State, producer: number): number | undefined {
+  const network = networkOf(state);
+  return state.producer.attempts.find((a) => a.status === 'pending' && writerOf(network, a.id) === producer)?.id;
 }
 
 /** How often `write` has been sent, retries included. */
@@ -64,18 +107,21 @@ export function sendsOf(network: ProducerNetwork, write: number): number {
   return network.sends.filter((id) => id === write).length;
 }
 
-/** Why the producer cannot send a batch now (max.in.flight.requests.per.connection), or null. */
-export function inFlightRefusal(at: Site): string | null {
+/**
+ * Why `producer` cannot send a batch now, or null: max.in.flight.requests.per.connection, counted over
+ * its requests to the one partition (the client's limit is per connection, and all go to its leader).
+ */
+export function inFlightRefusal(at: Site, producer: number): string | null {
   const { maxInFlight } = at.rules.producer;
-  const inFlight = networkOf(at.state).requests.length;
+  const inFlight = networkOf(at.state).requests.filter((r) => r.producer === producer).length;
   return inFlight < maxInFlight ? null : `${inFlight} requests in flight, max.in.flight.requests.per.connection=${maxInFlight}`;
 }
 
-/** The producer puts a batch of `write` on the connection to `broker`: its send number `send`. */
+/** The write's producer puts a batch of it on its connection to `broker`: its send number `send`. */
 export function sendRequest(at: DraftSite, write: number, broker: BrokerId): void {
   const network = at.state.producer.network;
   if (network === null) throw new Error('no producer network');
-  network.requests.push({ write, send: network.sends.length, broker, stage: 'request' });
+  network.requests.push({ producer: writerOf(network, write), write, send: network.sends.length, broker, stage: 'request' });
   network.sends.push(write);
 }
 
@@ -93,14 +139,21 @@ export function answerProduce(at: DraftSite, produce: { readonly id: number; rea
   }
   const index = network.requests.findIndex((r) => r.send === produce.send);
   const request = network.requests[index];
-  if (request !== undefined) network.requests[index] = castDraft({ write: request.write, send: request.send, broker: request.broker, stage: 'response', answer });
+  if (request !== undefined) network.requests[index] = castDraft({ producer: request.producer, write: request.write, send: request.send, broker: request.broker, stage: 'response', answer });
 }
 
-/** Requests the producer waits on at `broker`, cut off when the broker stops (its connections close). */
-export function closeConnection(at: DraftSite, broker: BrokerId): void {
+/**
+ * Connections to `broker` close, taking every request on them: all of them when the broker stops, a
+ * producer's own when it gives up waiting (request.timeout.ms). Each write's outcome is unknown: it
+ * awaits its retry while `retries` allows, else fails.
+ */
+export function closeConnections(at: DraftSite, broker: BrokerId, producer?: number): void {
   const network: Draft<ProducerNetwork> | null = at.state.producer.network;
-  if (network === null || !network.requests.some((r) => r.broker === broker)) return;
-  network.requests = network.requests.filter((r) => r.broker !== broker);
+  const closing = (r: ProduceRequest): boolean => r.broker === broker && (producer === undefined || r.producer === producer);
+  if (network === null || !network.requests.some(closing)) return;
+  const lost = network.requests.filter(closing).map((r) => r.write);
+  network.requests = network.requests.filter((r) => !closing(r));
+  for (const write of lost) failedSend(at, write, 'REQUEST_TIMED_OUT');
 }
 
 /**

@@ -30,9 +30,11 @@ export interface LogRecord {
   /** The value of an offset-commit record in `__consumer_offsets`. Absent on the data partition's records. */
   readonly commit?: OffsetCommitValue;
   /**
-   * The batch's sequence number from an idempotent producer (KIP-98 batch metadata, which followers copy
-   * with the record): the write's place among the producer's writes, so equal to `id`. Absent otherwise.
+   * The batch's producer id and sequence number from an idempotent producer (KIP-98 batch metadata,
+   * which followers copy with the record): the producer's index, and the write's place among its writes.
+   * Absent otherwise.
    */
+  readonly producer?: number;
   readonly sequence?: number;
 }
 
@@ -376,8 +378,8 @@ export interface Partition {
 export type ProduceAnswer = { readonly offset: Offset } | { readonly error: ProduceError };
 
 /**
- * One produce request of the producer's on its connection to `broker` (one connection per broker,
- * as the Java client's NetworkClient keeps): in flight to the broker (`request`), held by the leader
+ * One produce request of a producer's on its connection to `broker` (one connection per producer and
+ * broker, as the Java client's NetworkClient keeps one per node): in flight to the broker (`request`), held by the leader
  * in its delayed-produce purgatory (`purgatory`), or its answer in flight back (`response`). The broker
  * reads one request per connection at a time and answers it before the next (its channel is muted
  * meanwhile), and TCP keeps each direction in order, so a connection's requests are read and answered
@@ -388,6 +390,8 @@ export type ProduceRequest =
   | (ProduceRequestBase & { readonly stage: 'response'; readonly answer: ProduceAnswer });
 
 interface ProduceRequestBase {
+  /** The producer that sent it (0-based, `Config.producers`): whose connection it travels on. */
+  readonly producer: number;
   /** The write (batch) it carries: `producer.attempts[write]`. */
   readonly write: number;
   /** Its send number: its place in `ProducerNetwork.sends`, which names it to the leader's purgatory. */
@@ -401,6 +405,8 @@ interface ProduceRequestBase {
  */
 export interface ProducerNetwork {
   readonly requests: readonly ProduceRequest[];
+  /** Per write id, the producer that sent it. */
+  readonly writers: readonly number[];
   /** The write each send carried, in send order: a write listed twice was retried. Ghost and client. */
   readonly sends: readonly number[];
 }

@@ -9,7 +9,21 @@ import { join, relative } from 'node:path';
 import { acksOf } from '../../spec/config.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
 import { mergeMatrix, matrixMarkdown, picturePath, type MatrixDocument } from '../matrix/report.js';
-import { CONSUMER_QUESTIONS, curatedRows, fullRows, matches, OPERATION_NAMES, shardOf, type MatrixRow, type Operation, type ProducerRow, type RowFilter } from '../matrix/rows.js';
+import {
+  CONSUMER_QUESTIONS,
+  curatedRows,
+  DELIVERY_QUESTIONS,
+  fullRows,
+  matches,
+  OPERATION_NAMES,
+  PRODUCER_CHOICE_NAMES,
+  shardOf,
+  type MatrixRow,
+  type Operation,
+  type ProducerChoice,
+  type ProducerRow,
+  type RowFilter,
+} from '../matrix/rows.js';
 import { CRASH_ROW_STATES, POWER_ROW_STATES } from '../matrix/bounds.js';
 import { carryOver, runMatrix } from '../matrix/run.js';
 import { MATRIX_INVARIANT, type MatrixResult } from '../matrix/settle.js';
@@ -31,7 +45,7 @@ const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 const MATRIX: CommandSpec = {
   name: 'matrix',
   summary:
-    "The guarantee matrix: for each era and setting, can an acknowledged record be lost, and can a consumer miss a committed record or see two at one offset? The whole default sweep (or a merge of its shards) rewrites the repository's docs/guarantees.md and .json; a narrower sweep writes only the files it is given.",
+    "The guarantee matrix: for each era and setting, can an acknowledged record be lost, can a consumer miss a committed record or see two at one offset, and can a retry duplicate a record or reorder records? The whole default sweep (or a merge of its shards) rewrites the repository's docs/guarantees.md and .json; a narrower sweep writes only the files it is given.",
   arguments: '[shard-file...]',
   options: [
     { flags: '--full', description: 'the whole product of the settings (meant to be sharded) instead of the curated rows', default: false },
@@ -51,8 +65,14 @@ const MATRIX: CommandSpec = {
     { flags: '--out <dir>', description: 'where new counterexamples are saved', defaultText: "the repository's counterexamples/" },
     { flags: '--json', description: 'print one JSON summary object on stdout', default: false },
     { flags: '--era <name>', description: 'only rows of this era', choices: ERA_NAMES },
-    { flags: '--question <name>', description: "only rows asking this: an acknowledged record lost (the producer's rows), a consumer missing a committed record or seeing two at one offset, or an acknowledged record lost during an operator's procedure", choices: ['acked-lost', ...CONSUMER_QUESTIONS, 'operation-loses'] },
+    {
+      flags: '--question <name>',
+      description:
+        "only rows asking this: an acknowledged record lost (the producer's rows), a consumer missing a committed record or seeing two at one offset, an acknowledged record lost during an operator's procedure, a retry duplicating a record or records landing out of order",
+      choices: ['acked-lost', ...CONSUMER_QUESTIONS, 'operation-loses', ...DELIVERY_QUESTIONS],
+    },
     { flags: '--operation <name>', description: "only the rows of this operator's procedure", choices: OPERATION_NAMES },
+    { flags: '--producer <settings>', description: 'only the delivery rows of these producer settings', choices: PRODUCER_CHOICE_NAMES },
     { flags: '--acks <mode>', description: 'only rows with this acks', choices: ['0', '1', 'all', '-1'] },
     { flags: '--min-isr <n>', description: 'only rows with this min.insync.replicas' },
     { flags: '--rf <n>', description: 'only rows with this replication factor' },
@@ -80,11 +100,12 @@ function filterOf(values: Readonly<Record<string, unknown>>): RowFilter {
     flush: text('flush') as ProducerRow['flush'] | undefined,
     question: text('question') as MatrixRow['question'] | undefined,
     operation: text('operation') as Operation | undefined,
+    producer: text('producer') as ProducerChoice | undefined,
     powerLosses: integerFlag('power-losses', text('power-losses'), 0),
   } as RowFilter;
 }
 
-const FILTERS = ['era', 'question', 'operation', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
+const FILTERS = ['era', 'question', 'operation', 'producer', 'acks', 'min-isr', 'rf', 'unclean', 'flush', 'power-losses'];
 
 function shardOption(value: string | undefined): { index: number; count: number } | null {
   if (value === undefined) return null;

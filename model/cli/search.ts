@@ -48,7 +48,8 @@ function describeProducer(config: Config): string {
   const p = rulesOf(config).producer;
   const retries = p.retries === MAX_RETRIES ? `${MAX_RETRIES} (Integer.MAX_VALUE)` : String(p.retries);
   const network = producesOverNetwork(config) ? 'requests and answers travel the network' : 'each produce is one step (no retries budget)';
-  return `producer: enable.idempotence ${p.idempotence} (${p.why}), retries ${retries}, max.in.flight.requests.per.connection ${p.maxInFlight}; ${network}`;
+  const count = config.producers === 1 ? 'producer' : `${config.producers} producers`;
+  return `${count}: enable.idempotence ${p.idempotence} (${p.why}), retries ${retries}, max.in.flight.requests.per.connection ${p.maxInFlight}; ${network}`;
 }
 
 /** The flags every search (check, explore) takes besides the configuration. */

@@ -28,6 +28,7 @@ const CONFIG_FLAGS = {
   era: 'era',
   scenario: 'scenario',
   'wait-for-isr': 'waitForIsr',
+  producers: 'producers',
 } as const;
 
 const BUDGET_FLAGS: Record<string, keyof Budgets> = {
@@ -130,6 +131,7 @@ export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: '--producer-retries <n>', description: "the producer's retries setting (how often one batch may be sent again; --retries bounds the run's retries)", defaultText: "the era's release: 0 before 2.1, 2147483647 from 2.1" },
   { flags: '--max-in-flight <n>', description: 'max.in.flight.requests.per.connection', defaultText: '5 (1 for an idempotent producer in 0.11)' },
+  { flags: '--producers <n>', description: 'producers writing the data partition, each with its own connections and sequence numbers (needs --retries above 0)', defaultText: String(d.producers) },
   ...Object.entries(BUDGET_FLAGS).map(([flag, field]) => ({
     flags: `--${flag} <n>`,
     description: `budget: ${BUDGET_DOCS[field]} (at most ${LIMITS.budget})`,
@@ -269,6 +271,8 @@ export function loadConfig(values: Record<string, unknown>): LoadedConfig {
   if (text('era') !== undefined) input.era = text('era');
   input.withoutFixes = values['without-fix'] ?? [];
   if (text('scenario') !== undefined) input.scenario = text('scenario');
+  const producers = integerFlag('producers', text('producers'), -Infinity);
+  if (producers !== undefined) input.producers = producers;
   const waitForIsr = text('wait-for-isr');
   if (waitForIsr !== undefined) input.waitForIsr = booleanFlag('wait-for-isr', waitForIsr);
   // A file that sets retention makes one segment deletion part of the search (a flag overrides it).

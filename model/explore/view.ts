@@ -183,9 +183,10 @@ function attempts(list: readonly ProduceAttempt[]): string {
 /** The producer's requests in flight (each names its broker), with their answers, and every send in order. */
 function producerNetwork(network: ProducerNetwork | null, labels: Labels): string {
   if (network === null) return '';
-  let text = `${network.sends.join('.')}:`;
+  let text = `${network.sends.join('.')}:${network.writers.join('.')}:`;
   for (const r of network.requests) {
     const answer = r.stage !== 'response' ? r.stage[0] : 'offset' in r.answer ? `a${r.answer.offset}` : `x${r.answer.error}`;
+    // A request's producer is its write's (`writers`).
     text += `${r.write}.${r.send}${lab(labels, r.broker)}${answer},`;
   }
   return text;

@@ -6,11 +6,11 @@
  * together they keep the curated matrix within about ten minutes on two cores.
  */
 import type { Budgets } from '../../spec/config.js';
-import type { MatrixRow, Operation } from './rows.js';
+import { isDeliveryRow, type MatrixRow, type Operation } from './rows.js';
 
 /** The faults and writes a proof bounds, and for a consumer's question its commits and restarts. */
 export type Bounds = Pick<Budgets, 'records' | 'crashes' | 'powerLosses' | 'fences' | 'shutdowns' | 'shrinks'> &
-  Partial<Pick<Budgets, 'commits' | 'consumerRestarts' | 'leaderMoves' | 'diskLosses' | 'reassignments'>>;
+  Partial<Pick<Budgets, 'commits' | 'consumerRestarts' | 'leaderMoves' | 'diskLosses' | 'reassignments' | 'retries'>>;
 
 const NOTHING: Bounds = { records: 1, crashes: 0, powerLosses: 0, fences: 0, shutdowns: 0, shrinks: 0 };
 
@@ -46,6 +46,24 @@ export const CONSUMER_ROW_STATES = 300_000;
  */
 export const OPERATION_ROW_STATES = 400_000;
 
+/**
+ * Distinct states for a delivery row: two writes with one retry, then two, complete within them in
+ * every era; the third search adds a crash and a fence (a leader change under the retries) and runs on
+ * what is left.
+ */
+export const DELIVERY_ROW_STATES = 300_000;
+
+/**
+ * A delivery row's searches: two writes and one retry (a lost answer, a refusal: a duplicate), two
+ * retries (two batches re-sent: a reordering), then a crash and a fence to move the leader between them.
+ * Request timeouts are the producer's and unbudgeted.
+ */
+const DELIVERY_RUNGS: readonly Bounds[] = [
+  { ...NOTHING, records: 2, retries: 1 },
+  { ...NOTHING, records: 2, retries: 2 },
+  { ...NOTHING, records: 2, retries: 2, crashes: 1, fences: 1 },
+];
+
 /** A roll of one broker, then of two. */
 const ROLL: readonly Bounds[] = [{ ...NOTHING, shutdowns: 1 }, { ...NOTHING, shutdowns: 2 }];
 
@@ -72,6 +90,7 @@ export function ladder(row: MatrixRow): Ladder {
     const none = { leaderMoves: 0, diskLosses: 0, reassignments: 0 };
     return { rungs: OPERATION_RUNGS[row.operation].map((rung) => ({ ...none, ...rung })), states: OPERATION_ROW_STATES };
   }
+  if (isDeliveryRow(row)) return { rungs: DELIVERY_RUNGS, states: DELIVERY_ROW_STATES };
   if (row.question !== 'acked-lost') {
     const consumer = { ...NOTHING, crashes: 1, commits: 1, consumerRestarts: 0 };
     return { rungs: [consumer, { ...consumer, records: 2, consumerRestarts: 1 }], states: CONSUMER_ROW_STATES };
@@ -103,6 +122,7 @@ const NAMES: Readonly<Record<keyof Bounds, string>> = {
   leaderMoves: 'preferred leader elections',
   diskLosses: 'replaced disks',
   reassignments: 'reassignments',
+  retries: 'retries',
 };
 
 /** `records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1`: the bounds a search names (a fault it leaves out goes unnamed). */

@@ -8,8 +8,24 @@ import { z } from 'zod';
 import { COMMIT_DISCIPLINES } from '../../spec/config.js';
 import { ERA_NAMES, ERA_VERSIONS } from '../../spec/eras/names.js';
 import { ERAS } from '../../spec/eras/index.js';
-import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, OPERATION_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
-import { CONSUMER_QUESTIONS, isKafkaDefaults, OPERATION_NAMES, OPERATIONS, type ConsumerQuestion, type ConsumerRow, type MatrixRow, type OperationRow, type ProducerRow } from './rows.js';
+import { boundsText, CONSUMER_ROW_STATES, CRASH_ROW_STATES, DELIVERY_ROW_STATES, OPERATION_ROW_STATES, POWER_ROW_STATES } from './bounds.js';
+import {
+  CONSUMER_QUESTIONS,
+  DELIVERY_QUESTIONS,
+  isDeliveryRow,
+  isKafkaDefaults,
+  OPERATION_NAMES,
+  OPERATIONS,
+  PRODUCER_CHOICE_NAMES,
+  PRODUCER_CHOICES,
+  type ConsumerQuestion,
+  type ConsumerRow,
+  type DeliveryQuestion,
+  type DeliveryRow,
+  type MatrixRow,
+  type OperationRow,
+  type ProducerRow,
+} from './rows.js';
 import { MATRIX_INVARIANT, QUESTION_INVARIANTS, type MatrixResult, type Search } from './settle.js';
 
 export interface MatrixDocument {
@@ -34,6 +50,12 @@ const CONSUMER_QUESTION_TEXT: Readonly<Record<ConsumerRow['question'], string>> 
   'consumer-sees-twice': 'sees two records at one offset',
 };
 
+/** How each delivery question reads in a table. */
+const DELIVERY_QUESTION_TEXT: Readonly<Record<DeliveryQuestion, string>> = {
+  'retry-duplicates': 'a retry duplicates a record',
+  'retry-reorders': 'records land out of the order sent',
+};
+
 type ResultOf<R extends MatrixRow> = MatrixResult & { readonly row: R };
 
 function isProducer(result: MatrixResult): result is ResultOf<ProducerRow> {
@@ -46,6 +68,15 @@ function isConsumer(result: MatrixResult): result is ResultOf<ConsumerRow> {
 
 function isOperation(result: MatrixResult): result is ResultOf<OperationRow> {
   return result.row.question === 'operation-loses';
+}
+
+function isDelivery(result: MatrixResult): result is ResultOf<DeliveryRow> {
+  return isDeliveryRow(result.row);
+}
+
+/** A question whose "yes" is not a loss: a consumer's, or a delivery question. */
+function answered(result: MatrixResult): boolean {
+  return isConsumer(result) || isDelivery(result);
 }
 
 function count(n: number, noun: string, plural = `${noun}s`): string {
@@ -73,7 +104,7 @@ function proofText(result: MatrixResult): string {
     const covered = beyond === undefined ? 'no search ran' : `the explorer's ${count(beyond.states, 'state')} covered ${boundsText(beyond.bounds)} only to depth ${beyond.depth}`;
     return `**random only**: ${random}; ${covered}`;
   }
-  const deeper = beyond === undefined ? '' : `; beyond them, no loss within ${count(beyond.depth, 'step')} at ${boundsText(beyond.bounds)} (${count(beyond.states, 'state')}, then the state budget ran out)`;
+  const deeper = beyond === undefined ? '' : `; beyond them, nothing found within ${count(beyond.depth, 'step')} at ${boundsText(beyond.bounds)} (${count(beyond.states, 'state')}, then the state budget ran out)`;
   return `${proofOf(proof)}${deeper}; random: ${random}`;
 }
 
@@ -81,7 +112,7 @@ function evidence(result: MatrixResult, mdDir: string): string {
   const found = result.counterexample;
   if (found === undefined) return proofText(result);
   const carried = found.from === undefined ? '' : `; its steps are [${found.from}](${relative(mdDir, join(dirname(found.trace), found.from))})'s, replayed under this row's settings`;
-  const which = isConsumer(result) ? `\`${found.invariant}\` ` : '';
+  const which = answered(result) ? `\`${found.invariant}\` ` : '';
   const violated = `${which}violated: [${count(found.length, 'step')}](${relative(mdDir, found.trace)}) ([picture](${picturePath(found.trace)}); ${FOUND[found.found]}${carried}): ${found.reason}`;
   return result.verdict === 'allowed' ? `${violated}${lookedOn(result.searches)}` : violated;
 }
@@ -96,14 +127,14 @@ function lookedOn(searches: readonly Search[]): string {
 
 /** The era's counterexamples drawn, folded away under the table. */
 function pictures(rows: readonly MatrixResult[]): string[] {
-  const drawn = rows.flatMap((r) => (r.counterexample === undefined ? [] : [{ id: r.id, verdict: r.verdict, trace: r.counterexample.trace }]));
+  const drawn = rows.flatMap((r) => (r.counterexample === undefined ? [] : [{ id: r.id, verdict: (answered(r) ? CONSUMER_VERDICTS : VERDICTS)[r.verdict], trace: r.counterexample.trace }]));
   // A consumer's cells often replay one trace: draw it once.
   const once = drawn.filter((r, i) => drawn.findIndex((other) => other.trace === r.trace) === i);
   if (drawn.length === 0) return [];
   return [
     '<details><summary>The counterexamples, drawn</summary>',
     '',
-    ...once.flatMap((r) => [`**${r.id}**: ${VERDICTS[r.verdict]}`, '', `![${r.id}](${picturePath(r.trace)})`, '']),
+    ...once.flatMap((r) => [`**${r.id}**: ${r.verdict}`, '', `![${r.id}](${picturePath(r.trace)})`, '']),
     '</details>',
     '',
   ];
@@ -169,6 +200,7 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
   ];
   if (doc.rows.some(isConsumer)) lines.push(...CONSUMER_INTRO);
   if (doc.rows.some(isOperation)) lines.push(...OPERATIONS_INTRO);
+  if (doc.rows.some(isDelivery)) lines.push(...DELIVERY_INTRO);
   for (const era of ERA_NAMES) {
     const rows = doc.rows.filter((r) => r.row.era === era);
     if (rows.length === 0) continue;
@@ -186,33 +218,34 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
         '',
       );
     }
-    const operations = rows.filter(isOperation);
-    if (operations.length > 0) {
-      lines.push(
-        'Operations, at the safe setting (acks=all, min.insync.replicas=2, RF 3, clean elections):',
-        '',
-        '| can an acknowledged record be lost during ... | verdict | evidence |',
-        '| --- | --- | --- |',
-        ...operations.map((result) => `| ${OPERATIONS[result.row.operation].text} | ${VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`),
-        '',
-      );
-    }
-    if (consumer.length > 0) {
-      lines.push(
+    lines.push(
+      ...captioned(rows.filter(isOperation), 'Operations, at the safe setting (acks=all, min.insync.replicas=2, RF 3, clean elections):', ['can an acknowledged record be lost during ...', 'verdict'], (result) => [
+        OPERATIONS[result.row.operation].text,
+        VERDICTS[result.verdict],
+      ], mdDir),
+      ...captioned(rows.filter(isDelivery), 'Producers that retry (three writes, two retries, the checker’s default faults):', ['can ...', 'producer', 'answer'], (result) => [
+        DELIVERY_QUESTION_TEXT[result.row.question],
+        PRODUCER_CHOICES[result.row.producer].text,
+        CONSUMER_VERDICTS[result.verdict],
+      ], mdDir),
+      ...captioned(
+        consumer,
         `The consumer, with min.insync.replicas=1 and ${ERA_VERSIONS[era].honoursUncleanFlag ? 'unclean.leader.election.enable=true' : 'an operator’s unclean election (the flag is ignored)'}:`,
-        '',
-        '| can the consumer ... | commits | leader epoch in commits | answer | evidence |',
-        '| --- | --- | --- | --- | --- |',
-        ...consumer.map(
-          (result) =>
-            `| ${CONSUMER_QUESTION_TEXT[result.row.question]} | ${result.row.discipline.replace('-', ' ')} | ${result.row.commitEpochs ? 'yes' : 'no'} | ${CONSUMER_VERDICTS[result.verdict]} | ${evidence(result, mdDir)} |`,
-        ),
-        '',
-      );
-    }
+        ['can the consumer ...', 'commits', 'leader epoch in commits', 'answer'],
+        (result) => [CONSUMER_QUESTION_TEXT[result.row.question], result.row.discipline.replace('-', ' '), result.row.commitEpochs ? 'yes' : 'no', CONSUMER_VERDICTS[result.verdict]],
+        mdDir,
+      ),
+    );
     lines.push(...pictures(rows));
   }
   return lines.join('\n');
+}
+
+/** A captioned table of one kind of row, the evidence in its last column; nothing when there is no such row. */
+function captioned<R extends MatrixResult>(results: readonly R[], caption: string, header: readonly string[], cells: (result: R) => readonly string[], mdDir: string): string[] {
+  if (results.length === 0) return [];
+  const columns = [...header, 'evidence'];
+  return [caption, '', `| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...results.map((result) => `| ${[...cells(result), evidence(result, mdDir)].join(' | ')} |`), ''];
 }
 
 /** How the consumer's questions are asked, before the eras' tables. */
@@ -254,6 +287,29 @@ const OPERATIONS_INTRO: readonly string[] = [
   '',
 ];
 
+/** How the delivery questions are asked, before the eras' tables. */
+const DELIVERY_INTRO: readonly string[] = [
+  '## What a producer that retries writes',
+  '',
+  'Below each era’s tables, two questions about a producer whose requests travel the network and may be',
+  `retried (\`--retries\`): can a retry **duplicate a record** in the committed log (\`${QUESTION_INVARIANTS['retry-duplicates'].join('`, `')}\`), and can`,
+  `records **land out of the order sent** (\`${QUESTION_INVARIANTS['retry-reorders'].join('`, `')}\`)? Each is asked under the settings users pick: the`,
+  'release’s own defaults (`retries` is 0 before 2.1, so a failed send is the application’s to resend; idempotence',
+  'is on from 3.0.1), idempotence off with retries on and one or five requests in flight, and idempotence on',
+  '(KIP-98, from 0.11; one request in flight in 0.11). A “yes” is judged by what the run’s producer did: a retry',
+  'without idempotence may append a batch again, and with more than one request in flight may overtake a later',
+  'batch (allowed: Kafka documents both); with idempotence, or one request in flight for order, a “yes” would be',
+  'a broken promise. The explorer’s searches take two writes and one retry, then two, then a crash and a fence',
+  `between them, within ${DELIVERY_ROW_STATES.toLocaleString('en-US')} states a row (request timeouts are the producer’s and unbudgeted).`,
+  '',
+];
+
+const deliveryRowSchema = z.strictObject({
+  question: z.enum(DELIVERY_QUESTIONS),
+  era: z.enum(ERA_NAMES),
+  producer: z.enum(PRODUCER_CHOICE_NAMES),
+});
+
 const operationRowSchema = z.strictObject({
   question: z.literal('operation-loses'),
   era: z.enum(ERA_NAMES),
@@ -292,6 +348,7 @@ const boundsSchema = z.strictObject({
   leaderMoves: count0.optional(),
   diskLosses: count0.optional(),
   reassignments: count0.optional(),
+  retries: count0.optional(),
 });
 
 const searchSchema = z.strictObject({
@@ -326,7 +383,7 @@ const documentSchema = z.strictObject({
     z.strictObject({
       index: count0,
       id: z.string(),
-      row: z.discriminatedUnion('question', [producerRowSchema, consumerRowSchema, operationRowSchema]),
+      row: z.discriminatedUnion('question', [producerRowSchema, consumerRowSchema, operationRowSchema, deliveryRowSchema]),
       flags: z.array(z.string()),
       verdict: z.enum(['holds', 'allowed', 'broken']),
       by: z.enum(['replay', 'random', 'explorer']),
@@ -391,6 +448,7 @@ export function mergeMatrix(files: readonly string[]): MatrixDocument {
  */
 function question(row: MatrixRow): string {
   if (row.question === 'operation-loses') return `during ${OPERATIONS[row.operation].text}`;
+  if (isDeliveryRow(row)) return `${DELIVERY_QUESTION_TEXT[row.question]} (${PRODUCER_CHOICES[row.producer].text})`;
   if (row.question !== 'acked-lost') {
     return `consumer ${CONSUMER_QUESTION_TEXT[row.question]} (commits ${row.discipline.replace('-', ' ')}, ${row.commitEpochs ? 'with' : 'without'} epochs)`;
   }
@@ -408,7 +466,7 @@ function question(row: MatrixRow): string {
 /** A row in a word: proved (within bounds), random only, loss (allowed), or a broken promise. */
 function short(result: MatrixResult): string {
   if (result.verdict === 'broken') return '**BROKEN**';
-  if (result.verdict === 'allowed') return isConsumer(result) ? 'yes, allowed' : 'loss';
+  if (result.verdict === 'allowed') return answered(result) ? 'yes, allowed' : 'loss';
   return result.searches.some((search) => search.complete) ? 'proved' : 'random only';
 }
 

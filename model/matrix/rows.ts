@@ -7,25 +7,53 @@
  * application commits (after or before processing, with or without the leader epoch) where an unclean
  * election can truncate the log below it. An operation's row asks whether an operator's procedure (a
  * rolling restart, preferred leader elections, a replaced disk, a reassignment) can lose an
- * acknowledged record at the safe setting. The default sweep is a curated set per era; `--full` is the
+ * acknowledged record at the safe setting. A delivery row asks whether a retry can duplicate a record,
+ * or records arrive out of order, under the producer settings users pick. The default sweep is a curated set per era; `--full` is the
  * whole product, meant to be sharded.
  */
 import { COMMIT_DISCIPLINES } from '../../spec/config.js';
-import { ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
+import { atLeast, ERA_NAMES, ERA_VERSIONS, type EraName } from '../../spec/eras/names.js';
 import { kafkaDefaults } from '../config/kafka-defaults.js';
 import type { Acks, CommitDiscipline } from '../../spec/types.js';
 
 export type FlushPolicy = 'lazy' | 'fsync';
 
 /** What a row asks; each question is checked by the invariants settle.ts names for it. */
-export type Question = 'acked-lost' | ConsumerQuestion | 'operation-loses';
+export type Question = 'acked-lost' | ConsumerQuestion | 'operation-loses' | DeliveryQuestion;
+
+/** "Can a retry duplicate a record?" and "can records arrive out of order?" */
+export type DeliveryQuestion = 'retry-duplicates' | 'retry-reorders';
+
+export const DELIVERY_QUESTIONS: readonly DeliveryQuestion[] = ['retry-duplicates', 'retry-reorders'];
+
+/**
+ * The producer settings users pick, each as the flags that set them: the release's own defaults, no
+ * idempotence with retries on and one or five requests in flight, and idempotence on (from 0.11).
+ */
+export const PRODUCER_CHOICES = {
+  defaults: { flags: [], text: "the release's defaults" },
+  'plain-1': { flags: ['--idempotence', 'false', '--producer-retries', '2147483647', '--max-in-flight', '1'], text: 'idempotence off, retries on, 1 in flight' },
+  'plain-5': { flags: ['--idempotence', 'false', '--producer-retries', '2147483647', '--max-in-flight', '5'], text: 'idempotence off, retries on, 5 in flight' },
+  idempotent: { flags: ['--idempotence', 'true'], text: 'idempotence on' },
+} as const;
+
+export type ProducerChoice = keyof typeof PRODUCER_CHOICES;
+
+export const PRODUCER_CHOICE_NAMES = Object.keys(PRODUCER_CHOICES) as ProducerChoice[];
+
+/** A delivery question under one producer setting. */
+export interface DeliveryRow {
+  readonly question: DeliveryQuestion;
+  readonly era: EraName;
+  readonly producer: ProducerChoice;
+}
 
 /** "Can my consumer miss a committed record?" and "can it see two records at one offset?" */
 export type ConsumerQuestion = 'consumer-misses' | 'consumer-sees-twice';
 
 export const CONSUMER_QUESTIONS: readonly ConsumerQuestion[] = ['consumer-misses', 'consumer-sees-twice'];
 
-export type MatrixRow = ProducerRow | ConsumerRow | OperationRow;
+export type MatrixRow = ProducerRow | ConsumerRow | OperationRow | DeliveryRow;
 
 /** No fault but the operation's own (and `shutdowns` clean ones): the question is the operation's, not the crashes' around it. */
 const alone = (shutdowns = 0): string[] => ['--crashes', '0', '--fences', '0', '--shutdowns', String(shutdowns)];
@@ -80,8 +108,13 @@ export interface ProducerRow {
  */
 export function rowId(row: MatrixRow): string {
   if (row.question === 'operation-loses') return `${row.era} operation-loses ${row.operation}`;
+  if (isDeliveryRow(row)) return `${row.era} ${row.question} ${row.producer}`;
   if (row.question !== 'acked-lost') return `${row.era} ${row.question} ${row.discipline} ${row.commitEpochs ? 'epochs-in-commits' : 'commits-without-epochs'}`;
   return `${row.era} acks=${row.acks} min.isr=${row.minIsr} rf=${row.rf} ${row.unclean ? 'unclean' : 'clean'} ${row.flush} power-losses=${row.powerLosses}`;
+}
+
+export function isDeliveryRow(row: MatrixRow): row is DeliveryRow {
+  return DELIVERY_QUESTIONS.includes(row.question as DeliveryQuestion);
 }
 
 /**
@@ -97,10 +130,12 @@ function uncleanElectionFlags(era: EraName): string[] {
  * default budgets, and no consumer (it asks about acknowledged writes). A consumer's row: the checker's
  * default budgets with the consumer, min.insync.replicas=1 and an unclean election possible (what can
  * truncate a log below a consumer), and how the application commits. An operation's row: the safe
- * setting, the operation's flags, the checker's other default budgets, and no consumer.
+ * setting, the operation's flags, the checker's other default budgets, and no consumer. A delivery
+ * row: the producer's settings, three writes and two retries over the checker's default faults, no consumer.
  */
 export function rowFlags(row: MatrixRow): string[] {
   if (row.question === 'operation-loses') return ['--era', row.era, ...OPERATIONS[row.operation].flags, '--commits', '0'];
+  if (isDeliveryRow(row)) return ['--era', row.era, ...PRODUCER_CHOICES[row.producer].flags, '--records', '3', '--retries', '2', '--commits', '0'];
   if (row.question !== 'acked-lost') {
     return ['--era', row.era, '--min-isr', '1', ...uncleanElectionFlags(row.era), '--commit-discipline', row.discipline, '--commit-epochs', String(row.commitEpochs)];
   }
@@ -154,12 +189,23 @@ function operationRows(era: EraName): OperationRow[] {
   return OPERATION_NAMES.map((operation) => ({ question: 'operation-loses', era, operation }));
 }
 
+/** Both delivery questions of an era under each producer setting it has (no idempotent producer before 0.11). */
+function deliveryRows(era: EraName): DeliveryRow[] {
+  const choices = PRODUCER_CHOICE_NAMES.filter((choice) => choice !== 'idempotent' || atLeast(ERA_VERSIONS[era].release, '0.11'));
+  return DELIVERY_QUESTIONS.flatMap((question) => choices.map((producer) => ({ question, era, producer })));
+}
+
+/** The questions every sweep asks after the producer's: the consumer's, the operations', the delivery questions. */
+function otherRows(): MatrixRow[] {
+  return [...ERA_NAMES.flatMap(consumerRows), ...ERA_NAMES.flatMap(operationRows), ...ERA_NAMES.flatMap(deliveryRows)];
+}
+
 /**
  * Per era: the safe setting under 0, 1 and 2 power losses, fsync per message, each unsafe knob alone,
- * and Kafka's defaults; then the consumer's questions; then the operations.
+ * and Kafka's defaults; then the consumer's questions; then the operations; then retries.
  */
 export function curatedRows(): MatrixRow[] {
-  return [...ERA_NAMES.flatMap(producerRows), ...ERA_NAMES.flatMap(consumerRows), ...ERA_NAMES.flatMap(operationRows)];
+  return [...ERA_NAMES.flatMap(producerRows), ...otherRows()];
 }
 
 /** An era's producer questions (see curatedRows). */
@@ -192,11 +238,11 @@ export function fullRows(): MatrixRow[] {
           for (const unclean of [false, true])
             for (const flush of ['lazy', 'fsync'] as const)
               for (const powerLosses of [0, 1, 2]) rows.push({ question: 'acked-lost', era, acks, minIsr, rf, unclean, flush, powerLosses });
-  return [...rows, ...ERA_NAMES.flatMap(consumerRows), ...ERA_NAMES.flatMap(operationRows)];
+  return [...rows, ...otherRows()];
 }
 
 /** Every field a row may have. */
-type RowFields = Omit<ProducerRow, 'question'> & Omit<ConsumerRow, 'question'> & Omit<OperationRow, 'question'> & { readonly question: Question };
+type RowFields = Omit<ProducerRow, 'question'> & Omit<ConsumerRow, 'question'> & Omit<OperationRow, 'question'> & Omit<DeliveryRow, 'question'> & { readonly question: Question };
 
 /** Row filters as the command line gives them; an absent field matches every row, a field a row lacks none. */
 export type RowFilter = { readonly [K in keyof RowFields]?: RowFields[K] };

@@ -39,6 +39,8 @@ export const QUESTION_INVARIANTS: Readonly<Record<Question, readonly string[]>> 
   'consumer-misses': ['no-unseen', 'no-skip', 'processed-before-commit'],
   'consumer-sees-twice': ['consistent-offsets'],
   'operation-loses': [MATRIX_INVARIANT],
+  'retry-duplicates': ['no-duplicates'],
+  'retry-reorders': ['producer-order'],
 };
 
 /** The invariants a row's question is checked by. */

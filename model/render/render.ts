@@ -74,9 +74,12 @@ export function renderState(state: State): string[] {
 
 /** Where each request the producer waits on is, and the writes awaiting a retry. */
 function producerText(state: State, network: ProducerNetwork): string {
+  // With several producers each write names its own.
+  const several = state.config.producers > 1;
   const requests = network.requests.map((r) => {
-    if (r.stage !== 'response') return r.stage === 'request' ? `w${r.write} in flight to b${r.broker}` : `w${r.write} held by b${r.broker} until the HW passes it`;
-    return `w${r.write} answered by b${r.broker}: ${'offset' in r.answer ? `offset ${r.answer.offset}` : r.answer.error}`;
+    const w = `${several ? `p${r.producer}:` : ''}w${r.write}`;
+    if (r.stage !== 'response') return r.stage === 'request' ? `${w} in flight to b${r.broker}` : `${w} held by b${r.broker} until the HW passes it`;
+    return `${w} answered by b${r.broker}: ${'offset' in r.answer ? `offset ${r.answer.offset}` : r.answer.error}`;
   });
   const waiting = awaitingRetry(state);
   const parts = [...requests, ...(waiting.length > 0 ? [`awaiting a retry: ${waiting.map((w) => `w${w}`).join(', ')}`] : [])];

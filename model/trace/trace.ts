@@ -82,6 +82,8 @@ export class TraceError extends Error {
 const PARAM_SCHEMAS: Record<ParamType, z.ZodType> = {
   broker: z.number().int().min(0),
   write: z.number().int().min(0),
+  // Traces from before several producers name none: the one producer, 0.
+  producer: z.number().int().min(0).default(0),
   acks: z.union([z.literal(0), z.literal(1), z.literal('all'), z.literal(-1), z.literal('-1')]).transform((a) => (a === 0 || a === 1 ? a : 'all')),
 };
 
@@ -201,6 +203,9 @@ export function parseTrace(input: unknown, file: string): Trace {
       if (types[name]?.type === 'broker' && typeof value === 'number' && value >= config.brokers) {
         throw new TraceError(file, `steps[${index}].${name}`, `broker ${value} does not exist (the cluster has brokers 0..${config.brokers - 1})`);
       }
+      if (types[name]?.type === 'producer' && typeof value === 'number' && value >= config.producers) {
+        throw new TraceError(file, `steps[${index}].${name}`, `producer ${value} does not exist (the run has producers 0..${config.producers - 1})`);
+      }
     }
   });
   return {
@@ -272,12 +277,14 @@ function slug(trace: Trace): string {
   const epochs = hasConsumer(c) && !c.commitLeaderEpoch ? '-commits-without-epochs' : '';
   const scenario = c.scenario === null ? '' : `-${c.scenario}${c.waitForIsr ? '' : '-no-wait'}`;
   const without = c.withoutFixes.length > 0 ? `-without-${c.withoutFixes.join('-').replaceAll(':', '-')}` : '';
+  const { enableIdempotence, retries, maxInFlight } = c.producer;
+  const producer = `${enableIdempotence === null ? '' : `-idempotence-${enableIdempotence ? 'on' : 'off'}`}${retries === null ? '' : `-producer-retries${retries}`}${maxInFlight === null ? '' : `-inflight${maxInFlight}`}`;
   const budgets = Object.entries(c.budgets)
     .filter(([name, value]) => DEFAULT_BUDGETS[name as keyof typeof DEFAULT_BUDGETS] !== value)
     .map(([name, value]) => `-${name}${value}`)
     .join('');
   const hash = createHash('sha256').update(identity(trace)).digest('hex').slice(0, 8);
-  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${offsets}${reset}${discipline}${epochs}${unclean}${flush}${scenario}${without}${budgets}--${hash}`;
+  return `${trace.violation?.invariant ?? 'trace'}--${c.era}-acks${c.acks}-rf${c.replicationFactor}-isr${c.minInsyncReplicas}${offsets}${reset}${discipline}${epochs}${unclean}${flush}${scenario}${producer}${without}${budgets}--${hash}`;
 }
 
 /** The trace files in a folder, with their parsed content (unreadable files are skipped). */

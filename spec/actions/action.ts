@@ -8,13 +8,14 @@ import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from '../rule
 import type { Acks, BrokerId, BudgetUse, RecoveryField } from '../types.js';
 
 /** The type of each action parameter, so traces can be validated and documented from the registry. */
-export type ParamType = 'broker' | 'acks' | 'write';
+export type ParamType = 'broker' | 'acks' | 'write' | 'producer';
 
 /** How each parameter type reads in a step's line and the README's table. */
 export const PARAM_TYPES: Readonly<Record<ParamType, { readonly doc: string; readonly show: (value: unknown) => string }>> = {
   broker: { doc: 'broker id', show: (value) => `b${String(value)}` },
   acks: { doc: '0, 1 or "all"', show: String },
   write: { doc: "the producer's write (batch) number", show: (value) => `w${String(value)}` },
+  producer: { doc: 'producer index, 0 if absent', show: (value) => `p${String(value)}` },
 };
 
 /**

@@ -7,18 +7,19 @@
  */
 import { castDraft } from 'immer';
 import { believesLeader } from '../isr.js';
-import { answerProduce, networkOf, networkRefusal, perConnection } from '../producer.js';
+import { answerProduce, networkOf, on, perConnection, producerRefusal, sequenceOf, type Connection } from '../producer.js';
 import type { BrokerId, ProduceRequest, ProducerNetwork } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 import { appendBatch } from './producer-send.js';
 
-/** The first request on the connection to `broker` that the broker has not answered: the one it reads next, unless it still holds it. */
-function unread(network: ProducerNetwork, broker: BrokerId): ProduceRequest | undefined {
-  return network.requests.find((r) => r.broker === broker && r.stage !== 'response');
+/** The first request on a connection that its broker has not answered: the one it reads next, unless it still holds it. */
+function unread(network: ProducerNetwork, connection: Connection): ProduceRequest | undefined {
+  return network.requests.find((r) => on(r, connection) && r.stage !== 'response');
 }
 
 export interface LeaderHandleProduce {
   readonly kind: 'leaderHandleProduce';
+  readonly producer: number;
   readonly broker: BrokerId;
 }
 
@@ -30,18 +31,23 @@ export const leaderHandleProduce: PartitionActionSpec<LeaderHandleProduce> = {
     what: 'reads the next produce request on its connection from the producer: appends it (answering by acks) or answers NOT_LEADER_OR_FOLLOWER or NOT_ENOUGH_REPLICAS',
     source: 'KIP-98 (produce request handling), Kafka docs: acks, min.insync.replicas',
   },
-  params: { broker: { type: 'broker', doc: 'the broker reading the request' } },
-  candidates: perConnection('leaderHandleProduce'),
-  refusal(at, { broker }) {
-    const off = networkRefusal(at);
-    if (off !== null) return off;
-    const next = unread(networkOf(at.state), broker);
-    if (next === undefined) return `no produce request in flight to ${b(broker)}`;
-    return next.stage === 'request' ? null : `${b(broker)} has not answered the request before it (w${next.write})`;
+  params: {
+    producer: { type: 'producer', doc: 'the producer whose connection it reads' },
+    broker: { type: 'broker', doc: 'the broker reading the request' },
   },
-  apply(at, { broker }) {
+  candidates: perConnection('leaderHandleProduce'),
+  refusal(at, connection) {
+    const off = producerRefusal(at, connection.producer);
+    if (off !== null) return off;
+    const next = unread(networkOf(at.state), connection);
+    if (next === undefined) return `no produce request of p${connection.producer} in flight to ${b(connection.broker)}`;
+    return next.stage === 'request' ? null : `${b(connection.broker)} has not answered the request before it (w${next.write})`;
+  },
+  apply(at, connection) {
+    const { broker } = connection;
     const network = networkOf(at.state);
-    const index = network.requests.findIndex((r) => r.broker === broker && r.stage !== 'response');
+    const next = unread(network, connection);
+    const index = next === undefined ? -1 : network.requests.indexOf(next);
     const request = network.requests[index];
     const attempt = request === undefined ? undefined : at.state.producer.attempts[request.write];
     if (request === undefined || attempt === undefined) throw new Error(`no produce request to ${b(broker)}`);
@@ -52,8 +58,9 @@ export const leaderHandleProduce: PartitionActionSpec<LeaderHandleProduce> = {
     }
     // Held until answered; an acks=0 request is never answered and leaves the connection once read.
     at.state.producer.network?.requests.splice(index, 1, ...(attempt.acks === 0 ? [] : [castDraft({ ...request, stage: 'purgatory' as const })]));
-    // An idempotent producer's batch carries its sequence: the write's place among its writes (KIP-98).
-    const answer = appendBatch(at, broker, attempt.acks, produce, at.rules.producer.idempotence ? { sequence: request.write } : {});
+    // An idempotent producer's batch carries its producer id and sequence: the write's place among its writes (KIP-98).
+    const batch = at.rules.producer.idempotence ? { producer: request.producer, sequence: sequenceOf(network, request.write) } : {};
+    const answer = appendBatch(at, broker, attempt.acks, produce, batch);
     if (answer !== null) answerProduce(at, produce, answer);
   },
 };

@@ -8,7 +8,7 @@
  * KIP-360 treats them as fatal; KIP-360's epoch bump is not modelled).
  */
 import { acknowledge, fail } from '../ghost.js';
-import { connectionHead, failedSend, networkOf, networkRefusal, perConnection } from '../producer.js';
+import { connectionHead, failedSend, networkOf, on, perConnection, producerRefusal, writerOf } from '../producer.js';
 import type { BrokerId, ProduceError, State } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 
@@ -16,11 +16,13 @@ import { b, type PartitionActionSpec } from './action.js';
 function retriable(state: State, write: number, error: ProduceError): boolean {
   if (error === 'UNKNOWN_PRODUCER_ID') return false;
   if (error !== 'OUT_OF_ORDER_SEQUENCE_NUMBER') return true;
-  return state.producer.attempts.some((a) => a.id < write && a.status === 'pending');
+  const network = networkOf(state);
+  return state.producer.attempts.some((a) => a.id < write && a.status === 'pending' && writerOf(network, a.id) === writerOf(network, write));
 }
 
 export interface ProducerHandleResponse {
   readonly kind: 'producerHandleResponse';
+  readonly producer: number;
   readonly broker: BrokerId;
 }
 
@@ -32,18 +34,22 @@ export const producerHandleResponse: PartitionActionSpec<ProducerHandleResponse>
     what: 'reads the answer to its oldest request to a broker: acknowledged at an offset, or an error that leaves the write to a retry',
     source: 'KIP-91 (Sender: retriable errors and retries), Kafka docs: retries',
   },
-  params: { broker: { type: 'broker', doc: 'the broker whose answer arrives' } },
-  candidates: perConnection('producerHandleResponse'),
-  refusal(at, { broker }) {
-    const off = networkRefusal(at);
-    if (off !== null) return off;
-    const head = connectionHead(networkOf(at.state), broker);
-    if (head === undefined) return `no produce request in flight to ${b(broker)}`;
-    return head.stage === 'response' ? null : `${b(broker)} has not answered w${head.write} yet`;
+  params: {
+    producer: { type: 'producer', doc: 'the producer the answer reaches' },
+    broker: { type: 'broker', doc: 'the broker whose answer arrives' },
   },
-  apply(at, { broker }) {
+  candidates: perConnection('producerHandleResponse'),
+  refusal(at, connection) {
+    const off = producerRefusal(at, connection.producer);
+    if (off !== null) return off;
+    const head = connectionHead(networkOf(at.state), connection);
+    if (head === undefined) return `no produce request of p${connection.producer} in flight to ${b(connection.broker)}`;
+    return head.stage === 'response' ? null : `${b(connection.broker)} has not answered w${head.write} yet`;
+  },
+  apply(at, connection) {
+    const { broker } = connection;
     const network = networkOf(at.state);
-    const index = network.requests.findIndex((r) => r.broker === broker);
+    const index = network.requests.findIndex((r) => on(r, connection));
     const head = network.requests[index];
     if (head?.stage !== 'response') throw new Error(`no answer from ${b(broker)}`);
     at.state.producer.network?.requests.splice(index, 1);

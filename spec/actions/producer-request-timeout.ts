@@ -8,12 +8,13 @@
  * Left out: TCP may still deliver a request the producer gave up on, after the producer sent its retry
  * on a new connection; here a request still in flight when its connection closes never arrives.
  */
-import { failedSend, networkOf, networkRefusal, perConnection } from '../producer.js';
+import { closeConnections, connectionHead, networkOf, perConnection, producerRefusal } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 
 export interface ProducerRequestTimeout {
   readonly kind: 'producerRequestTimeout';
+  readonly producer: number;
   readonly broker: BrokerId;
 }
 
@@ -25,18 +26,17 @@ export const producerRequestTimeout: PartitionActionSpec<ProducerRequestTimeout>
     what: 'gives up waiting on its connection to a broker (request.timeout.ms): every request on it is lost or its answer is, and each write awaits a retry',
     source: 'Kafka docs: request.timeout.ms; KIP-91',
   },
-  params: { broker: { type: 'broker', doc: 'the broker whose connection times out' } },
-  candidates: perConnection('producerRequestTimeout'),
-  refusal(at, { broker }) {
-    const off = networkRefusal(at);
-    if (off !== null) return off;
-    return networkOf(at.state).requests.some((r) => r.broker === broker) ? null : `no produce request in flight to ${b(broker)}`;
+  params: {
+    producer: { type: 'producer', doc: 'the producer that gives up waiting' },
+    broker: { type: 'broker', doc: 'the broker whose connection times out' },
   },
-  apply(at, { broker }) {
-    const network = at.state.producer.network;
-    if (network === null) return;
-    const lost = network.requests.filter((r) => r.broker === broker).map((r) => r.write);
-    network.requests = network.requests.filter((r) => r.broker !== broker);
-    for (const write of lost) failedSend(at, write, 'REQUEST_TIMED_OUT');
+  candidates: perConnection('producerRequestTimeout'),
+  refusal(at, { producer, broker }) {
+    const off = producerRefusal(at, producer);
+    if (off !== null) return off;
+    return connectionHead(networkOf(at.state), { producer, broker }) !== undefined ? null : `no produce request of p${producer} in flight to ${b(broker)}`;
+  },
+  apply(at, { producer, broker }) {
+    closeConnections(at, broker, producer);
   },
 };

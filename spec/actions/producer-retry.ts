@@ -8,7 +8,7 @@
  * accumulator drains a retried batch only when it holds the first sequence in flight).
  */
 import { witness } from '../ghost.js';
-import { awaitingRetry, inFlightRefusal, networkRefusal, sendRequest } from '../producer.js';
+import { awaitingRetry, inFlightRefusal, networkOf, networkRefusal, oldestPending, sendRequest, writerOf } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import type { PartitionActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -40,9 +40,10 @@ export const producerRetry: PartitionActionSpec<ProducerRetry> = {
     const off = networkRefusal(at);
     if (off !== null) return off;
     if (!awaitingRetry(at.state).includes(write)) return `w${write} does not await a retry`;
-    const oldest = at.state.producer.attempts.find((a) => a.status === 'pending');
-    if (at.rules.producer.idempotence && oldest !== undefined && oldest.id !== write) return `an idempotent producer resends in sequence order: w${oldest.id} first`;
-    return inFlightRefusal(at) ?? servingRefusal(at, broker);
+    const producer = writerOf(networkOf(at.state), write);
+    const oldest = oldestPending(at.state, producer);
+    if (at.rules.producer.idempotence && oldest !== undefined && oldest !== write) return `an idempotent producer resends in sequence order: w${oldest} first`;
+    return inFlightRefusal(at, producer) ?? servingRefusal(at, broker);
   },
   apply(at, { write, broker }) {
     at.state.budget.retries += 1;

@@ -7,13 +7,14 @@
  * outstanding. acks=0 is acknowledged as it is sent.
  */
 import { acknowledge, recordAttempt } from '../ghost.js';
-import { awaitingRetry, inFlightRefusal, networkRefusal, sendRequest } from '../producer.js';
+import { awaitingRetry, inFlightRefusal, networkRefusal, producerRefusal, producersOf, sendRequest } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import type { PartitionActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
 
 export interface ProducerSendRequest {
   readonly kind: 'producerSendRequest';
+  readonly producer: number;
   readonly broker: BrokerId;
 }
 
@@ -25,21 +26,26 @@ export const producerSendRequest: PartitionActionSpec<ProducerSendRequest> = {
     what: 'sends a new write to a broker it believes leads, as a produce request in flight (with a retries budget)',
     source: 'KIP-91 (the producer accumulator and delivery.timeout.ms), Kafka docs: max.in.flight.requests.per.connection',
   },
-  params: { broker: { type: 'broker', doc: 'the broker the producer sends to' } },
-  candidates: (at) => (networkRefusal(at) !== null ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSendRequest', broker }))),
-  budget: 'records',
-  refusal(at, { broker }) {
-    const off = networkRefusal(at);
-    if (off !== null) return off;
-    const waiting = awaitingRetry(at.state)[0];
-    if (waiting !== undefined) return `w${waiting} awaits its retry, which the accumulator sends first`;
-    return inFlightRefusal(at) ?? servingRefusal(at, broker);
+  params: {
+    producer: { type: 'producer', doc: 'the producer that sends' },
+    broker: { type: 'broker', doc: 'the broker the producer sends to' },
   },
-  apply(at, { broker }) {
+  candidates: (at) =>
+    networkRefusal(at) !== null ? [] : producersOf(at).flatMap((producer) => at.partition.assignment.map((broker) => ({ kind: 'producerSendRequest' as const, producer, broker }))),
+  budget: 'records',
+  refusal(at, { producer, broker }) {
+    const off = producerRefusal(at, producer);
+    if (off !== null) return off;
+    const waiting = awaitingRetry(at.state, producer)[0];
+    if (waiting !== undefined) return `w${waiting} awaits its retry, which the accumulator sends first`;
+    return inFlightRefusal(at, producer) ?? servingRefusal(at, broker);
+  },
+  apply(at, { producer, broker }) {
     at.state.budget.records += 1;
     const { acks } = at.rules.config;
     const id = recordAttempt(at, broker, acks);
     if (acks === 0) acknowledge(at, 'producer', id, null);
+    at.state.producer.network?.writers.push(producer);
     sendRequest(at, id, broker);
   },
 };

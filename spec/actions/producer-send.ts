@@ -26,7 +26,7 @@ export interface ProducerSend {
 }
 
 /** Partition.appendRecordsToLeader: the record takes the leader's LEO and current leader epoch. */
-function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, extra: Pick<LogRecord, 'commit' | 'sequence'>): Offset {
+function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, extra: Pick<LogRecord, 'commit' | 'producer' | 'sequence'>): Offset {
   const leader = at.partition.replicas[leaderId];
   if (leader === undefined || leader.view === null) throw new Error(`${b(leaderId)} cannot append`);
   const offset = logEndOffset(leader);
@@ -41,10 +41,10 @@ function appendAsLeader(at: DraftPartitionSite, leaderId: BrokerId, id: number, 
  * min.insync.replicas under acks=all), or appended and answered by its acks mode: at once under acks=1,
  * once the HW passes it under acks=all (purgatory), never under acks=0. Returns the answer due now, or
  * null. `produce` names the write, its client and, over the network, the producer's send; `extra` is an
- * offset commit's value or an idempotent producer's sequence number, which the leader checks first
+ * offset commit's value or an idempotent producer's id and sequence number, which the leader checks first
  * (spec/idempotence.ts): a duplicate is answered with its original offset.
  */
-export function appendBatch(at: DraftPartitionSite, broker: BrokerId, acks: Acks, produce: Omit<DelayedProduce, 'offset'>, extra: Pick<LogRecord, 'commit' | 'sequence'> = {}): ProduceAnswer | null {
+export function appendBatch(at: DraftPartitionSite, broker: BrokerId, acks: Acks, produce: Omit<DelayedProduce, 'offset'>, extra: Pick<LogRecord, 'commit' | 'producer' | 'sequence'> = {}): ProduceAnswer | null {
   if (acks === 0) {
     if (believesLeader(at, broker)) appendAsLeader(at, broker, produce.id, extra);
     maybeIncrementLeaderHw(at, broker);
@@ -57,7 +57,8 @@ export function appendBatch(at: DraftPartitionSite, broker: BrokerId, acks: Acks
     witness(at, 'notEnoughReplicas');
     return { error: 'NOT_ENOUGH_REPLICAS' };
   }
-  const verdict = extra.sequence === undefined || leader === undefined ? ({ append: true } as const) : checkSequence(at.rules, leader, extra.sequence);
+  const { producer, sequence } = extra;
+  const verdict = producer === undefined || sequence === undefined || leader === undefined ? ({ append: true } as const) : checkSequence(at.rules, leader, { producer, sequence });
   if ('error' in verdict) return verdict;
   if ('duplicateOf' in verdict) witness(at, 'duplicateAnswered');
   const offset = 'duplicateOf' in verdict ? verdict.duplicateOf : appendAsLeader(at, broker, produce.id, extra);

@@ -44,6 +44,16 @@ describe('the symmetric view under placement', () => {
     expect(preferring(0, [1, 0, 2])).toBe(preferring(0, [0, 1, 2]));
   });
 
+  it("keeps the producer's requests, which name their brokers, under the relabelling", () => {
+    const sentTo = (broker: number): string => viewOf(run(start({ budgets: { retries: 1 } }), [act.fence(0), act.elect(broker), act.metadata(broker), { kind: 'producerSendRequest', producer: 0, broker }]), true);
+    // b1 and b2 are interchangeable: a request to the one is the image of a request to the other.
+    expect(sentTo(1)).toBe(sentTo(2));
+    const inFlight = run(start({ budgets: { retries: 1 } }), [{ kind: 'producerSendRequest', producer: 0, broker: 0 }]);
+    const read = run(inFlight, [{ kind: 'leaderHandleProduce', producer: 0, broker: 0 }]);
+    const timedOut = run(read, [{ kind: 'producerRequestTimeout', producer: 0, broker: 0 }]);
+    expect(new Set([inFlight, read, timedOut].map((state) => viewOf(state, true))).size).toBe(3);
+  });
+
   it('tells every broker apart without symmetry', () => {
     const plain = (broker: number): string => viewOf(run(start(APART), [act.crash(broker)]), false);
     expect(new Set([0, 1, 2, 3, 4, 5].map(plain)).size).toBe(6);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { configFromArgs } from '../../model/config/flags.js';
 import { matrixMarkdown, type MatrixDocument } from '../../model/matrix/report.js';
 import { ERA_NAMES } from '../../spec/eras/names.js';
-import { curatedRows, fullRows, isKafkaDefaults, kafkaDefaultsRow, matches, rowFlags, rowId, shardOf, type ConsumerQuestion, type MatrixRow } from '../../model/matrix/rows.js';
+import { curatedRows, fullRows, isKafkaDefaults, kafkaDefaultsRow, matches, rowFlags, rowId, shardOf, type ConsumerQuestion, type MatrixRow, type ProducerChoice } from '../../model/matrix/rows.js';
+import { ladder } from '../../model/matrix/bounds.js';
 import { tracesIn } from '../../model/trace/trace.js';
 import type { EraName } from '../../spec/eras/names.js';
 import type { CommitDiscipline } from '../../spec/types.js';
@@ -16,14 +17,14 @@ import { rowConfig } from '../verdicts/settle.js';
 import { cli, expectBadInput, root, tempDir } from '../cli.js';
 
 describe('matrix rows', () => {
-  it('the default sweep is eleven producer questions per era, eight consumer ones and five operations, the full sweep the whole product, every id distinct', () => {
-    expect(curatedRows()).toHaveLength(70 + 48 + 30);
+  it('the default sweep is eleven producer questions per era, eight consumer ones, five operations and eight delivery ones (six before 0.11), the full sweep the whole product, every id distinct', () => {
+    expect(curatedRows()).toHaveLength(70 + 48 + 30 + 46);
     // Each era's Kafka's-defaults question once, with RF 3: acks=1 before 3.0 (KIP-679), unclean on before 0.11 (KIP-106).
     for (const era of ERA_NAMES) expect(curatedRows().filter((row) => row.era === era && isKafkaDefaults(row))).toHaveLength(1);
     expect(kafkaDefaultsRow('hw-truncation')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: true });
     expect(kafkaDefaultsRow('kip-320')).toMatchObject({ acks: 1, minIsr: 1, rf: 3, unclean: false });
     expect(kafkaDefaultsRow('kraft')).toMatchObject({ acks: 'all', minIsr: 1, rf: 3, unclean: false });
-    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3 + 48 + 30);
+    expect(fullRows()).toHaveLength(6 * 3 * 2 * 2 * 2 * 2 * 3 + 48 + 30 + 46);
     expect(curatedRows().filter((row) => matches(row, { era: 'kraft', question: 'operation-loses' })).map(rowId)).toEqual([
       'kraft operation-loses rolling-restart',
       'kraft operation-loses rolling-restart-no-wait',
@@ -84,7 +85,7 @@ describe('a row the random runs leave holding', () => {
     expect(proof?.reached.length).toBeGreaterThan(0);
     expect(beyond).toMatchObject({ bounds: { shrinks: 1 }, complete: false });
     const cell = matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 1, rowStates: 20_000, shard: 'all', rows: [result] }, join(tempDir(), 'm.md'));
-    expect(cell).toMatch(/\| holds \| proved within bounds \(records ≤ 1, crashes ≤ 1; [\d,]+ states\); beyond them, no loss within \d+ steps at records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1/);
+    expect(cell).toMatch(/\| holds \| proved within bounds \(records ≤ 1, crashes ≤ 1; [\d,]+ states\); beyond them, nothing found within \d+ steps at records ≤ 1, crashes ≤ 1, ISR shrinks ≤ 1/);
   }, 60_000);
 
   it('says "random only" when no search completed, and marks a search that reached no witness weak', () => {
@@ -106,6 +107,37 @@ describe('a row with an excused loss', () => {
     const result = settleRow(0, row, { runs: 2000, seed: 1, rowStates: 20_000, out: tempDir(), saved: [] });
     expect(result.verdict).toBe('broken');
     expect(result.counterexample?.reason).toMatch(/^w0@0 was committed, and lost with no unclean election/);
+  }, 120_000);
+});
+
+describe('a delivery row', () => {
+  const deliveryRow = (era: EraName, question: 'retry-duplicates' | 'retry-reorders', producer: ProducerChoice): MatrixRow => {
+    const found = curatedRows().find((row) => matches(row, { era, question, producer }));
+    if (found === undefined) throw new Error('no such delivery row');
+    return found;
+  };
+
+  it('asks under the producer settings users pick, with no idempotent choice before 0.11', () => {
+    expect(curatedRows().filter((row) => matches(row, { era: 'hw-truncation', question: 'retry-duplicates' })).map(rowId)).toEqual([
+      'hw-truncation retry-duplicates defaults',
+      'hw-truncation retry-duplicates plain-1',
+      'hw-truncation retry-duplicates plain-5',
+    ]);
+    expect(rowFlags(deliveryRow('kip-279', 'retry-reorders', 'plain-5'))).toEqual(['--era', 'kip-279', '--idempotence', 'false', '--producer-retries', '2147483647', '--max-in-flight', '5', '--records', '3', '--retries', '2', '--commits', '0']);
+    expect(ladder(deliveryRow('kraft', 'retry-duplicates', 'defaults')).rungs.map((rung) => rung.retries)).toEqual([1, 2, 2]);
+  });
+
+  it('without idempotence finds the duplicate at random and judges it allowed; the idempotent producer is proved within bounds', () => {
+    const options = { runs: 500, seed: 1, rowStates: 60_000, out: tempDir(), saved: [] };
+    const plain = settleRow(0, deliveryRow('kraft', 'retry-duplicates', 'plain-5'), options);
+    expect(plain).toMatchObject({ verdict: 'allowed', by: 'random', counterexample: { invariant: 'no-duplicates' } });
+    const idempotent = settleRow(1, deliveryRow('kraft', 'retry-duplicates', 'idempotent'), options);
+    expect(idempotent).toMatchObject({ verdict: 'holds', by: 'explorer' });
+    expect(idempotent.searches[0]).toMatchObject({ bounds: { records: 2, retries: 1 }, complete: true, reached: expect.arrayContaining(['duplicate-answered']) });
+    const table = matrixMarkdown({ tool: 'test', invariant: MATRIX_INVARIANT, seed: 1, runs: 500, rowStates: 60_000, shard: 'all', rows: [plain, idempotent] }, join(tempDir(), 'm.md'));
+    expect(table).toContain('## What a producer that retries writes');
+    expect(table).toMatch(/\| a retry duplicates a record \| idempotence off, retries on, 5 in flight \| yes, allowed \| `no-duplicates` violated: \[\d+ steps\]/);
+    expect(table).toMatch(/\| a retry duplicates a record \| idempotence on \| no \| proved within bounds \(records ≤ 2, retries ≤ [12]; /);
   }, 120_000);
 });
 

@@ -46,6 +46,9 @@ describe('parseTrace', () => {
     [{ steps: [{ kind: 'brokerCrash', broker: 0, mode: 'kill' }] }, /case\.json: steps\[0\]: .*mode/],
     [{ steps: [{ kind: 'producerSend', broker: 0, acks: 2 }] }, /case\.json: steps\[0\]\.acks: /],
     [{ steps: [{ kind: 'brokerCrash', broker: 3 }] }, /case\.json: steps\[0\]\.broker: broker 3 does not exist/],
+    [{ config: { budgets: { retries: 1 } }, steps: [{ kind: 'producerSendRequest', producer: 1, broker: 0 }] }, /case\.json: steps\[0\]\.producer: producer 1 does not exist \(the run has producers 0\.\.0\)/],
+    [{ config: { producers: 2 }, steps: [act.crash(0)] }, /case\.json: config\.producers: 2 producers need a retries budget/],
+    [{ config: { producer: { enableIdempotence: true }, acks: 1 }, steps: [act.crash(0)] }, /case\.json: config\.acks: must be all \(-1\) with enable\.idempotence=true/],
     [{ era: 'kafka-9', steps: [act.crash(0)] }, /case\.json: era: unknown era "kafka-9"/],
     [{ config: { replicationFactor: 4 }, steps: [act.crash(0)] }, /case\.json: config\.replicationFactor: replication factor 4/],
     [{ config: { acks: 'some' }, steps: [act.crash(0)] }, /case\.json: config\.acks: /],
@@ -71,6 +74,11 @@ describe('parseTrace', () => {
     expect(parseTrace({ steps: Array.from({ length: MAX_TRACE_STEPS }, () => act.crash(0)) }, 'long.json').steps).toHaveLength(MAX_TRACE_STEPS);
     const tooLong = Array.from({ length: 120_000 }, () => ({ kind: 'brokerExplode' }));
     expect(rejection({ steps: tooLong })).toBe('case.json: steps: 120000 steps; at most 100000 are replayed');
+  });
+
+  it('reads a produce step that names no producer, from before several producers, as the one producer', () => {
+    const trace = parseTrace({ config: { budgets: { retries: 1 } }, steps: [{ kind: 'producerSendRequest', broker: 0 }] }, 'case.json');
+    expect(trace.steps).toEqual([{ kind: 'producerSendRequest', producer: 0, broker: 0 }]);
   });
 
   it('reads format 1, which named __consumer_offsets by its topic, as the partition it means', () => {

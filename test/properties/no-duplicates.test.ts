@@ -32,7 +32,7 @@ describe('no-duplicates', () => {
     const idempotent = withProducer({ enableIdempotence: null });
     const end = run(start(idempotent), story.steps);
     expect(data(end).replicas[1]?.log.map((r) => r.id)).toEqual([0]);
-    expect(end.producer.network?.requests).toEqual([{ write: 0, send: 1, broker: 1, stage: 'response', answer: { offset: 0 } }]);
+    expect(end.producer.network?.requests).toEqual([{ producer: 0, write: 0, send: 1, broker: 1, stage: 'response', answer: { offset: 0 } }]);
     expect(data(end).ghost.events.duplicateAnswered).toBe(true);
     expect(noDuplicates.check(end)).toBeNull();
   });

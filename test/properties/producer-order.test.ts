@@ -38,7 +38,7 @@ describe('producer-order', () => {
   it('holds when the idempotent producer of 2.1 sends the same batches: the leader refuses w1, whose sequence follows a batch it never appended', () => {
     const idempotent = config({ ...story.config, producer: { enableIdempotence: true, retries: null, maxInFlight: null } });
     const end = run(start(idempotent), story.steps.slice(0, 8));
-    expect(end.producer.network?.requests).toEqual([{ write: 1, send: 1, broker: 0, stage: 'response', answer: { error: 'UNKNOWN_PRODUCER_ID' } }]);
+    expect(end.producer.network?.requests).toEqual([{ producer: 0, write: 1, send: 1, broker: 0, stage: 'response', answer: { error: 'UNKNOWN_PRODUCER_ID' } }]);
     expect(producerOrder.check(end)).toBeNull();
   });
 });

@@ -27,9 +27,9 @@ interface Case {
 
 /** A write b0 appended, whose answer the producer stopped waiting for, sent again. */
 const resend: readonly Action[] = [
-  { kind: 'producerSendRequest', broker: 0 },
-  { kind: 'leaderHandleProduce', broker: 0 },
-  { kind: 'producerRequestTimeout', broker: 0 },
+  { kind: 'producerSendRequest', producer: 0, broker: 0 },
+  { kind: 'leaderHandleProduce', producer: 0, broker: 0 },
+  { kind: 'producerRequestTimeout', producer: 0, broker: 0 },
   { kind: 'producerRetry', write: 0, broker: 0 },
 ];
 
@@ -116,7 +116,7 @@ const CASES: readonly Case[] = [
   {
     witness: duplicateAnswered,
     overrides: { era: 'kraft', budgets: { retries: 1 } },
-    script: [...resend, { kind: 'leaderHandleProduce', broker: 0 }],
+    script: [...resend, { kind: 'leaderHandleProduce', producer: 0, broker: 0 }],
     impossible: {
       'idempotence off': { era: 'kraft', producer: { enableIdempotence: false, retries: null, maxInFlight: null }, budgets: { retries: 1 } },
       'before 3.0.1 without enable.idempotence=true': { era: 'kip-320', budgets: { retries: 1 } },

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../spec/actions/index.js';
+import { producerOrder } from '../../../properties/producer-order.js';
 import { awaitingRetry } from '../../../spec/producer.js';
 import { act, data, disabled, run, start, verdict } from '../../builders.js';
 
-const send = (broker: number): Action => ({ kind: 'producerSendRequest', broker });
-const handle = (broker: number): Action => ({ kind: 'leaderHandleProduce', broker });
-const answer = (broker: number): Action => ({ kind: 'producerHandleResponse', broker });
-const timeout = (broker: number): Action => ({ kind: 'producerRequestTimeout', broker });
+const send = (broker: number): Action => ({ kind: 'producerSendRequest', producer: 0, broker });
+const handle = (broker: number): Action => ({ kind: 'leaderHandleProduce', producer: 0, broker });
+const answer = (broker: number): Action => ({ kind: 'producerHandleResponse', producer: 0, broker });
+const timeout = (broker: number): Action => ({ kind: 'producerRequestTimeout', producer: 0, broker });
 const retry = (write: number, broker: number): Action => ({ kind: 'producerRetry', write, broker });
 const RETRIES = { budgets: { records: 3, retries: 2 } } as const;
 
@@ -21,7 +22,7 @@ describe('produce requests over the network (a retries budget)', () => {
     const appended = run(start(RETRIES), [send(0), handle(0)]);
     expect(appended.producer.attempts[0]?.status).toBe('pending');
     const answered = run(appended, [...act.fetch(1), ...act.fetch(2), act.serve(1), act.serve(2)]);
-    expect(answered.producer.network?.requests).toEqual([{ write: 0, send: 0, broker: 0, stage: 'response', answer: { offset: 0 } }]);
+    expect(answered.producer.network?.requests).toEqual([{ producer: 0, write: 0, send: 0, broker: 0, stage: 'response', answer: { offset: 0 } }]);
     expect(run(answered, [answer(0)]).producer.attempts[0]).toMatchObject({ status: 'acknowledged', offset: 0 });
   });
 
@@ -34,7 +35,7 @@ describe('produce requests over the network (a retries budget)', () => {
     const stale = run(start({ era: 'kraft', ...RETRIES }), [send(0), act.fence(0), act.elect(1), act.metadata(0), handle(0), answer(0)]);
     expect(awaitingRetry(stale)).toEqual([0]);
     expect(verdict(stale, send(1))).toEqual(disabled('w0 awaits its retry, which the accumulator sends first'));
-    expect(run(stale, [act.metadata(1), retry(0, 1), handle(1)]).producer.network?.requests).toEqual([{ write: 0, send: 1, broker: 1, stage: 'purgatory' }]);
+    expect(run(stale, [act.metadata(1), retry(0, 1), handle(1)]).producer.network?.requests).toEqual([{ producer: 0, write: 0, send: 1, broker: 1, stage: 'purgatory' }]);
   });
 
   it('are lost with their connection when the broker stops, or when the producer times out', () => {
@@ -48,6 +49,10 @@ describe('produce requests over the network (a retries budget)', () => {
   it('fail the write once retries is spent: before 2.1 it is 0 by default', () => {
     const failed = run(start({ era: 'kip-279', ...RETRIES }), [send(0), handle(0), timeout(0)]);
     expect(failed.producer.attempts[0]).toMatchObject({ status: 'failed', error: 'REQUEST_TIMED_OUT' });
+    // So does a connection the broker's stop closes: nothing is left to retry.
+    const stopped = run(start({ era: 'kip-279', ...RETRIES }), [send(0), handle(0), act.crash(0)]);
+    expect(stopped.producer.attempts[0]).toMatchObject({ status: 'failed', error: 'REQUEST_TIMED_OUT' });
+    expect(awaitingRetry(stopped)).toEqual([]);
   });
 
   it('of an idempotent producer are resent in sequence order', () => {
@@ -79,6 +84,34 @@ describe("the idempotent leader's answers by era (rule 29)", () => {
 
   it('from 2.5 (KAFKA-8710) accepts any sequence from an unknown producer', () => {
     const end = run(start({ era: 'kraft', ...RETRIES }), [send(0), send(0), timeout(0), { kind: 'producerGiveUp', write: 0 }, retry(1, 0), handle(0)]);
-    expect(data(end).replicas[0]?.log).toEqual([{ offset: 0, epoch: 0, id: 1, sequence: 1 }]);
+    expect(data(end).replicas[0]?.log).toEqual([{ offset: 0, epoch: 0, id: 1, producer: 0, sequence: 1 }]);
+  });
+});
+
+describe('several producers (--producers)', () => {
+  const TWO = { producers: 2, budgets: { records: 3, retries: 1 } } as const;
+  const sendAs = (producer: number, broker: number): Action => ({ kind: 'producerSendRequest', producer, broker });
+  const handleOf = (producer: number, broker: number): Action => ({ kind: 'leaderHandleProduce', producer, broker });
+
+  it('need produce requests on the network', () => {
+    expect(() => start({ producers: 2 })).toThrow(/producers: 2 producers need a retries budget/);
+  });
+
+  it('each have their own connection, in-flight count and sequence numbers: the leader keeps a producer state per producer id', () => {
+    const idempotent = { era: 'kraft', ...TWO } as const;
+    const end = run(start(idempotent), [sendAs(0, 0), sendAs(1, 0), sendAs(0, 0), handleOf(1, 0), handleOf(0, 0)]);
+    expect(data(end).replicas[0]?.log).toEqual([
+      { offset: 0, epoch: 0, id: 1, producer: 1, sequence: 0 },
+      { offset: 1, epoch: 0, id: 0, producer: 0, sequence: 0 },
+    ]);
+    // p0's second write waits behind its first on p0's connection, not behind p1's.
+    expect(verdict(end, handleOf(0, 0))).toEqual(disabled('b0 has not answered the request before it (w0)'));
+    expect(verdict(start(idempotent), sendAs(2, 0))).toEqual(disabled('no producer p2 (the run has 2)'));
+  });
+
+  it("order each producer's writes, not writes of different producers", () => {
+    const end = run(start(TWO), [sendAs(0, 0), sendAs(1, 0), handleOf(1, 0), handleOf(0, 0), ...act.fetch(1), ...act.fetch(2), act.serve(1), act.serve(2)]);
+    expect(data(end).replicas[0]?.log.map((r) => r.id)).toEqual([1, 0]);
+    expect(producerOrder.check(end)).toBeNull();
   });
 });
