@@ -71,7 +71,7 @@ export function enabledActions(state: State): Action[] {
   const enabled: Action[] = [];
   for (const kind of ACTION_KINDS) {
     const spec = ACTIONS[kind] as unknown as AnySpec;
-    if (spentBudget(at, spec) !== null) continue;
+    if (spentBudget(at, spec) !== null || spec.modelled?.(state.config) === false) continue;
     if (spec.scope !== 'partition') {
       if (spec.scope === 'consumer' && state.consumer === null) continue;
       for (const action of spec.candidates(at)) if (spec.refusal(at, action) === null) enabled.push(action);

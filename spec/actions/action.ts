@@ -3,7 +3,7 @@
  * it is) and its effect (an immer recipe that only mutates the draft).
  */
 import { hostsAny } from '../cluster.js';
-import { OFFSETS_PARTITION } from '../config.js';
+import { OFFSETS_PARTITION, type Config } from '../config.js';
 import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from '../rules.js';
 import type { Acks, BrokerId, BudgetUse, RecoveryField } from '../types.js';
 
@@ -49,6 +49,11 @@ interface SpecOver<A extends { readonly kind: string }, At, DraftAt> {
    * refused before its guard is asked, and `enabledActions` skips the kind without listing candidates.
    */
   readonly budget?: keyof BudgetUse;
+  /**
+   * Whether a configuration models the action at all (produce requests on the network only with a
+   * retries budget): where it does not, `enabledActions` skips the kind without listing candidates.
+   */
+  readonly modelled?: (config: Config) => boolean;
   /**
    * The replica field it writes, when that is all it changes: a recovery field. The explorer skips
    * the action where that field is forgotten, since the state it leads to looks the same.

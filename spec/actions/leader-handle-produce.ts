@@ -7,7 +7,7 @@
  */
 import { castDraft } from 'immer';
 import { believesLeader } from '../isr.js';
-import { answerProduce, networkOf, on, perConnection, producerRefusal, sequenceOf, type Connection } from '../producer.js';
+import { answerProduce, networkOf, on, perConnection, producerRefusal, producesOverNetwork, sequenceOf, type Connection } from '../producer.js';
 import type { BrokerId, ProduceRequest, ProducerNetwork } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 import { appendBatch } from './producer-send.js';
@@ -26,6 +26,7 @@ export interface LeaderHandleProduce {
 export const leaderHandleProduce: PartitionActionSpec<LeaderHandleProduce> = {
   kind: 'leaderHandleProduce',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'leader',
     what: 'reads the next produce request on its connection from the producer: appends it (answering by acks) or answers NOT_LEADER_OR_FOLLOWER or NOT_ENOUGH_REPLICAS',

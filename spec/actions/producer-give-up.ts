@@ -4,7 +4,7 @@
  * application that sends it again makes a new write.
  */
 import { fail } from '../ghost.js';
-import { awaitingRetry, networkRefusal } from '../producer.js';
+import { awaitingRetry, networkRefusal, producesOverNetwork } from '../producer.js';
 import type { PartitionActionSpec } from './action.js';
 
 export interface ProducerGiveUp {
@@ -15,6 +15,7 @@ export interface ProducerGiveUp {
 export const producerGiveUp: PartitionActionSpec<ProducerGiveUp> = {
   kind: 'producerGiveUp',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'producer',
     what: 'fails a write awaiting its retry to the application once delivery.timeout.ms has passed',

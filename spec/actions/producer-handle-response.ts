@@ -8,7 +8,7 @@
  * KIP-360 treats them as fatal; KIP-360's epoch bump is not modelled).
  */
 import { acknowledge, fail } from '../ghost.js';
-import { connectionHead, failedSend, networkOf, on, perConnection, producerRefusal, writerOf } from '../producer.js';
+import { connectionHead, failedSend, networkOf, on, perConnection, producerRefusal, producesOverNetwork, writerOf } from '../producer.js';
 import type { BrokerId, ProduceError, State } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 
@@ -29,6 +29,7 @@ export interface ProducerHandleResponse {
 export const producerHandleResponse: PartitionActionSpec<ProducerHandleResponse> = {
   kind: 'producerHandleResponse',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'producer',
     what: 'reads the answer to its oldest request to a broker: acknowledged at an offset, or an error that leaves the write to a retry',

@@ -8,7 +8,7 @@
  * Left out: TCP may still deliver a request the producer gave up on, after the producer sent its retry
  * on a new connection; here a request still in flight when its connection closes never arrives.
  */
-import { closeConnections, connectionHead, networkOf, perConnection, producerRefusal } from '../producer.js';
+import { closeConnections, connectionHead, networkOf, perConnection, producerRefusal, producesOverNetwork } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import { b, type PartitionActionSpec } from './action.js';
 
@@ -21,6 +21,7 @@ export interface ProducerRequestTimeout {
 export const producerRequestTimeout: PartitionActionSpec<ProducerRequestTimeout> = {
   kind: 'producerRequestTimeout',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'producer',
     what: 'gives up waiting on its connection to a broker (request.timeout.ms): every request on it is lost or its answer is, and each write awaits a retry',

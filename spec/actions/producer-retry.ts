@@ -8,7 +8,7 @@
  * accumulator drains a retried batch only when it holds the first sequence in flight).
  */
 import { witness } from '../ghost.js';
-import { awaitingRetry, inFlightRefusal, networkOf, networkRefusal, oldestPending, sendRequest, writerOf } from '../producer.js';
+import { awaitingRetry, inFlightRefusal, networkOf, networkRefusal, oldestPending, producesOverNetwork, sendRequest, writerOf } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import type { PartitionActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -22,6 +22,7 @@ export interface ProducerRetry {
 export const producerRetry: PartitionActionSpec<ProducerRetry> = {
   kind: 'producerRetry',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'producer',
     what: 'sends a write whose answer was an error or never came again, the same batch, to a broker it believes leads',

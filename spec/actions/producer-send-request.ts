@@ -7,7 +7,7 @@
  * outstanding. acks=0 is acknowledged as it is sent.
  */
 import { acknowledge, recordAttempt } from '../ghost.js';
-import { awaitingRetry, inFlightRefusal, networkRefusal, producerRefusal, producersOf, sendRequest } from '../producer.js';
+import { awaitingRetry, inFlightRefusal, networkRefusal, producerRefusal, producersOf, producesOverNetwork, sendRequest } from '../producer.js';
 import type { BrokerId } from '../types.js';
 import type { PartitionActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -21,6 +21,7 @@ export interface ProducerSendRequest {
 export const producerSendRequest: PartitionActionSpec<ProducerSendRequest> = {
   kind: 'producerSendRequest',
   scope: 'partition',
+  modelled: producesOverNetwork,
   doc: {
     who: 'producer',
     what: 'sends a new write to a broker it believes leads, as a produce request in flight (with a retries budget)',

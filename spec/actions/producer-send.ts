@@ -91,6 +91,7 @@ export function servingRefusal(at: PartitionSite, broker: BrokerId): string | nu
 export const producerSend: PartitionActionSpec<ProducerSend> = {
   kind: 'producerSend',
   scope: 'partition',
+  modelled: (config) => !producesOverNetwork(config),
   doc: {
     who: 'producer',
     what: 'sends one record with the given acks to a broker it believes leads; acks=0 may be lost in flight',
