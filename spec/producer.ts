@@ -23,8 +23,12 @@ export function producesOverNetwork(config: Config): boolean {
  * partition only, and without a retries budget a produce is one step (producerSend).
  */
 export function networkRefusal(at: PartitionSite): string | null {
-  if (at.partition.internal) return `producers write the data partition; commits reach ${at.name} through consumerCommit`;
-  return producesOverNetwork(at.rules.config) ? null : 'produces are atomic without a retries budget: producerSend';
+  return internalRefusal(at) ?? (producesOverNetwork(at.rules.config) ? null : 'produces are atomic without a retries budget: producerSend');
+}
+
+/** Kafka refuses client writes to an internal topic (INVALID_TOPIC_EXCEPTION): why, or null on the data partition. */
+export function internalRefusal(at: PartitionSite): string | null {
+  return at.partition.internal ? `producers write the data partition; commits reach ${at.name} through consumerCommit` : null;
 }
 
 /** A producer's connection to a broker. */

@@ -185,6 +185,13 @@ export const SWITCHES = {
     summary: "an idempotent producer's batch whose sequence is one of the last batches the leader holds from it is answered with the original offset, not appended again",
     source: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-98+-+Exactly+Once+Delivery+and+Transactional+Messaging',
   },
+  'check:retry-before-new-batch': {
+    kind: 'check',
+    since: '0.8.2',
+    protects: 'producer-order',
+    summary: "the producer's accumulator sends a batch awaiting its retry before any new batch of the partition (a retried batch goes back to the front of its queue)",
+    source: 'https://kafka.apache.org/documentation/#producerconfigs_max.in.flight.requests.per.connection',
+  },
 } as const satisfies Record<string, SwitchInfo>;
 
 export type SwitchName = keyof typeof SWITCHES;

@@ -48,6 +48,14 @@ export const MUTATIONS: readonly Mutation[] = [
   { guard: 'check:reassignment-caught-up', flags: ['--era', 'kraft', '--brokers', '4', '--rf', '3', '--reassignments', '1', ...budgets({ fences: 1, shutdowns: 1 })], invariant: 'isr-within-replicas', found: { seed: 1, runs: 1000 }, kept: { seed: 1, runs: 2000 } },
   // The default producer of KRaft's eras is idempotent (KIP-679): without the check a retry after a lost answer is appended again.
   { guard: 'check:idempotent-duplicate', flags: ['--era', 'kraft', '--retries', '2', '--records', '2'], invariant: 'no-duplicates', found: { seed: 1, runs: 1000 }, kept: { seed: 1, runs: 2000 } },
+  // Without it, one request in flight no longer keeps order: a new batch overtakes the one awaiting its retry.
+  {
+    guard: 'check:retry-before-new-batch',
+    flags: ['--era', 'kip-320', '--idempotence', 'false', '--producer-retries', '5', '--max-in-flight', '1', '--records', '3', '--retries', '2', '--crashes', '0', '--fences', '0', '--shutdowns', '0', '--commits', '0'],
+    invariant: 'producer-order',
+    found: { seed: 1, runs: 3000 },
+    kept: { seed: 1, runs: 2000 },
+  },
   { guard: 'check:alter-partition-epochs', flags: budgets({ fences: 2, shrinks: 1 }), invariant: 'acked-never-lost', found: { trace: 'acked-never-lost--kip-966-acksall-rf3-isr2-without-check-alter-partition-epochs-records1-crashes0-fences2-shutdowns0-shrinks1-commits0--e1ee51c0.json' }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:stale-fetch-dropped', flags: ['--brokers', '2', '--acks', '1', ...budgets({ records: 2, fences: 1 })], invariant: 'log-matching', found: { seed: 1, runs: 10000 }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:truncate-on-divergence', flags: ['--brokers', '2', '--acks', '1', ...budgets({ records: 2, fences: 1 })], invariant: 'log-matching', found: { seed: 1, runs: 5000 }, kept: { seed: 1, runs: 2000 } },

@@ -8,6 +8,7 @@
  */
 import { acknowledge, recordAttempt } from '../ghost.js';
 import { awaitingRetry, inFlightRefusal, networkRefusal, producerRefusal, producersOf, producesOverNetwork, sendRequest } from '../producer.js';
+import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import type { PartitionActionSpec } from './action.js';
 import { servingRefusal } from './producer-send.js';
@@ -38,7 +39,8 @@ export const producerSendRequest: PartitionActionSpec<ProducerSendRequest> = {
     const off = producerRefusal(at, producer);
     if (off !== null) return off;
     const waiting = awaitingRetry(at.state, producer)[0];
-    if (waiting !== undefined) return `w${waiting} awaits its retry, which the accumulator sends first`;
+    // CHECK: producer-order (with one request in flight, a retry goes before any later batch)
+    if (waiting !== undefined && isOn(at.rules, 'check:retry-before-new-batch')) return `w${waiting} awaits its retry, which the accumulator sends first`;
     return inFlightRefusal(at, producer) ?? servingRefusal(at, broker);
   },
   apply(at, { producer, broker }) {

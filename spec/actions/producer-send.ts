@@ -13,7 +13,7 @@ import { maybeFlush } from '../flush.js';
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import { believesLeader, effectiveMinIsr } from '../isr.js';
 import { appendRecords, logEndOffset } from '../log.js';
-import { answerProduce, producesOverNetwork } from '../producer.js';
+import { answerProduce, internalRefusal, producesOverNetwork } from '../producer.js';
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
 import { checkSequence } from '../idempotence.js';
 import type { Acks, BrokerId, DelayedProduce, LogRecord, Offset, OffsetCommitValue, ProduceAnswer } from '../types.js';
@@ -104,8 +104,8 @@ export const producerSend: PartitionActionSpec<ProducerSend> = {
   candidates: (at) => (at.partition.internal || producesOverNetwork(at.rules.config) ? [] : at.partition.assignment.map((broker) => ({ kind: 'producerSend', broker, acks: at.rules.config.acks }))),
   budget: 'records',
   refusal(at, { broker, acks }) {
-    // Kafka refuses client writes to an internal topic (INVALID_TOPIC_EXCEPTION).
-    if (at.partition.internal) return `producers write the data partition; commits reach ${at.name} through consumerCommit`;
+    const internal = internalRefusal(at);
+    if (internal !== null) return internal;
     if (producesOverNetwork(at.rules.config)) return 'with a retries budget produce requests travel the network: producerSendRequest';
     if (acks === 0) return at.partition.replicas[broker] === undefined ? `${b(broker)} hosts no replica` : null;
     return servingRefusal(at, broker);

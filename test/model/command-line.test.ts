@@ -55,7 +55,7 @@ describe('--help', () => {
   });
 
   it('--without-fix and --era name the values they accept', () => {
-    expectBadInput('check', ['--without-fix', 'KAFKA-1'], /--without-fix: unknown value "KAFKA-1" \(known: KAFKA-7128, .*check:idempotent-duplicate\)/);
+    expectBadInput('check', ['--without-fix', 'KAFKA-1'], /--without-fix: unknown value "KAFKA-1" \(known: KAFKA-7128, .*check:retry-before-new-batch\)/);
     expectBadInput('explore', ['--era', 'kafka-9'], /--era: unknown value "kafka-9" \(known: hw-truncation, kip-101, kip-279, kip-320, kraft, kip-966\)/);
   });
 });
