@@ -2,7 +2,7 @@
  * Broker-side transitions shared by several actions: stopping (the broker once, every replica it
  * hosts), and applying a partition record from metadata (Partition.makeLeader / makeFollower).
  */
-import { castDraft, current, type Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { hostedSites } from './cluster.js';
 import { expose } from './ghost.js';
 import { maybeIncrementLeaderHw } from './high-watermark.js';
@@ -50,9 +50,9 @@ export function stopBroker(at: DraftSite, brokerId: BrokerId): void {
   broker.status = 'down';
 }
 
-/** Drops the responses in flight to or from a stopped broker; reads them through `current`, not drafts. */
+/** Drops the responses in flight to or from a stopped broker (a recipe may run on a draft or a plain copy: no `current`). */
 function dropTraffic(responses: Draft<Record<BrokerId, { readonly leader: BrokerId } | null>>, brokerId: BrokerId): void {
-  for (const [follower, response] of Object.entries(current(responses))) {
+  for (const [follower, response] of Object.entries(responses)) {
     if (response !== null && (Number(follower) === brokerId || response.leader === brokerId)) responses[Number(follower)] = null;
   }
 }

@@ -5,9 +5,10 @@
  * broker event changes the broker once and every replica it hosts (one process, one machine); a
  * consumer action sees the whole state.
  */
-import { produce } from 'immer';
+import { castDraft, produce, type Draft } from 'immer';
 import { ACTION_KINDS, ACTIONS, type Action } from './actions/index.js';
 import { budgetLeft, type ClusterActionSpec, type PartitionActionSpec } from './actions/action.js';
+import { mutableCopy } from './clone.js';
 import { draftPartitionSite, partitionSite } from './cluster.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from './config.js';
 import { describeAction } from './actions/describe.js';
@@ -97,20 +98,27 @@ export function step(state: State, action: Action): State {
 
 /**
  * Applies an action that `enabledActions(state)` listed, without asking its guard again: the checkers'
- * path, which takes every action from that list. Anything else goes through `step`.
+ * path, which takes every action from that list. Anything else goes through `step`. The same recipe
+ * runs on a mutable copy (clone.ts) rather than an immer draft: about three times faster, and equal
+ * state for state (test/spec/fast-step.test.ts). The result shares nothing but values no recipe edits.
  */
 export function applyEnabled(state: State, action: Action): State {
-  return applyAt(state, action, rulesOf(state.config));
+  const copy = mutableCopy(state);
+  runRecipe(castDraft(copy), state, action, rulesOf(state.config));
+  return copy;
 }
 
 function applyAt(state: State, action: Action, rules: Rules): State {
+  return produce(state, (draft) => runRecipe(draft, state, action, rules));
+}
+
+/** Runs the action's recipe on `draft`, a draft or a mutable copy of `base`. */
+function runRecipe(draft: Draft<State>, base: State, action: Action, rules: Rules): void {
   const spec = specOf(action);
-  return produce(state, (draft) => {
-    if (spec.scope !== 'partition') {
-      spec.apply({ state: draft, base: state, rules }, action);
-      return;
-    }
-    const site = draftPartitionSite({ state: draft, base: state, rules }, action.partition ?? DATA_PARTITION);
-    if (site !== null) spec.apply(site, action);
-  });
+  if (spec.scope !== 'partition') {
+    spec.apply({ state: draft, base, rules }, action);
+    return;
+  }
+  const site = draftPartitionSite({ state: draft, base, rules }, action.partition ?? DATA_PARTITION);
+  if (site !== null) spec.apply(site, action);
 }

@@ -13,6 +13,7 @@ import { applyEnabled, enabledActions } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
+import { shareWith } from './share.js';
 import type { StateTable } from './state-table.js';
 import { forgottenIn, viewOf, type Forgetting } from './view.js';
 
@@ -118,7 +119,8 @@ export class Expander {
         const child = this.remember(ref, action);
         const found = this.visit(successor, child);
         if (found !== null) return { found, stopped: null };
-        this.next.push({ state: successor, ref: child });
+        // Kept for the next level: share what did not change with the parent (share.ts).
+        this.next.push({ state: shareWith(successor, state), ref: child });
       }
     }
     this.frontier = this.next;

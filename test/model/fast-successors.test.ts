@@ -1,0 +1,94 @@
+/**
+ * The checkers' fast path equals the spec's: `applyEnabled` runs each action's recipe on a mutable copy
+ * (spec/clone.ts) where `step` runs it in immer, and the explorer keeps a successor only after sharing
+ * its unchanged parts with its parent (share.ts). Every step of every saved counterexample, and of
+ * random runs over the configuration of every verdict row, goes through both paths from a deeply frozen
+ * state: the resulting states must be equal, and no path may write into the state it started from (a
+ * write into a frozen object throws, so a recipe that edits something the copy shares fails here).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../spec/actions/index.js';
+import type { Config } from '../../spec/config.js';
+import { initialState } from '../../spec/init.js';
+import { applyEnabled, enabledActions, step } from '../../spec/step.js';
+import type { State } from '../../spec/types.js';
+import { shareWith } from '../../model/explore/share.js';
+import { loadTrace } from '../../model/trace/trace.js';
+import { VERDICTS } from '../../model/verdicts/verdicts.js';
+import { rowConfig } from '../verdicts/settle.js';
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key in value) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+/** Both paths from `state` (frozen first); the fast path's successor, after checking it. */
+function bothPaths(state: State, action: Action, where: string): State {
+  deepFreeze(state);
+  const slow = step(state, action);
+  const fast = applyEnabled(state, action);
+  if (!isDeepStrictEqual(fast, slow)) expect(fast, `${where}: the fast path differs from step`).toStrictEqual(slow);
+  const kept = shareWith(fast, state);
+  if (!isDeepStrictEqual(kept, fast)) expect(kept, `${where}: sharing with the parent changed the state`).toStrictEqual(fast);
+  return kept;
+}
+
+/** One configuration per distinct set of flags among the verdict rows: every era, fault and client. */
+const configs: readonly Config[] = [...new Map(VERDICTS.map((row) => [row.flags.join(' '), row] as const)).values()].map(rowConfig);
+const RUNS = 3000;
+const MAX_STEPS = 40;
+
+const dir = join(import.meta.dirname, '..', '..', 'counterexamples');
+const traces = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+
+describe('the fast path equals step', () => {
+  it('on every step of every saved counterexample', () => {
+    let steps = 0;
+    for (const name of traces) {
+      const trace = loadTrace(join(dir, name));
+      let state = initialState(trace.config);
+      trace.steps.forEach((action, i) => {
+        state = bothPaths(state, action, `${name} step ${i}`);
+        steps += 1;
+      });
+    }
+    expect(steps).toBeGreaterThan(500);
+  });
+
+  it(`on ${RUNS} random runs over the verdict rows' configurations (${MAX_STEPS} steps each)`, () => {
+    let steps = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: configs.length - 1 }), fc.array(fc.nat(), { minLength: MAX_STEPS, maxLength: MAX_STEPS }), (index, choices) => {
+        let state = initialState(configs[index] as Config);
+        for (const [i, choice] of choices.entries()) {
+          const enabled = enabledActions(state);
+          if (enabled.length === 0) break;
+          state = bothPaths(state, enabled[choice % enabled.length] as Action, `config ${index}, step ${i}`);
+          steps += 1;
+        }
+      }),
+      { seed: 20, numRuns: RUNS },
+    );
+    expect(steps).toBeGreaterThan(RUNS * 20);
+  });
+});
+
+describe('sharing with the parent', () => {
+  it('keeps what did not change as the parent\'s own objects', () => {
+    const parent = deepFreeze(initialState(configs[0] as Config));
+    const action = enabledActions(parent).find((a) => a.kind === 'producerSend') as Action;
+    const kept = shareWith(applyEnabled(parent, action), parent);
+    expect(kept.config).toBe(parent.config);
+    expect(kept.controller).toBe(parent.controller);
+    expect(kept.brokers).toBe(parent.brokers);
+    expect(kept.producer).not.toBe(parent.producer);
+    expect(shareWith(applyEnabled(parent, action), parent)).toStrictEqual(kept);
+  });
+});
