@@ -4,17 +4,17 @@ import type { Load } from './load.js';
 import type { Machine } from './machine.js';
 import type { MemoryReport } from './memory.js';
 import type { MicroResult } from './micro.js';
-import { exploreStatus, randomStatus, ratioStatus, type Target } from './targets.js';
+import { exploreStatus, randomStatus, ratioStatus, TARGETS, type LongSearches, type Target } from './targets.js';
 import { fixed, heading, int, mebibytes, seconds, table } from './table.js';
-import type { ExploreRun, ExploreThroughput, FullRun, RandomThroughput } from './whole.js';
+import type { ExploreRun, ExploreThroughput, RandomThroughput } from './whole.js';
 
 export interface BenchSettings {
   readonly mode: 'full' | 'quick';
   readonly micro: { readonly timeMs: number; readonly warmupMs: number };
   readonly random: { readonly seed: number; readonly runs: number };
   readonly exploreDepth: number;
-  /** Null when the full run is skipped (--quick). */
-  readonly fullRunLimitMs: number | null;
+  /** The time limit of each search without a depth cut; null when they are skipped (--quick). */
+  readonly searchLimitMs: number | null;
   /** Null when the known bugs are skipped (--quick). */
   readonly bugExploreLimitMs: number | null;
 }
@@ -25,7 +25,7 @@ export interface BenchResults {
   readonly micro: readonly MicroResult[];
   readonly random: RandomThroughput;
   readonly explore: ExploreThroughput;
-  readonly fullRun: FullRun | null;
+  readonly searches: LongSearches | null;
   readonly bugs: readonly BugFind[] | null;
   readonly memory: MemoryReport;
   /** Per phase: cores this process and other processes kept busy on average. */
@@ -80,16 +80,28 @@ function runRow(label: string, run: ExploreRun): string[] {
   ];
 }
 
-function exploreLines(e: ExploreThroughput, full: FullRun | null): string[] {
-  const rows = [runRow(`depth ${e.maxDepth}, one worker`, e.one), runRow(`depth ${e.maxDepth}, all workers`, e.all)];
-  if (full !== null) rows.push(runRow(`no depth cut, limit ${seconds(full.timeLimitMs)}`, full));
+function exploreLines(e: ExploreThroughput): string[] {
   return [
     ...heading(`Explorer throughput (${flagsText(e.flags)}; every invariant and witness, symmetry on)`),
-    ...table(['run', 'workers', 'states', 'transitions', 'depth', 's', 'states/s', 'own cores', 'other cores', 'ended by'], rows),
+    ...table(RUN_COLUMNS, [runRow(`depth ${e.maxDepth}, one worker`, e.one), runRow(`depth ${e.maxDepth}, all workers`, e.all)]),
     `speed-up on ${e.all.workers} workers: ${fixed(e.speedup, 2)}x; distinct states ${e.countsEqual ? 'equal on one and all workers' : 'DIFFER between one and all workers'}`,
-    full === null
-      ? 'full run: skipped (--quick)'
-      : `full run: ${full.completed ? `complete, ${int(full.states)} states, depth ${full.depth}, in ${seconds(full.ms)}` : `not complete within ${seconds(full.timeLimitMs)}: ${int(full.states)} states, depth reached ${full.depth}`}`,
+  ];
+}
+
+const RUN_COLUMNS = ['run', 'workers', 'states', 'transitions', 'depth', 's', 'states/s', 'own cores', 'other cores', 'ended by'];
+
+function searchLines(searches: LongSearches | null, s: BenchSettings): string[] {
+  const title = 'Searches without a depth cut (every invariant and witness, symmetry on)';
+  if (searches === null) return [...heading(title), 'skipped (--quick)'];
+  return [
+    ...heading(`${title}, limit ${seconds(s.searchLimitMs ?? 0)} each`),
+    ...table(RUN_COLUMNS, [
+      runRow('the TLC question, one worker', searches.tlcOne),
+      runRow('the TLC question, all workers', searches.tlcAll),
+      runRow('the commit question, all workers', searches.commit),
+    ]),
+    `the TLC question: ${flagsText(searches.tlcOne.flags)}`,
+    `the commit question: ${flagsText(searches.commit.flags)}`,
   ];
 }
 
@@ -116,7 +128,7 @@ function bugLines(bugs: readonly BugFind[] | null, s: BenchSettings): string[] {
   return [
     ...heading(`${title} (random: the row's seed and runs; explore: one worker, limit ${seconds(s.bugExploreLimitMs ?? 0)})`),
     ...table(
-      ['bug', 'invariant', 'random runs', 'find', 'total', 'gen/shrunk/min', 'shortest', 'states', 'explore', 'min/short', 'rnd<5s', 'exp<10s', '<=1.5x'],
+      ['bug', 'invariant', 'random runs', 'find', 'total', 'gen/shrunk/min', 'shortest', 'states', 'explore', 'min/short', `rnd<${TARGETS.bugRandomMs / 1000}s`, `exp<${TARGETS.bugExploreMs / 1000}s`, `<=${TARGETS.lengthRatio}x`],
       bugs.map(bugRow),
     ),
     'random: runs to the first failure / the row\'s runs; find = time to it; total = with shrinking and minimising; lengths generated/shrunk/minimal.',
@@ -146,7 +158,8 @@ export function render(results: BenchResults): string[] {
     ...machineLines(results.machine, results.settings),
     ...microLines(results.micro, results.settings),
     ...randomLines(results.random),
-    ...exploreLines(results.explore, results.fullRun),
+    ...exploreLines(results.explore),
+    ...searchLines(results.searches, results.settings),
     ...bugLines(results.bugs, results.settings),
     ...memoryLines(results.memory),
     ...loadLines(results.load),

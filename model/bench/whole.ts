@@ -79,9 +79,9 @@ function exploreRun(result: ExploreResult, workers: number, load: Load): Explore
 }
 
 /** The explorer as `npm run explore` runs it: every invariant and witness, symmetry on. */
-function anchorOptions(maxDepth: number, timeLimitMs?: number): ExploreOptions {
+function searchOptions(flags: readonly string[], maxDepth: number, timeLimitMs?: number): ExploreOptions {
   return {
-    config: configFromArgs(ANCHOR_FLAGS),
+    config: configFromArgs(flags),
     invariants: INVARIANTS,
     witnesses: WITNESSES,
     maxDepth,
@@ -113,11 +113,11 @@ export interface ExploreThroughput {
 
 export async function exploreThroughput(maxDepth: number): Promise<ExploreThroughput> {
   const meterOne = loadMeter();
-  const one = exploreRun(explore(anchorOptions(maxDepth)), 1, meterOne());
+  const one = exploreRun(explore(searchOptions(ANCHOR_FLAGS, maxDepth)), 1, meterOne());
   sampleHeap();
   const workers = defaultWorkers();
   const meterAll = loadMeter();
-  const all = exploreRun(await parallel(anchorOptions(maxDepth), workers), workers, meterAll());
+  const all = exploreRun(await parallel(searchOptions(ANCHOR_FLAGS, maxDepth), workers), workers, meterAll());
   return {
     flags: [...ANCHOR_FLAGS],
     maxDepth,
@@ -128,17 +128,56 @@ export async function exploreThroughput(maxDepth: number): Promise<ExploreThroug
   };
 }
 
-export interface FullRun extends ExploreRun {
+/**
+ * The issue's question for the explorer's speed on 2 workers: the default era with the consumer and
+ * one commit beside the producer, a crash, a fence and a lag-driven shrink, every other budget 0.
+ */
+export const COMMIT_QUESTION_FLAGS = [
+  '--records', '2', '--crashes', '1', '--fences', '1', '--shrinks', '1', '--shutdowns', '0',
+  '--power-losses', '0', '--commits', '1', '--consumer-restarts', '0',
+] as const;
+
+/**
+ * The same question as TLC's: TLC 2.20 proves the public TLA+ specification of the KIP-320 era
+ * (hachikuji's kafka-specification, module Kip320, invariant StrongIsr) in 80 s on one worker: 737,794
+ * distinct states, depth 26. How its constants map to our budgets:
+ *
+ * - Replicas = 3 brokers, each hosting a replica (`--brokers 3`, RF 3); every record is produced once:
+ *   MaxRecords 2 is `--records 2`.
+ * - Leader epochs 0..2: the specification starts with no leader, and every controller update (an
+ *   election, or a controller-driven ISR shrink) takes an epoch, so at most three updates, counting the
+ *   first election. Ours starts with a leader elected (epoch 0) and elects on a failure: two crashes
+ *   (`--crashes 2`, the process restarts, nothing is lost: the page cache survives) give at most two
+ *   more elections, and one lag-driven shrink (`--shrinks 1`) the ISR change the specification's
+ *   controller makes. Fences, clean shutdowns, power losses and the consumer are 0 (the specification
+ *   has no crash that loses data and no consumer).
+ * - The specification lets LeaderAndIsr requests be lost, duplicated and reordered; ours lets each
+ *   broker learn the latest record at a time the search chooses (brokerApplyMetadata), so it may skip
+ *   records a newer one superseded (a loss) and act late; a broker ignores a request older than what it
+ *   knows (its leader epoch check), so a reordered or duplicated request changes nothing there.
+ * - TLC checks StrongIsr (and type invariants); we check every invariant in every state, so our
+ *   figures include more work per state, and our state is richer (network, flush, checkpoints).
+ */
+export const TLC_QUESTION_FLAGS = [
+  '--era', 'kip-320', '--brokers', '3', '--records', '2', '--crashes', '2', '--shrinks', '1',
+  '--fences', '0', '--shutdowns', '0', '--power-losses', '0', '--commits', '0', '--consumer-restarts', '0',
+] as const;
+
+/** TLC's figures for the same question on one worker (the issue's measurement on a 2-core machine). */
+export const TLC_REFERENCE = { ms: 80_000, states: 737_794, depth: 26 } as const;
+
+export interface SearchRun extends ExploreRun {
   readonly flags: readonly string[];
   readonly timeLimitMs: number;
   /** Every reachable state within the budgets was explored, without a violation, before the time limit. */
   readonly completed: boolean;
 }
 
-/** The anchor configuration without a depth cut, on all workers, as `npm run explore` runs it. */
-export async function fullRun(timeLimitMs: number): Promise<FullRun> {
-  const workers = defaultWorkers();
+/** A configuration without a depth cut, on `workers` workers, as `npm run explore` runs it. */
+export async function searchRun(flags: readonly string[], workers: number, timeLimitMs: number): Promise<SearchRun> {
   const meter = loadMeter();
-  const result = await parallel(anchorOptions(Infinity, timeLimitMs), workers);
-  return { ...exploreRun(result, workers, meter()), flags: [...ANCHOR_FLAGS], timeLimitMs, completed: result.stoppedBy === null && result.violation === null };
+  const options = searchOptions(flags, Infinity, timeLimitMs);
+  const result = workers === 1 ? explore(options) : await parallel(options, workers);
+  sampleHeap();
+  return { ...exploreRun(result, workers, meter()), flags: [...flags], timeLimitMs, completed: result.stoppedBy === null && result.violation === null };
 }
