@@ -10,7 +10,7 @@
  * counterexample and thousands of random runs through both paths on deeply frozen states, so a recipe
  * that edits something shared here throws there, and any difference in the resulting states fails.
  */
-import type { Consumer, LeaderState, Network, Partition, PartitionGhost, PartitionView, Producer, Replica, State } from './types.js';
+import type { BrokerId, Consumer, FollowerFetchState, LeaderState, Network, Partition, PartitionGhost, PartitionView, Producer, ProducerNetwork, Reassignment, Replica, State } from './types.js';
 
 function byBroker<T>(record: Readonly<Record<number, T>>, copy: (value: T) => T): Record<number, T> {
   const out: Record<number, T> = {};
@@ -111,5 +111,181 @@ export function mutableCopy(state: State): State {
     consumer: state.consumer === null ? null : consumer(state.consumer),
     rollingRestart: state.rollingRestart === null ? null : { rolled: [...state.rollingRestart.rolled] },
     budget: { ...state.budget },
+  };
+}
+
+/** The same list, or `prev` when every item is the same value (items are shared, not copied, by `mutableCopy`). */
+function sameItems<T>(next: readonly T[], prev: readonly T[]): readonly T[] {
+  if (next.length !== prev.length) return next;
+  for (let i = 0; i < next.length; i++) if (next[i] !== prev[i]) return next;
+  return prev;
+}
+
+/** The same for items `mutableCopy` copies (flat objects): compared field by field. */
+function sameFlatItems<T extends object>(next: readonly T[], prev: readonly T[]): readonly T[] {
+  if (next.length !== prev.length) return next;
+  for (let i = 0; i < next.length; i++) if (!sameFlat(next[i] as T, prev[i] as T)) return next;
+  return prev;
+}
+
+function sameFlat<T extends object>(next: T, prev: T): boolean {
+  if (next === prev) return true;
+  let keys = 0;
+  for (const key in next) {
+    if (next[key] !== prev[key]) return false;
+    keys += 1;
+  }
+  for (const _ in prev) keys -= 1;
+  return keys === 0;
+}
+
+function sameByBroker<T>(next: Readonly<Record<number, T>>, prev: Readonly<Record<number, T>>, share: (n: T, p: T) => T): Readonly<Record<number, T>> {
+  let equal = true;
+  let keys = 0;
+  let out: Record<number, T> | null = null;
+  for (const key in next) {
+    const n = next[key] as T;
+    const p = prev[key];
+    const shared = p === undefined || n === null || p === null ? n : share(n, p);
+    if (shared !== p) equal = false;
+    if (shared !== n) (out ??= { ...next })[key] = shared;
+    keys += 1;
+  }
+  for (const _ in prev) keys -= 1;
+  return equal && keys === 0 ? prev : (out ?? next);
+}
+
+const sharedView = (n: PartitionView, p: PartitionView): PartitionView => {
+  const isr = sameItems(n.isr, p.isr);
+  const elr = sameItems(n.elr, p.elr);
+  if (isr === p.isr && elr === p.elr && n.leader === p.leader && n.leaderEpoch === p.leaderEpoch && n.partitionEpoch === p.partitionEpoch) return p;
+  return { leader: n.leader, leaderEpoch: n.leaderEpoch, partitionEpoch: n.partitionEpoch, isr, elr };
+};
+
+const orNull = <T>(next: T | null, prev: T | null, share: (n: T, p: T) => T): T | null => (next === null || prev === null ? next : share(next, prev));
+
+const sharedLeader = (n: LeaderState, p: LeaderState): LeaderState => {
+  type Known = Readonly<Record<BrokerId, FollowerFetchState>>;
+  const followers = sameByBroker(n.followers as Known, p.followers as Known, (x, y) => (sameFlat(x, y) ? y : x));
+  const pendingIsr = orNull(n.pendingIsr, p.pendingIsr, sameItems);
+  const delayedProduces = sameItems(n.delayedProduces, p.delayedProduces);
+  if (followers === p.followers && pendingIsr === p.pendingIsr && delayedProduces === p.delayedProduces && n.epochStartOffset === p.epochStartOffset) return p;
+  return { epochStartOffset: n.epochStartOffset, followers, pendingIsr, delayedProduces };
+};
+
+const sharedReplica = (n: Replica, p: Replica): Replica => {
+  const log = sameItems(n.log, p.log);
+  const epochs = sameItems(n.epochs, p.epochs);
+  const view = orNull(n.view, p.view, sharedView);
+  const leader = orNull(n.leader, p.leader, sharedLeader);
+  if (
+    log === p.log && epochs === p.epochs && view === p.view && leader === p.leader && n.broker === p.broker && n.logStartOffset === p.logStartOffset &&
+    n.hw === p.hw && n.flushed === p.flushed && n.hwCheckpoint === p.hwCheckpoint && n.awaitingEpochEnd === p.awaitingEpochEnd
+  ) return p;
+  return { broker: n.broker, logStartOffset: n.logStartOffset, log, epochs, hw: n.hw, flushed: n.flushed, hwCheckpoint: n.hwCheckpoint, view, awaitingEpochEnd: n.awaitingEpochEnd, leader };
+};
+
+const sharedNetwork = (n: Network, p: Network): Network => {
+  const fetchResponses = sameByBroker(n.fetchResponses, p.fetchResponses, (x) => x);
+  const epochEndResponses = sameByBroker(n.epochEndResponses, p.epochEndResponses, (x) => x);
+  const alterPartitionRequests = sameItems(n.alterPartitionRequests, p.alterPartitionRequests);
+  const alterPartitionResponses = sameItems(n.alterPartitionResponses, p.alterPartitionResponses);
+  if (fetchResponses === p.fetchResponses && epochEndResponses === p.epochEndResponses && alterPartitionRequests === p.alterPartitionRequests && alterPartitionResponses === p.alterPartitionResponses) return p;
+  return { fetchResponses, epochEndResponses, alterPartitionRequests, alterPartitionResponses };
+};
+
+const sharedGhost = (n: PartitionGhost, p: PartitionGhost): PartitionGhost => {
+  const exposed = sameItems(n.exposed, p.exposed);
+  const forfeited = sameItems(n.forfeited, p.forfeited);
+  const excuses = sameItems(n.excuses, p.excuses);
+  const lastFetch = sameByBroker(n.lastFetch, p.lastFetch, (x) => x);
+  const deletedUncommitted = sameItems(n.deletedUncommitted, p.deletedUncommitted);
+  const shrunk = sameItems(n.shrunk, p.shrunk);
+  const events = sameFlat(n.events, p.events) ? p.events : n.events;
+  if (
+    exposed === p.exposed && forfeited === p.forfeited && excuses === p.excuses && lastFetch === p.lastFetch && deletedUncommitted === p.deletedUncommitted &&
+    shrunk === p.shrunk && events === p.events && n.uncleanLeader === p.uncleanLeader && n.uncleanShutdowns === p.uncleanShutdowns && n.maxUncleanShutdowns === p.maxUncleanShutdowns
+  ) return p;
+  return { exposed, forfeited, excuses, lastFetch, uncleanLeader: n.uncleanLeader, uncleanShutdowns: n.uncleanShutdowns, maxUncleanShutdowns: n.maxUncleanShutdowns, deletedUncommitted, shrunk, events };
+};
+
+const sharedReassignment = (n: Reassignment, p: Reassignment): Reassignment => {
+  const adding = sameItems(n.adding, p.adding);
+  const removing = sameItems(n.removing, p.removing);
+  return adding === p.adding && removing === p.removing ? p : { adding, removing };
+};
+
+const sharedPartition = (n: Partition, p: Partition): Partition => {
+  const assignment = sameItems(n.assignment, p.assignment);
+  const reassignment = orNull(n.reassignment, p.reassignment, sharedReassignment);
+  const record = sharedView(n.record, p.record);
+  const replicas = sameByBroker(n.replicas, p.replicas, sharedReplica);
+  const network = sharedNetwork(n.network, p.network);
+  const ghost = sharedGhost(n.ghost, p.ghost);
+  if (
+    assignment === p.assignment && reassignment === p.reassignment && record === p.record && replicas === p.replicas && network === p.network && ghost === p.ghost &&
+    n.cleanupPolicy === p.cleanupPolicy && n.internal === p.internal && n.lastKnownLeader === p.lastKnownLeader && n.shrinks === p.shrinks
+  ) return p;
+  return { cleanupPolicy: n.cleanupPolicy, internal: n.internal, assignment, reassignment, record, lastKnownLeader: n.lastKnownLeader, shrinks: n.shrinks, replicas, network, ghost };
+};
+
+const sharedProducerNetwork = (n: ProducerNetwork, p: ProducerNetwork): ProducerNetwork => {
+  const requests = sameFlatItems(n.requests, p.requests);
+  const writers = sameItems(n.writers, p.writers);
+  const sends = sameItems(n.sends, p.sends);
+  return requests === p.requests && writers === p.writers && sends === p.sends ? p : { requests, writers, sends };
+};
+
+const sharedProducer = (n: Producer, p: Producer): Producer => {
+  const attempts = sameFlatItems(n.attempts, p.attempts);
+  const network = orNull(n.network, p.network, sharedProducerNetwork);
+  return attempts === p.attempts && network === p.network ? p : { attempts, network };
+};
+
+const sharedConsumer = (n: Consumer, p: Consumer): Consumer => {
+  const epochs = orNull(n.epochs, p.epochs, (x, y) => (sameFlat(x, y) ? y : x));
+  const seen = sameItems(n.seen, p.seen);
+  const commits = sameFlatItems(n.commits, p.commits);
+  const jumps = sameItems(n.jumps, p.jumps);
+  const dropped = sameItems(n.dropped, p.dropped);
+  const unseen = sameItems(n.unseen, p.unseen);
+  if (epochs === p.epochs && seen === p.seen && commits === p.commits && jumps === p.jumps && dropped === p.dropped && unseen === p.unseen && n.position === p.position && n.polled === p.polled) {
+    return p;
+  }
+  return { position: n.position, epochs, polled: n.polled, seen, commits, jumps, dropped, unseen };
+};
+
+/**
+ * `next` (a successor `applyEnabled` made from `prev`) with every part equal to `prev`'s replaced by
+ * `prev`'s own object: the explorer keeps a successor this way, so that it costs what changed, as
+ * immer's structural sharing did. Neither state is modified. Parts `mutableCopy` shares are compared
+ * by identity, parts it copies field by field, in the same order of types as the copy above.
+ */
+export function sharedWith(next: State, prev: State): State {
+  const brokers = sameFlatItems(next.brokers, prev.brokers);
+  const registrations = sameFlatItems(next.controller.registrations, prev.controller.registrations);
+  const controller = registrations === prev.controller.registrations ? prev.controller : { registrations };
+  let partitionsEqual = true;
+  const partitions: Record<string, Partition> = {};
+  for (const name in next.partitions) {
+    const key = name as keyof State['partitions'];
+    const before = prev.partitions[key];
+    const shared = before === undefined ? (next.partitions[key] as Partition) : sharedPartition(next.partitions[key] as Partition, before);
+    if (shared !== before) partitionsEqual = false;
+    partitions[name] = shared;
+  }
+  const producer = sharedProducer(next.producer, prev.producer);
+  const consumer = orNull(next.consumer, prev.consumer, sharedConsumer);
+  const rollingRestart = orNull(next.rollingRestart, prev.rollingRestart, (x, y) => (sameItems(x.rolled, y.rolled) === y.rolled ? y : x));
+  const budget = sameFlat(next.budget, prev.budget) ? prev.budget : next.budget;
+  return {
+    config: next.config,
+    brokers,
+    controller,
+    partitions: partitionsEqual ? prev.partitions : partitions,
+    producer,
+    consumer,
+    rollingRestart,
+    budget,
   };
 }

@@ -12,6 +12,7 @@ import { mutableCopy } from './clone.js';
 import { draftPartitionSite, partitionSite } from './cluster.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from './config.js';
 import { describeAction } from './actions/describe.js';
+import type { Footprint } from './footprint.js';
 import { rulesOf } from './eras/index.js';
 import type { PartitionSite, Rules, Site } from './rules.js';
 import type { PartitionName, State } from './types.js';
@@ -55,6 +56,19 @@ function refusalAt(at: Site, action: Action): string | null {
   }
   if (spec.scope === 'consumer' && at.state.consumer === null) return 'no consumer is modelled (a commits budget of 0)';
   return spentBudget(at, spec) ?? spec.refusal(at, action);
+}
+
+/**
+ * The places an enabled action reads and writes in `state` (spec/footprint.ts), or null when its spec
+ * declares none: then it is dependent on every other action.
+ */
+export function footprintOf(state: State, action: Action): Footprint | null {
+  const spec = specOf(action);
+  if (spec.footprint === undefined) return null;
+  const at: Site = { state, rules: rulesOf(state.config) };
+  if (spec.scope !== 'partition') return spec.footprint(at, action);
+  const site = partitionSite(at, action.partition ?? DATA_PARTITION);
+  return site === null ? null : spec.footprint(site, action);
 }
 
 /** Why `action` is not enabled in `state`, or null when it is. */

@@ -33,6 +33,7 @@ const EXPLORE: CommandSpec = {
     { flags: '--max-states <n>', description: 'stop after this many distinct states', defaultText: 'none' },
     { flags: '--time-limit <seconds>', description: 'stop after this long', defaultText: 'none' },
     { flags: '--no-symmetry', description: 'do not merge states that differ only by a permutation of brokers hosting the same partitions' },
+    { flags: '--no-reduction', description: 'take every transition (no sleep sets): the same states, depth and shortest counterexample, more transitions' },
     { flags: '--workers <n>', description: 'worker threads sharing one state table', defaultText: 'one per core' },
   ],
   examples: [
@@ -60,6 +61,8 @@ interface Summary {
   readonly tool: string;
   readonly config: Config;
   readonly symmetric: boolean;
+  /** Partial-order reduction by sleep sets. */
+  readonly reduction: boolean;
   readonly workers: number;
   readonly states: number;
   readonly transitions: number;
@@ -85,6 +88,7 @@ async function run(args: readonly string[]): Promise<number> {
   const maxStates = integerFlag('max-states', values['max-states'] as string | undefined, 1, MAX_LIMIT);
   const timeLimit = integerFlag('time-limit', values['time-limit'] as string | undefined, 1, MAX_LIMIT / 1000);
   const symmetric = values['no-symmetry'] !== true;
+  const reduce = values['no-reduction'] !== true;
   const workers = integerFlag('workers', values.workers as string | undefined, 1, 256) ?? defaultWorkers();
   // Before any search: a finding must have somewhere to go.
   const dir = outputDir('--out', values.out === undefined ? COUNTEREXAMPLES : userPath(values.out as string));
@@ -97,7 +101,7 @@ async function run(args: readonly string[]): Promise<number> {
   out(`${TOOL}: exhaustive exploration`);
   [...describeConfig(config), ...sources].forEach(out);
   out(describeInvariants(invariants));
-  out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}, ${workers} worker${workers === 1 ? '' : 's'}`);
+  out(`max depth ${maxDepth === Infinity ? 'none' : maxDepth}, symmetry reduction ${symmetric ? 'on' : 'off'}, sleep sets ${reduce ? 'on' : 'off'}, ${workers} worker${workers === 1 ? '' : 's'}`);
   const progress = tracker('exploring');
   const result = await exploreOn(workers, {
     config,
@@ -105,6 +109,7 @@ async function run(args: readonly string[]): Promise<number> {
     witnesses: WITNESSES,
     maxDepth,
     symmetric,
+    reduce,
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(timeLimit === undefined ? {} : { timeLimitMs: timeLimit * 1000 }),
     onProgress: (p) => progress.update(p.states, null, `states; queue ${p.queue.toLocaleString('en-US')}, depth ${p.depth}, ${perSecond(p.states, p.elapsedMs)} states/s`),
@@ -115,6 +120,7 @@ async function run(args: readonly string[]): Promise<number> {
     tool: TOOL,
     config,
     symmetric,
+    reduction: reduce,
     workers,
     states: result.states,
     transitions: result.transitions,

@@ -9,11 +9,12 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { actionSpec, type Action } from '../../spec/actions/index.js';
-import { applyEnabled, enabledActions } from '../../spec/step.js';
+import { sharedWith } from '../../spec/clone.js';
+import { independent, type Footprint } from '../../spec/footprint.js';
+import { applyEnabled, enabledActions, footprintOf } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
-import { shareWith } from './share.js';
 import type { StateTable } from './state-table.js';
 import { forgottenIn, viewOf, type Forgetting } from './view.js';
 
@@ -22,7 +23,14 @@ export type StopReason = 'max-depth' | 'max-states' | 'time-limit' | 'memory';
 export interface FrontierEntry {
   readonly state: State;
   readonly ref: number;
+  /**
+   * The sleep set: enabled actions the search need not take from this state, because each leads
+   * where a sibling's successor leads by the same action (see `Expander.sleepAfter`).
+   */
+  readonly sleep: readonly Action[];
 }
+
+const AWAKE: readonly Action[] = [];
 
 /** A violation found in the state `ref`. */
 export interface Found {
@@ -45,6 +53,8 @@ export interface ExpanderSetup {
   readonly table: StateTable;
   readonly worker: number;
   readonly workers: number;
+  /** Partial-order reduction by sleep sets (see `Expander.sleepAfter`). */
+  readonly reduce: boolean;
   readonly onState?: (state: State) => void;
 }
 
@@ -92,7 +102,7 @@ export class Expander {
   root(state: State): Found | null {
     this.setup.table.add(this.viewOf(state));
     const ref = this.remember(-1, null);
-    this.frontier.push({ state, ref });
+    this.frontier.push({ state, ref, sleep: AWAKE });
     return this.visit(state, ref);
   }
 
@@ -107,20 +117,28 @@ export class Expander {
         const stopped = tick();
         if (stopped !== null) return { found: null, stopped };
       }
-      const { state, ref } = this.frontier[this.position] as FrontierEntry;
+      const { state, ref, sleep } = this.frontier[this.position] as FrontierEntry;
       const forgotten = forgottenIn(state, this.setup.forgetting);
-      for (const action of enabledActions(state)) {
+      const enabled = enabledActions(state);
+      const footprints = new Footprints(state, enabled);
+      const taken: number[] = [];
+      for (let i = 0; i < enabled.length; i++) {
+        const action = enabled[i] as Action;
+        if (sleep.length > 0 && sleep.some((asleep) => sameAction(asleep, action))) continue;
         // Leads to a state that looks the same: only a forgotten field changes.
         const only = actionSpec(action).writesOnly;
         if (only !== undefined && forgotten[only]) continue;
         const successor = applyEnabled(state, action);
         this.transitions += 1;
-        if (!table.add(this.viewOf(successor))) continue;
-        const child = this.remember(ref, action);
-        const found = this.visit(successor, child);
-        if (found !== null) return { found, stopped: null };
-        // Kept for the next level: share what did not change with the parent (share.ts).
-        this.next.push({ state: shareWith(successor, state), ref: child });
+        if (table.add(this.viewOf(successor))) {
+          const child = this.remember(ref, action);
+          const found = this.visit(successor, child);
+          if (found !== null) return { found, stopped: null };
+          // Kept for the next level: share what did not change with the parent (spec/clone.ts).
+          const asleep = this.setup.reduce ? footprints.sleepAfter(taken, i) : AWAKE;
+          this.next.push({ state: sharedWith(successor, state), ref: child, sleep: asleep });
+        }
+        taken.push(i);
       }
     }
     this.frontier = this.next;
@@ -159,6 +177,64 @@ export class Expander {
     for (const witness of this.setup.witnesses) if (!this.reached.has(witness.name) && witness.reached(state)) this.reached.add(witness.name);
     const found = firstViolation(state, this.setup.invariants);
     return found === null ? null : { ref, violation: { invariant: found.invariant.name, step: -1, message: found.message } };
+  }
+}
+
+/** Whether two actions are the same step: the same kind and parameters. */
+function sameAction(x: Action, y: Action): boolean {
+  if (x.kind !== y.kind) return false;
+  const a = x as unknown as Readonly<Record<string, unknown>>;
+  const b = y as unknown as Readonly<Record<string, unknown>>;
+  let keys = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    keys += 1;
+  }
+  for (const _ in b) keys -= 1;
+  return keys === 0;
+}
+
+/**
+ * Sleep sets, one level deep. When the search takes action `a` from state p into a new state w, every
+ * action x it took from p before `a` and that is independent of `a` there (spec/footprint.ts) sleeps
+ * in w: w·x is p·x·a, which the search reaches from p·x. Each state's sleep set is fixed when it is
+ * first reached, so the search stores nothing more.
+ *
+ * Why no state is lost, and none is reached later than breadth-first order reaches it: suppose a
+ * class of states at depth d were missed, and take, among the states at depth d-1 with an action x
+ * into it, the one first added to the state table, w. Then x sleeps in w: w was first reached as
+ * p·a, x was taken from p before `a` (so p·x was added to the table, as itself or as a symmetric
+ * state, before w) and is independent of `a`; so p·x·a is in the class, and from the state kept for
+ * p·x the action `a` (relabelled) leads into it: a state added before w, a contradiction. Symmetry
+ * needs nothing more (the relabelled action is as independent), and the argument orders states by
+ * when the shared table took them, so it holds for parallel workers too. Only transitions are saved:
+ * the distinct states, the depth and the length of the shortest counterexample stay the same
+ * (test/model/reduction.test.ts compares searches with and without on small configurations).
+ */
+class Footprints {
+  private readonly known: (Footprint | null | undefined)[] = [];
+
+  constructor(
+    private readonly state: State,
+    private readonly enabled: readonly Action[],
+  ) {}
+
+  private at(i: number): Footprint | null {
+    let footprint = this.known[i];
+    if (footprint === undefined) this.known[i] = footprint = footprintOf(this.state, this.enabled[i] as Action);
+    return footprint;
+  }
+
+  /** The actions taken before the `i`th that are independent of it: the sleep set of its successor. */
+  sleepAfter(taken: readonly number[], i: number): readonly Action[] {
+    const own = taken.length === 0 ? null : this.at(i);
+    if (own === null) return AWAKE;
+    const asleep: Action[] = [];
+    for (const j of taken) {
+      const other = this.at(j);
+      if (other !== null && independent(other, own)) asleep.push(this.enabled[j] as Action);
+    }
+    return asleep.length === 0 ? AWAKE : asleep;
   }
 }
 

@@ -22,6 +22,7 @@ function serve(setup: ExploreWorkerSetup): void {
     invariants,
     witnesses: WITNESSES.filter((w) => setup.witnesses.includes(w.name)),
     symmetric: setup.symmetric,
+    reduce: setup.reduce,
     forgetting: forgettingFor({ invariants, forget: setup.forget }),
     table,
     worker: setup.worker,

@@ -32,6 +32,11 @@ export interface ExploreOptions {
   readonly symmetric?: boolean;
   /** Forget what only a recovery reads once none can come (default true; view.ts). */
   readonly forget?: boolean;
+  /**
+   * Partial-order reduction by sleep sets (default true; expander.ts): fewer transitions, the same
+   * distinct states, depth and shortest counterexample length.
+   */
+  readonly reduce?: boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** Called once for every distinct state, the initial one included (cross-checks use it). */
   readonly onState?: (state: State) => void;
@@ -105,6 +110,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     invariants: options.invariants,
     witnesses: options.witnesses,
     symmetric: options.symmetric ?? true,
+    reduce: options.reduce ?? true,
     forgetting: forgettingFor(options),
     table,
     worker: 0,

@@ -66,6 +66,7 @@ export async function exploreParallel(options: ExploreOptions & { readonly worke
     forget: options.forget ?? true,
     witnesses: options.witnesses.map((w) => w.name),
     symmetric: options.symmetric ?? true,
+    reduce: options.reduce ?? true,
     table: table.buffer,
     stats: stats.buffer as SharedArrayBuffer,
     worker,

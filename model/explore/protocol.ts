@@ -3,7 +3,7 @@ import type { Config } from '../../spec/config.js';
 import type { ExpanderSetup, FrontierEntry, LevelOutcome, Limits } from './expander.js';
 
 /** An expander's setup as plain data: invariants and witnesses by name, the table as its buffer. */
-export interface ExploreWorkerSetup extends Pick<ExpanderSetup, 'symmetric' | 'worker' | 'workers'> {
+export interface ExploreWorkerSetup extends Pick<ExpanderSetup, 'symmetric' | 'reduce' | 'worker' | 'workers'> {
   readonly config: Config;
   readonly invariants: readonly string[];
   /** The invariants are searches for broken promises only (properties/judgement.ts). */

@@ -5,6 +5,7 @@
 import { hostsAny } from '../cluster.js';
 import { OFFSETS_PARTITION, type Config } from '../config.js';
 import type { DraftPartitionSite, DraftSite, PartitionSite, Site } from '../rules.js';
+import type { Footprint } from '../footprint.js';
 import type { Acks, BrokerId, BudgetUse, RecoveryField } from '../types.js';
 
 /** The type of each action parameter, so traces can be validated and documented from the registry. */
@@ -59,6 +60,11 @@ interface SpecOver<A extends { readonly kind: string }, At, DraftAt> {
    * the action where that field is forgotten, since the state it leads to looks the same.
    */
   readonly writesOnly?: RecoveryField;
+  /**
+   * The places its guard and effect read and its effect writes where it is enabled (spec/footprint.ts):
+   * for partial-order reduction. Without one the action is dependent on every other.
+   */
+  readonly footprint?: (at: At, action: A) => Footprint;
 }
 
 /** A replication action: written against one partition, which `step` picks from the action. */

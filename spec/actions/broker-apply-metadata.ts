@@ -7,6 +7,7 @@
  * broker does nothing for the partition before this step.
  */
 import { applyPartitionRecord } from '../broker.js';
+import { place } from '../footprint.js';
 import type { PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
@@ -34,6 +35,15 @@ export const brokerApplyMetadata: PartitionActionSpec<BrokerApplyMetadata> = {
   candidates: perReplica('brokerApplyMetadata'),
   refusal(at, { broker }) {
     return runningReplica(at, broker) ?? (caughtUp(at, broker) ? `${b(broker)} has the latest partition record` : null);
+  },
+  footprint(at, { broker }) {
+    // Leading exposes what the HW covers; leading or resigning answers what waits in purgatory.
+    const leads = at.partition.record.leader === broker || at.partition.replicas[broker]?.leader != null;
+    const waiting = (at.partition.replicas[broker]?.leader?.delayedProduces.length ?? 0) > 0;
+    return {
+      reads: [place.broker(broker), place.metadata(at.name)],
+      writes: [place.replica(at.name, broker), ...(leads ? [place.history(at.name)] : []), ...(waiting ? [place.clients] : [])],
+    };
   },
   apply(at, { broker }) {
     applyPartitionRecord(at, broker, at.partition.record);

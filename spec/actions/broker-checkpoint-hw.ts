@@ -5,6 +5,7 @@
  * model lets it happen at any time. A restart reads the HW back from the last checkpoint (rule 5).
  */
 import type { BrokerId } from '../types.js';
+import { place } from '../footprint.js';
 import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerCheckpointHw {
@@ -23,6 +24,7 @@ export const brokerCheckpointHw: PartitionActionSpec<BrokerCheckpointHw> = {
   params: { broker: { type: 'broker', doc: 'the broker writing its checkpoint' } },
   candidates: perReplica('brokerCheckpointHw'),
   writesOnly: 'hwCheckpoint',
+  footprint: (at, { broker }) => ({ reads: [place.broker(broker)], writes: [place.replica(at.name, broker)] }),
   refusal(at, { broker }) {
     const target = at.partition.replicas[broker];
     return runningReplica(at, broker) ?? (target?.hwCheckpoint === target?.hw ? `${b(broker)}'s checkpoint is current` : null);

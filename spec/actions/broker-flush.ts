@@ -6,6 +6,7 @@
  */
 import { logEndOffset } from '../log.js';
 import type { BrokerId } from '../types.js';
+import { place } from '../footprint.js';
 import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerFlush {
@@ -24,6 +25,7 @@ export const brokerFlush: PartitionActionSpec<BrokerFlush> = {
   params: { broker: { type: 'broker', doc: 'the broker whose log is flushed' } },
   candidates: perReplica('brokerFlush'),
   writesOnly: 'flushed',
+  footprint: (at, { broker }) => ({ reads: [place.broker(broker)], writes: [place.replica(at.name, broker)] }),
   refusal(at, { broker }) {
     const target = at.partition.replicas[broker];
     if (target === undefined) return `${b(broker)} hosts no replica`;

@@ -10,6 +10,7 @@ import { witness } from '../ghost.js';
 import { advanceLogStartOffset, appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
 import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
+import { place } from '../footprint.js';
 import { b, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyFetch {
@@ -30,6 +31,7 @@ export const followerApplyFetch: PartitionActionSpec<FollowerApplyFetch> = {
   refusal(at, { follower }) {
     return at.partition.network.fetchResponses[follower] ? null : `no fetch response in flight to ${b(follower)}`;
   },
+  footprint: (at, { follower }) => ({ reads: [], writes: [place.inbox(at.name, follower), place.replica(at.name, follower)] }),
   apply(at, { follower }) {
     const { partition, rules } = at;
     const response = partition.network.fetchResponses[follower];

@@ -8,6 +8,7 @@ import { witness } from '../ghost.js';
 import { followerTruncationPoint, truncateTo } from '../log.js';
 import { isOn } from '../rules.js';
 import type { BrokerId } from '../types.js';
+import { place } from '../footprint.js';
 import { b, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyOffsetsForLeaderEpoch {
@@ -28,6 +29,7 @@ export const followerApplyOffsetsForLeaderEpoch: PartitionActionSpec<FollowerApp
   refusal(at, { follower }) {
     return at.partition.network.epochEndResponses[follower] ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
   },
+  footprint: (at, { follower }) => ({ reads: [], writes: [place.inbox(at.name, follower), place.replica(at.name, follower)] }),
   apply(at, { follower }) {
     const { network } = at.partition;
     const response = network.epochEndResponses[follower];

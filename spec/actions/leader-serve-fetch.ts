@@ -12,6 +12,7 @@ import { maximalIsr } from '../isr.js';
 import { latestEpoch, logEndOffset } from '../log.js';
 import type { DraftPartitionSite, FetchRequest } from '../rules.js';
 import type { BrokerId, Replica } from '../types.js';
+import { place } from '../footprint.js';
 import { b, runningReplica, type PartitionActionSpec } from './action.js';
 import { hasAlterPartitionInFlight } from './leader-shrink-isr.js';
 import { leaderRefusal } from './leader-serve-offsets-for-leader-epoch.js';
@@ -59,6 +60,20 @@ export const leaderServeFetch: PartitionActionSpec<LeaderServeFetch> = {
     if (at.partition.network.fetchResponses[follower] != null) return `a fetch response to ${b(follower)} is in flight`;
     if (at.partition.replicas[follower]?.awaitingEpochEnd === true) return `${b(follower)} first asks where its log diverges (OffsetsForLeaderEpoch)`;
     return leaderRefusal(at, follower);
+  },
+  footprint(at, { follower }) {
+    const leaderId = at.partition.replicas[follower]?.view?.leader ?? follower;
+    const leader = at.partition.replicas[leaderId];
+    // The HW may advance (exposing records, answering what waits in purgatory), and a follower outside
+    // the ISR may be proposed: an ISR change, in flight to the controller or (before KRaft) written by
+    // the leader, which counts the live ISR members for KIP-966's unclean shutdowns.
+    const waiting = (leader?.leader?.delayedProduces.length ?? 0) > 0;
+    const joins = leader?.view?.isr.includes(follower) !== true;
+    const isrChange = joins ? [place.metadata(at.name), place.shutdowns(at.name)] : [];
+    return {
+      reads: [place.broker(follower), place.replica(at.name, follower), place.broker(leaderId), place.metadata(at.name), ...(joins ? at.partition.assignment.map(place.broker) : [])],
+      writes: [place.inbox(at.name, follower), place.replica(at.name, leaderId), place.history(at.name), ...(waiting ? [place.clients] : []), ...isrChange],
+    };
   },
   apply(at, { follower }) {
     const { partition } = at;

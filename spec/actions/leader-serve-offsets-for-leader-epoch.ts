@@ -10,6 +10,7 @@ import { believesLeader } from '../isr.js';
 import { latestEpoch } from '../log.js';
 import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
+import { place } from '../footprint.js';
 import { b, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface LeaderServeOffsetsForLeaderEpoch {
@@ -51,6 +52,13 @@ export const leaderServeOffsetsForLeaderEpoch: PartitionActionSpec<LeaderServeOf
     // The fetcher thread truncates, then fetches, one blocking request at a time (AbstractFetcherThread).
     if (network.fetchResponses[follower] != null) return `a fetch response to ${b(follower)} is still in flight`;
     return leaderRefusal(at, follower);
+  },
+  footprint(at, { follower }) {
+    const leader = at.partition.replicas[follower]?.view?.leader ?? follower;
+    return {
+      reads: [place.broker(follower), place.replica(at.name, follower), place.broker(leader), place.replica(at.name, leader)],
+      writes: [place.inbox(at.name, follower)],
+    };
   },
   apply(at, { follower }) {
     const replica = at.partition.replicas[follower];

@@ -17,6 +17,7 @@ import { answerProduce, internalRefusal, producesOverNetwork } from '../producer
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
 import { checkSequence } from '../idempotence.js';
 import type { Acks, BrokerId, DelayedProduce, LogRecord, Offset, OffsetCommitValue, ProduceAnswer } from '../types.js';
+import { place } from '../footprint.js';
 import { b, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface ProducerSend {
@@ -110,6 +111,10 @@ export const producerSend: PartitionActionSpec<ProducerSend> = {
     if (acks === 0) return at.partition.replicas[broker] === undefined ? `${b(broker)} hosts no replica` : null;
     return servingRefusal(at, broker);
   },
+  footprint: (at, { broker }) => ({
+    reads: [place.broker(broker), place.metadata(at.name)],
+    writes: [place.replica(at.name, broker), place.clients, place.budget('records'), place.history(at.name)],
+  }),
   apply(at, { broker, acks }) {
     at.state.budget.records += 1;
     produceTo(at, broker, acks);

@@ -1,7 +1,7 @@
 /**
  * The checkers' fast path equals the spec's: `applyEnabled` runs each action's recipe on a mutable copy
  * (spec/clone.ts) where `step` runs it in immer, and the explorer keeps a successor only after sharing
- * its unchanged parts with its parent (share.ts). Every step of every saved counterexample, and of
+ * its unchanged parts with its parent (spec/clone.ts, sharedWith). Every step of every saved counterexample, and of
  * random runs over the configuration of every verdict row, goes through both paths from a deeply frozen
  * state: the resulting states must be equal, and no path may write into the state it started from (a
  * write into a frozen object throws, so a recipe that edits something the copy shares fails here).
@@ -16,7 +16,7 @@ import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
 import { applyEnabled, enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
-import { shareWith } from '../../model/explore/share.js';
+import { sharedWith } from '../../spec/clone.js';
 import { loadTrace } from '../../model/trace/trace.js';
 import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { rowConfig } from '../verdicts/settle.js';
@@ -35,7 +35,7 @@ function bothPaths(state: State, action: Action, where: string): State {
   const slow = step(state, action);
   const fast = applyEnabled(state, action);
   if (!isDeepStrictEqual(fast, slow)) expect(fast, `${where}: the fast path differs from step`).toStrictEqual(slow);
-  const kept = shareWith(fast, state);
+  const kept = sharedWith(fast, state);
   if (!isDeepStrictEqual(kept, fast)) expect(kept, `${where}: sharing with the parent changed the state`).toStrictEqual(fast);
   return kept;
 }
@@ -84,11 +84,11 @@ describe('sharing with the parent', () => {
   it('keeps what did not change as the parent\'s own objects', () => {
     const parent = deepFreeze(initialState(configs[0] as Config));
     const action = enabledActions(parent).find((a) => a.kind === 'producerSend') as Action;
-    const kept = shareWith(applyEnabled(parent, action), parent);
+    const kept = sharedWith(applyEnabled(parent, action), parent);
     expect(kept.config).toBe(parent.config);
     expect(kept.controller).toBe(parent.controller);
     expect(kept.brokers).toBe(parent.brokers);
     expect(kept.producer).not.toBe(parent.producer);
-    expect(shareWith(applyEnabled(parent, action), parent)).toStrictEqual(kept);
+    expect(sharedWith(applyEnabled(parent, action), parent)).toStrictEqual(kept);
   });
 });
