@@ -97,9 +97,9 @@ function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Actio
   for (const weight of weights) total += weight;
   if (total === 0) return null;
   let target = choice % total;
-  for (const [i, action] of enabled.entries()) {
+  for (let i = 0; i < enabled.length; i++) {
     target -= weights[i] ?? 0;
-    if (target < 0) return action;
+    if (target < 0) return enabled[i] ?? null;
   }
   return null;
 }

@@ -57,6 +57,10 @@ function records(log: readonly LogRecord[]): string {
 /** A set of brokers, relabelled and sorted. */
 function brokerSet(ids: readonly BrokerId[], labels: Labels): string {
   if (ids.length <= 1) return ids.length === 0 ? '' : lab(labels, ids[0] ?? null);
+  if (ids.length === 2) {
+    const [x, y] = [lab(labels, ids[0] ?? null), lab(labels, ids[1] ?? null)];
+    return x <= y ? x + y : y + x;
+  }
   return ids.map((id) => lab(labels, id)).sort().join('');
 }
 
@@ -277,6 +281,7 @@ function orderingsOf(runs: readonly (readonly BrokerId[])[], limit: number): num
 
 /** Every ordering of the brokers that keeps the runs in order and permutes the brokers within each. */
 function orderings(runs: readonly (readonly BrokerId[])[]): BrokerId[][] {
+  if (runs.every((run) => run.length === 1)) return [runs.map((run) => run[0] as BrokerId)];
   let result: BrokerId[][] = [[]];
   for (const run of runs) {
     const permuted = permutations(run);
