@@ -158,6 +158,8 @@ export function matrixMarkdown(doc: MatrixDocument, mdPath: string): string {
     'records, 2 process crashes, a fence, a clean shutdown, 2 ISR shrinks, and the row’s power losses), then from',
     'the explorer, which searches every state within smaller bounds (one record and the faults the cell names;',
     `up to ${doc.rowStates === null ? `${CRASH_ROW_STATES.toLocaleString('en-US')} distinct states for a row of crashes, ${POWER_ROW_STATES.toLocaleString('en-US')} for one of power losses` : `${doc.rowStates.toLocaleString('en-US')} distinct states a row`}).`,
+    'Its search is breadth first with sleep sets, which skip transitions between independent steps but reach the',
+    'same states at the same depths, so every counterexample it finds is a shortest one and every proof is whole.',
     '',
     '- **proved within bounds**: no state within those bounds loses an acknowledged record; the cell names the',
     '  largest bounds searched completely, and how deep the next, larger search got before the state budget ran',
