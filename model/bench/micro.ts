@@ -1,14 +1,13 @@
 /**
  * Micro-benchmarks (tinybench): the operations the checkers repeat millions of times, each on a fixed
  * representative state (states.ts): `step` for a few kinds of action, `enabledActions`, the explorer's
- * view with and without symmetry reduction, the fingerprint of a view, and every invariant on a mid-run
+ * fingerprint of a state's view with and without symmetry reduction, and every invariant on a mid-run
  * state.
  */
 import { Bench } from 'tinybench';
 import { enabledActions, step } from '../../spec/step.js';
 import { firstViolation, INVARIANTS } from '../../properties/index.js';
-import { fingerprint } from '../explore/fingerprint.js';
-import { viewOf } from '../explore/view.js';
+import { fingerprintOfState, viewOf } from '../explore/view.js';
 import { sampleHeap } from './memory.js';
 import { representativeStates } from './states.js';
 
@@ -42,10 +41,9 @@ export async function microBenchmarks(options: MicroOptions): Promise<MicroResul
   const bench = new Bench({ time: options.timeMs, warmupTime: options.warmupMs, throws: true });
   for (const scenario of states.steps) bench.add(`step: ${scenario.name}`, () => (sink = step(scenario.state, scenario.action)));
   bench.add(`enabledActions (mid-run, ${states.midRunSteps} steps)`, () => (sink = enabledActions(mid)));
-  bench.add('viewOf(mid-run, symmetric)', () => (sink = viewOf(mid, true)));
-  bench.add('viewOf(mid-run, not symmetric)', () => (sink = viewOf(mid, false)));
-  bench.add('viewOf(initial, symmetric: 3 tied replicas)', () => (sink = viewOf(states.initial, true)));
-  bench.add(`fingerprint(view of ${midView.length} chars)`, () => (sink = fingerprint(midView)));
+  bench.add(`fingerprintOfState(mid-run, symmetric; a code of ${midView.split(',').length} integers)`, () => (sink = fingerprintOfState(mid, true)));
+  bench.add('fingerprintOfState(mid-run, not symmetric)', () => (sink = fingerprintOfState(mid, false)));
+  bench.add('fingerprintOfState(initial, symmetric: 3 tied replicas)', () => (sink = fingerprintOfState(states.initial, true)));
   bench.add(`firstViolation(mid-run, all ${INVARIANTS.length} invariants)`, () => (sink = firstViolation(mid, INVARIANTS)));
   bench.addEventListener('cycle', sampleHeap);
   await bench.run();

@@ -16,7 +16,7 @@ import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant, type Witness } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
 import type { StateTable } from './state-table.js';
-import { forgottenIn, viewOf, type Forgetting } from './view.js';
+import { fingerprintOfState, forgottenIn, type Forgetting } from './view.js';
 
 export type StopReason = 'max-depth' | 'max-states' | 'time-limit' | 'memory';
 
@@ -100,7 +100,7 @@ export class Expander {
 
   /** Registers the initial state; a violation there is found at once. */
   root(state: State): Found | null {
-    this.setup.table.add(this.viewOf(state));
+    this.setup.table.add(this.fingerprintOf(state));
     const ref = this.remember(-1, null);
     this.frontier.push({ state, ref, sleep: AWAKE });
     return this.visit(state, ref);
@@ -130,7 +130,7 @@ export class Expander {
         if (only !== undefined && forgotten[only]) continue;
         const successor = applyEnabled(state, action);
         this.transitions += 1;
-        if (table.add(this.viewOf(successor))) {
+        if (table.add(this.fingerprintOf(successor))) {
           const child = this.remember(ref, action);
           const found = this.visit(successor, child);
           if (found !== null) return { found, stopped: null };
@@ -147,8 +147,8 @@ export class Expander {
     return { found: null, stopped: null };
   }
 
-  private viewOf(state: State): string {
-    return viewOf(state, this.setup.symmetric, { forgetting: this.setup.forgetting });
+  private fingerprintOf(state: State): readonly [hi: number, lo: number] {
+    return fingerprintOfState(state, this.setup.symmetric, { forgetting: this.setup.forgetting });
   }
 
   /** How the state `ref` (held by this worker) was first reached. */

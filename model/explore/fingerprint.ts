@@ -5,12 +5,15 @@
  * in a million), and the explorer reports it with its result as TLC does.
  */
 
-/** Two independent 32-bit halves of a 64-bit hash of `view` (a cyrb53-style multiply-xorshift mix). */
-export function fingerprint(view: string): readonly [hi: number, lo: number] {
-  let h1 = 0xdeadbeef;
+/**
+ * Two 32-bit halves of a 64-bit hash of a view's code (view.ts), a cyrb53-style multiply-xorshift mix
+ * of each integer in turn (the code's integers fit 32 bits).
+ */
+export function fingerprintOfCode(code: readonly number[]): readonly [hi: number, lo: number] {
+  let h1 = 0xdeadbeef ^ code.length;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < view.length; i++) {
-    const c = view.charCodeAt(i);
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i] as number;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }

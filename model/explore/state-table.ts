@@ -6,7 +6,6 @@
  * publishes the high word; another worker that finds the same low word waits for the high word before
  * comparing it.
  */
-import { fingerprint } from './fingerprint.js';
 
 /** A table this full is treated as out of memory: probing slows sharply past it. */
 const MAX_LOAD = 0.7;
@@ -47,12 +46,12 @@ export class StateTable {
   }
 
   /**
-   * Adds the fingerprint of `view`; true when it was not there before. A table with one free slot left
-   * refuses new fingerprints (false), so probing always ends; `full` has stopped the search long before.
+   * Adds a state's fingerprint (fingerprint.ts); true when it was not there before. A table with one
+   * free slot left refuses new fingerprints (false), so probing always ends; `full` has stopped the
+   * search long before.
    */
-  add(view: string): boolean {
+  add([h, l]: readonly [hi: number, lo: number]): boolean {
     if (this.size >= this.mask) return false;
-    const [h, l] = fingerprint(view);
     const hi = h === 0 ? 1 : h;
     const lo = l === 0 ? 1 : l;
     for (let slot = lo & this.mask; ; slot = (slot + 1) & this.mask) {

@@ -1,6 +1,6 @@
 /**
- * The explorer's view of a state: a compact string that keeps everything that decides what can happen
- * next or what an invariant says, and leaves out ghost fields no invariant reads (witness events, the
+ * The explorer's view of a state: a compact code, a list of integers, that keeps everything that
+ * decides what can happen next or what an invariant says, and leaves out ghost fields no invariant reads (witness events, the
  * unclean-shutdown counters used only to classify a violation). Two states with the same view are the
  * same to the explorer.
  *
@@ -19,9 +19,15 @@
  * a checked invariant reads the field. States that differ only there have the same futures, step for
  * step (a flush or a checkpoint becomes a step that changes nothing the view keeps), so merging them
  * keeps every violation reachable, at the same depth or less.
+ *
+ * The code is binary (integers, not text): every list carries its length and every optional value a
+ * marker, so two states have the same code only if they agree on everything it keeps, and the explorer
+ * hashes it to its 64-bit fingerprint without building a string (`fingerprintOfState`). `viewOf`
+ * writes the same code as text, for the tests and for reading.
  */
 import { STOPPING_BUDGETS } from '../../spec/broker.js';
 import type { Invariant } from '../../properties/invariant.js';
+import { fingerprintOfCode } from './fingerprint.js';
 import type {
   Broker,
   BrokerId,
@@ -40,47 +46,102 @@ import type {
   State,
 } from '../../spec/types.js';
 
-/** Each broker's label in a view, by broker id: its rank under a relabelling, or its own id. */
-type Labels = readonly string[];
+/** A view under construction: integers only. */
+type Code = number[];
 
-/** A broker's label, or `-` for none. */
-function lab(labels: Labels, id: BrokerId | null): string {
-  return id === null ? '-' : (labels[id] ?? '?');
+/**
+ * An absent value: no integer the view writes otherwise (offsets, epochs, ids and counts are at least
+ * -1). A present object is written as PRESENT and its fields, so that an absent one is never read as
+ * the first field of a present one.
+ */
+const NONE = -1_000_001;
+const PRESENT = -1_000_002;
+/** The consumer's position when it must reset or has failed (auto.offset.reset=none). */
+const RESETTING = -1_000_003;
+const FAILED = -1_000_004;
+
+/** Each broker's label in a view, by broker id: its rank under a relabelling, or its own id. */
+type Labels = readonly number[];
+
+/** A broker's label, or NONE for none. */
+function lab(labels: Labels, id: BrokerId | null): number {
+  return id === null ? NONE : (labels[id] ?? -1);
 }
 
-function records(log: readonly LogRecord[]): string {
-  let text = '';
-  for (const r of log) text += `${r.offset}.${r.epoch}.${r.id}${r.commit?.leaderEpoch == null ? '' : `c${r.commit.leaderEpoch}`} `;
-  return text;
+const orNone = (value: number | null | undefined): number => value ?? NONE;
+
+/** A string, as its length and its characters (error codes, causes). */
+function text(code: Code, value: string): void {
+  code.push(value.length);
+  for (let i = 0; i < value.length; i++) code.push(value.charCodeAt(i));
+}
+
+function records(code: Code, log: readonly LogRecord[]): void {
+  code.push(log.length);
+  for (const r of log) code.push(r.offset, r.epoch, r.id, orNone(r.commit?.leaderEpoch));
+}
+
+/** Whether the entry at `at` (`width` integers of `code`) comes after `entry`. */
+function after(code: Code, at: number, entry: Code, width: number): boolean {
+  for (let k = 0; k < width; k++) {
+    const d = (code[at + k] as number) - (entry[k] as number);
+    if (d !== 0) return d > 0;
+  }
+  return false;
+}
+
+/**
+ * Sorts the last `count` entries of `code`, each `width` integers long, in lexicographic order
+ * (insertion sort, in place: the sets it sorts hold a few brokers). Whole entries are compared, so
+ * the order is the same under every relabelling, even where two entries share a label.
+ */
+function sortTail(code: Code, count: number, width: number): void {
+  const start = code.length - count * width;
+  for (let i = 1; i < count; i++) {
+    const entry = code.slice(start + i * width, start + (i + 1) * width);
+    let j = i - 1;
+    for (; j >= 0 && after(code, start + j * width, entry, width); j--) {
+      for (let k = 0; k < width; k++) code[start + (j + 1) * width + k] = code[start + j * width + k] as number;
+    }
+    for (let k = 0; k < width; k++) code[start + (j + 1) * width + k] = entry[k] as number;
+  }
 }
 
 /** A set of brokers, relabelled and sorted. */
-function brokerSet(ids: readonly BrokerId[], labels: Labels): string {
-  if (ids.length <= 1) return ids.length === 0 ? '' : lab(labels, ids[0] ?? null);
-  if (ids.length === 2) {
-    const [x, y] = [lab(labels, ids[0] ?? null), lab(labels, ids[1] ?? null)];
-    return x <= y ? x + y : y + x;
+function brokerSet(code: Code, ids: readonly BrokerId[], labels: Labels): void {
+  code.push(ids.length);
+  for (const id of ids) code.push(lab(labels, id));
+  sortTail(code, ids.length, 1);
+}
+
+function partitionView(code: Code, p: PartitionView | null, labels: Labels): void {
+  if (p === null) {
+    code.push(NONE);
+    return;
   }
-  return ids.map((id) => lab(labels, id)).sort().join('');
+  code.push(PRESENT, lab(labels, p.leader), p.leaderEpoch, p.partitionEpoch);
+  brokerSet(code, p.isr, labels);
+  brokerSet(code, p.elr, labels);
 }
 
-function partitionView(p: PartitionView | null, labels: Labels): string {
-  if (p === null) return '-';
-  return `${lab(labels, p.leader)}e${p.leaderEpoch}p${p.partitionEpoch}i${brokerSet(p.isr, labels)}l${brokerSet(p.elr, labels)}`;
-}
-
-function fetch(r: FetchResponse | null | undefined, labels: Labels): string {
-  if (r == null) return '-';
-  const diverging = r.diverging === null ? '' : `d${r.diverging.epoch ?? 'u'}.${r.diverging.endOffset}`;
-  return `${lab(labels, r.leader)}e${r.leaderEpoch}o${r.fetchOffset}h${r.hw}s${r.logStartOffset}${r.outOfRange ? 'x' : ''}${diverging}[${records(r.records)}]`;
+function fetch(code: Code, r: FetchResponse | null | undefined, labels: Labels): void {
+  if (r == null) {
+    code.push(NONE);
+    return;
+  }
+  code.push(PRESENT, lab(labels, r.leader), r.leaderEpoch, r.fetchOffset, r.hw, r.logStartOffset, r.outOfRange ? 1 : 0);
+  if (r.diverging === null) code.push(NONE);
+  else code.push(PRESENT, orNone(r.diverging.epoch), r.diverging.endOffset);
+  records(code, r.records);
 }
 
 /** What the broker itself holds, naming no other broker: its process and machine, and its registration. */
-function brokerLocal(b: Broker, state: State): string {
+function brokerLocal(code: Code, b: Broker, state: State): void {
   const registration = state.controller.registrations[b.id];
-  const registered = registration === undefined ? '' : `${registration.brokerEpoch}${registration.fenced ? 'F' : ''}`;
-  const rolled = state.rollingRestart?.rolled.includes(b.id) === true ? '|r' : '';
-  return `${b.status === 'running' ? 'R' : 'D'}|${b.brokerEpoch}|${b.cleanShutdownEpoch === b.brokerEpoch ? 'c' : 'u'}|${b.lostPower ? 'p' : ''}|${registered}${rolled}`;
+  code.push(b.status === 'running' ? 1 : 0, b.brokerEpoch, b.cleanShutdownEpoch === b.brokerEpoch ? 1 : 0, b.lostPower ? 1 : 0);
+  if (registration === undefined) code.push(NONE);
+  else code.push(PRESENT, registration.brokerEpoch, registration.fenced ? 1 : 0);
+  code.push(state.rollingRestart?.rolled.includes(b.id) === true ? 1 : 0);
 }
 
 /** What the view may forget, for one search: every recovery field but those a checked invariant reads. */
@@ -112,136 +173,215 @@ export function forgottenIn(state: State, forgetting: Forgetting | null): Forgot
   };
 }
 
-/** What one replica holds that names no other broker (`_` for a forgotten field). */
-function replicaLocal(r: Replica, forgotten: Forgotten): string {
-  let epochs = '';
-  for (const e of r.epochs) epochs += `${e.epoch}.${e.startOffset} `;
-  const flushed = forgotten.flushed ? '_' : r.flushed;
-  const checkpoint = forgotten.hwCheckpoint ? '_' : r.hwCheckpoint;
-  return `${r.logStartOffset}|${records(r.log)}|${epochs}|${r.hw}|${flushed}|${checkpoint}|${r.awaitingEpochEnd ? 'a' : ''}`;
+/** What one replica holds that names no other broker (NONE for a forgotten field). */
+function replicaLocal(code: Code, r: Replica, forgotten: Forgotten): void {
+  code.push(r.logStartOffset);
+  records(code, r.log);
+  code.push(r.epochs.length);
+  for (const e of r.epochs) code.push(e.epoch, e.startOffset);
+  code.push(r.hw, forgotten.flushed ? NONE : r.flushed, forgotten.hwCheckpoint ? NONE : r.hwCheckpoint, r.awaitingEpochEnd ? 1 : 0);
 }
 
 /**
  * What a broker holds that names no other broker, in every partition: how brokers are told apart
- * before relabelling. Its placement is part of it (`o` where it hosts no replica), so relabelling
+ * before relabelling. Its placement is part of it (NONE where it hosts no replica), so relabelling
  * never swaps brokers that host different partitions.
  */
-function local(b: Broker, state: State, partitions: readonly Partition[], forgotten: Forgotten): string {
-  let text = brokerLocal(b, state);
+function local(b: Broker, state: State, partitions: readonly Partition[], forgotten: Forgotten): Code {
+  const code: Code = [];
+  brokerLocal(code, b, state);
   const ordered = state.config.budgets.leaderMoves > 0;
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    const position = ordered && partition.assignment[0] === b.id ? 'P' : '';
-    const moving = partition.reassignment?.adding.includes(b.id) === true ? 'A' : partition.reassignment?.removing.includes(b.id) === true ? 'X' : '';
-    text += `+${replica === undefined ? 'o' : `${position}${moving}${replicaLocal(replica, forgotten)}${lostCopies(partition.ghost.excuses, b.id)}`}`;
+    if (replica === undefined) {
+      code.push(NONE);
+      continue;
+    }
+    const preferred = ordered && partition.assignment[0] === b.id ? 1 : 0;
+    const moving = partition.reassignment?.adding.includes(b.id) === true ? 1 : partition.reassignment?.removing.includes(b.id) === true ? 2 : 0;
+    code.push(preferred, moving);
+    replicaLocal(code, replica, forgotten);
+    lostCopies(code, partition.ghost.excuses, b.id);
   }
-  return text;
+  return code;
 }
 
 /** The exposed records the replica lost to a power loss or a replaced disk, with the unclean shutdowns counted then (the judgement reads them). */
-function lostCopies(excuses: readonly LossExcuse[], broker: BrokerId): string {
-  let text = '';
-  for (const e of excuses) if (e.cause !== 'unclean-election' && e.broker === broker) text += `!${e.cause === 'disk-loss' ? 'd' : ''}${e.id}.${e.uncleanShutdowns}`;
-  return text;
+function lostCopies(code: Code, excuses: readonly LossExcuse[], broker: BrokerId): void {
+  const lost = excuses.filter((e) => e.cause !== 'unclean-election' && e.broker === broker);
+  code.push(lost.length);
+  for (const e of lost) code.push(e.cause === 'disk-loss' ? 1 : 0, e.id, e.cause === 'unclean-election' ? 0 : e.uncleanShutdowns);
 }
 
-/** What a broker holds that names other brokers, in every partition it hosts, relabelled by `id`. */
-function references(b: Broker, partitions: readonly Partition[], labels: Labels): string {
-  let text = '';
+/** What a broker holds that names other brokers, in every partition it hosts, relabelled by `labels`. */
+function references(code: Code, b: Broker, partitions: readonly Partition[], labels: Labels): void {
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    if (replica !== undefined) text += `+${replicaReferences(replica, partition, labels)}`;
+    if (replica !== undefined) replicaReferences(code, replica, partition, labels);
   }
-  return text;
 }
 
-function replicaReferences(r: Replica, partition: Partition, labels: Labels): string {
+function replicaReferences(code: Code, r: Replica, partition: Partition, labels: Labels): void {
+  partitionView(code, r.view, labels);
   const leader = r.leader;
-  const leading =
-    leader === null
-      ? ''
-      : `L${leader.epochStartOffset}f${followers(leader.followers, labels)}` +
-        `p${leader.pendingIsr === null ? '-' : brokerSet(leader.pendingIsr, labels)}` +
-        `w${leader.delayedProduces.map((d) => `${d.id}.${d.offset}${d.from[0]}${d.send ?? ''}`).join(',')}`;
+  if (leader === null) code.push(NONE);
+  else {
+    code.push(PRESENT, leader.epochStartOffset);
+    followers(code, leader.followers, labels);
+    // A count is never NONE: a present ISR needs no marker.
+    if (leader.pendingIsr === null) code.push(NONE);
+    else brokerSet(code, leader.pendingIsr, labels);
+    code.push(leader.delayedProduces.length);
+    for (const d of leader.delayedProduces) code.push(d.id, d.offset, d.from === 'producer' ? 0 : 1, orNone(d.send));
+  }
+  fetch(code, partition.network.fetchResponses[r.broker], labels);
   const epochEnd = partition.network.epochEndResponses[r.broker];
-  const answer =
-    epochEnd == null ? '-' : `${lab(labels, epochEnd.leader)}e${epochEnd.leaderEpoch}r${epochEnd.requestEpoch}a${epochEnd.answer.epoch ?? 'u'}.${epochEnd.answer.endOffset}`;
+  if (epochEnd == null) code.push(NONE);
+  else code.push(PRESENT, lab(labels, epochEnd.leader), epochEnd.leaderEpoch, epochEnd.requestEpoch, orNone(epochEnd.answer.epoch), epochEnd.answer.endOffset);
   const lastFetch = partition.ghost.lastFetch[r.broker];
-  return `${partitionView(r.view, labels)}|${leading}|${fetch(partition.network.fetchResponses[r.broker], labels)}|${answer}|${lastFetch == null ? '-' : `${lab(labels, lastFetch.leader)}e${lastFetch.epoch}`}`;
+  if (lastFetch == null) code.push(NONE);
+  else code.push(PRESENT, lab(labels, lastFetch.leader), lastFetch.epoch);
 }
 
-/** What a leader learned of its followers, relabelled and sorted. */
-function followers(known: LeaderState['followers'], labels: Labels): string {
-  const seen: string[] = [];
+/** What a leader learned of its followers, relabelled and sorted (each follower's label is its own). */
+function followers(code: Code, known: LeaderState['followers'], labels: Labels): void {
+  const at = code.length;
+  code.push(0);
+  let count = 0;
   for (const follower in known) {
     const fetched = known[Number(follower)];
-    if (fetched !== undefined) seen.push(`${lab(labels, Number(follower))}:${fetched.leo}.${fetched.brokerEpoch}`);
+    if (fetched === undefined) continue;
+    code.push(lab(labels, Number(follower)), fetched.leo, fetched.brokerEpoch);
+    count += 1;
   }
-  return seen.sort().join(',');
+  code[at] = count;
+  sortTail(code, count, 3);
 }
 
-function attempts(list: readonly ProduceAttempt[]): string {
-  return list.map((a) => (a.status === 'acknowledged' ? `a${a.offset ?? 'n'}` : a.status[0])).join('');
+function attempts(code: Code, list: readonly ProduceAttempt[]): void {
+  code.push(list.length);
+  for (const a of list) {
+    if (a.status === 'acknowledged') code.push(0, orNone(a.offset));
+    else code.push(a.status === 'pending' ? 1 : 2);
+  }
 }
 
 /** The producer's requests in flight (each names its broker), with their answers, and every send in order. */
-function producerNetwork(network: ProducerNetwork | null, labels: Labels): string {
-  if (network === null) return '';
-  let text = `${network.sends.join('.')}:${network.writers.join('.')}:`;
-  for (const r of network.requests) {
-    const answer = r.stage !== 'response' ? r.stage[0] : 'offset' in r.answer ? `a${r.answer.offset}` : `x${r.answer.error}`;
-    // A request's producer is its write's (`writers`).
-    text += `${r.write}.${r.send}${lab(labels, r.broker)}${answer},`;
+function producerNetwork(code: Code, network: ProducerNetwork | null, labels: Labels): void {
+  if (network === null) {
+    code.push(NONE);
+    return;
   }
-  return text;
+  code.push(PRESENT, network.sends.length, ...network.sends, network.writers.length, ...network.writers, network.requests.length);
+  for (const r of network.requests) {
+    // A request's producer is its write's (`writers`).
+    code.push(r.write, r.send, lab(labels, r.broker));
+    if (r.stage !== 'response') code.push(r.stage === 'request' ? 0 : 1);
+    else if ('offset' in r.answer) code.push(2, r.answer.offset);
+    else {
+      code.push(3);
+      text(code, r.answer.error);
+    }
+  }
+}
+
+/** Lists of codes in a canonical order (the order of a set's members must not matter). */
+function sortedCodes(code: Code, items: Code[]): void {
+  items.sort(compareCodes);
+  code.push(items.length);
+  for (const item of items) code.push(...item);
 }
 
 /** What no broker owns and that names brokers: each partition's controller record and AlterPartition traffic, the producer's requests. */
-function shared(state: State, partitions: readonly Partition[], labels: Labels): string {
-  let text = producerNetwork(state.producer.network, labels);
+function shared(code: Code, state: State, partitions: readonly Partition[], labels: Labels): void {
+  producerNetwork(code, state.producer.network, labels);
   for (const { record, lastKnownLeader, network } of partitions) {
-    const requests = network.alterPartitionRequests.map((r) => `${lab(labels, r.from)}${r.brokerEpoch}e${r.leaderEpoch}p${r.partitionEpoch}i${r.isr.map((m, i) => `${lab(labels, m)}.${r.memberEpochs[i]}`).sort().join(',')}`);
-    const responses = network.alterPartitionResponses.map((r) => `${lab(labels, r.to)}${r.accepted === null ? `x${r.error}` : partitionView(r.accepted, labels)}`);
-    text += `${partitionView(record, labels)}#${lab(labels, lastKnownLeader)}#${requests.sort().join(';')}#${responses.sort().join(';')}+`;
+    partitionView(code, record, labels);
+    code.push(lab(labels, lastKnownLeader));
+    sortedCodes(
+      code,
+      network.alterPartitionRequests.map((r) => {
+        const members = r.isr.map((m, i) => [lab(labels, m), r.memberEpochs[i] ?? NONE] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        return [lab(labels, r.from), r.brokerEpoch, r.leaderEpoch, r.partitionEpoch, members.length, ...members.flat()];
+      }),
+    );
+    sortedCodes(
+      code,
+      network.alterPartitionResponses.map((r) => {
+        const item: Code = [lab(labels, r.to)];
+        if (r.accepted === null) text(item, r.error ?? '');
+        else partitionView(item, r.accepted, labels);
+        return item;
+      }),
+    );
   }
-  return text;
 }
+
+/** The records unclean elections took (the judgement reads them; which broker was elected, the controller's record says). */
+function uncleanlyLost(code: Code, excuses: readonly LossExcuse[]): void {
+  const ids = excuses.flatMap((e) => (e.cause === 'unclean-election' ? [e.id] : []));
+  code.push(ids.length, ...ids);
+}
+
+const UNCLEAN_CAUSES = ['flag', 'last-known-leader', 'operator'] as const;
 
 /**
  * What no broker owns and that names no broker, the same under every relabelling: each partition's
  * ghost and shrinks, the clients, the budgets.
  */
-/** The records unclean elections took (the judgement reads them; which broker was elected, the controller's record says). */
-function uncleanlyLost(excuses: readonly LossExcuse[]): string {
-  return excuses.flatMap((e) => (e.cause === 'unclean-election' ? [e.id] : [])).join(' ');
+function unlabelled(state: State, partitions: readonly Partition[]): Code {
+  const code: Code = [];
+  for (const { ghost, shrinks } of partitions) {
+    code.push(ghost.exposed.length);
+    for (const r of ghost.exposed) code.push(r.offset, r.id);
+    code.push(ghost.forfeited.length, ...ghost.forfeited);
+    uncleanlyLost(code, ghost.excuses);
+    code.push(ghost.deletedUncommitted.length, ...ghost.deletedUncommitted);
+    code.push(ghost.uncleanLeader === null ? NONE : UNCLEAN_CAUSES.indexOf(ghost.uncleanLeader), shrinks);
+  }
+  attempts(code, state.producer.attempts);
+  if (state.consumer === null) code.push(NONE);
+  else consumerView(code, state.consumer);
+  for (const used of Object.values(state.budget)) code.push(used);
+  return code;
 }
 
-function unlabelled(state: State, partitions: readonly Partition[]): string {
-  let text = '';
-  for (const { ghost, shrinks } of partitions) {
-    text += `${ghost.exposed.map((r) => `${r.offset}.${r.id}`).join(' ')}#${ghost.forfeited.join(' ')}#${uncleanlyLost(ghost.excuses)}#${ghost.deletedUncommitted.join(' ')}#${ghost.uncleanLeader ?? 'c'}#${shrinks}+`;
-  }
-  const consumer = state.consumer === null ? '' : `+${consumerView(state.consumer)}`;
-  return `${text}${attempts(state.producer.attempts)}${consumer}#${Object.values(state.budget).join('.')}`;
-}
+const JUMP_CAUSES = ['resume', 'reset-earliest', 'reset-latest', 'truncation'] as const;
 
 /**
  * The consumer names no broker: its position, the record it holds unprocessed, what it processed, its
  * commits and their outcomes, its jumps, what restarts dropped and what it read past.
  */
-function consumerView(consumer: Consumer): string {
-  return [
-    String(consumer.position),
-    consumer.epochs === null ? '-' : `${consumer.epochs.offsetEpoch}.${consumer.epochs.leaderEpoch ?? '?'}`,
-    consumer.polled === null ? '-' : records([consumer.polled]),
-    records(consumer.dropped.map((d) => d.record)) + consumer.dropped.map((d) => d.jumps).join(','),
-    consumer.unseen.map((u) => `${u.offset}.${u.id}`).join(' '),
-    records(consumer.seen),
-    `${consumer.commits.map((c) => c.position).join(' ')}/${attempts(consumer.commits)}`,
-    consumer.jumps.map((j) => `${j.from ?? '-'}>${j.to}${j.cause[6] ?? 'r'}@${j.seen}${j.acknowledged ?? '-'}[${j.skipped.map((k) => `${k.offset}.${k.id}${k.expired ? 'x' : ''}`).join(' ')}]`).join(' '),
-  ].join('|');
+function consumerView(code: Code, consumer: Consumer): void {
+  const position = consumer.position;
+  code.push(PRESENT, typeof position === 'number' ? position : position === null ? NONE : position === 'reset' ? RESETTING : FAILED);
+  if (consumer.epochs === null) code.push(NONE);
+  else code.push(PRESENT, consumer.epochs.offsetEpoch, orNone(consumer.epochs.leaderEpoch));
+  records(code, consumer.polled === null ? [] : [consumer.polled]);
+  code.push(consumer.polled === null ? 0 : 1);
+  records(code, consumer.dropped.map((d) => d.record));
+  code.push(...consumer.dropped.map((d) => d.jumps));
+  code.push(consumer.unseen.length);
+  for (const u of consumer.unseen) code.push(u.offset, u.id);
+  records(code, consumer.seen);
+  code.push(consumer.commits.length, ...consumer.commits.map((c) => c.position));
+  attempts(code, consumer.commits);
+  code.push(consumer.jumps.length);
+  for (const j of consumer.jumps) {
+    code.push(orNone(j.from), j.to, JUMP_CAUSES.indexOf(j.cause), j.seen, orNone(j.acknowledged), j.skipped.length);
+    for (const k of j.skipped) code.push(k.offset, k.id, k.expired ? 1 : 0);
+  }
 }
 
+/** Lexicographic order of codes, a shorter code before its extensions. */
+function compareCodes(a: Code, b: Code): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
 
 /** Every ordering of `items`. */
 function permutations<T>(items: readonly T[]): T[][] {
@@ -258,15 +398,13 @@ export const MAX_ORDERINGS = 24;
 /** Ties that allow more orderings than this are refined first: a round costs about one rendering. */
 const REFINE_PAST = 2;
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The brokers sorted by `keys`, in runs of equal keys. */
-function runsBy(brokers: readonly BrokerId[], keys: readonly string[]): BrokerId[][] {
-  const sorted = [...brokers].sort((x, y) => compare(keys[x] ?? '', keys[y] ?? ''));
+function runsBy(brokers: readonly BrokerId[], keys: readonly Code[]): BrokerId[][] {
+  const sorted = [...brokers].sort((x, y) => compareCodes(keys[x] ?? [], keys[y] ?? []));
   const runs: BrokerId[][] = [];
   for (const id of sorted) {
     const last = runs.at(-1);
-    if (last !== undefined && keys[last[0] as BrokerId] === keys[id]) last.push(id);
+    if (last !== undefined && compareCodes(keys[last[0] as BrokerId] ?? [], keys[id] ?? []) === 0) last.push(id);
     else runs.push([id]);
   }
   return runs;
@@ -291,10 +429,10 @@ function orderings(runs: readonly (readonly BrokerId[])[]): BrokerId[][] {
 }
 
 /** Labels that give each broker its run's index: brokers of one run share a label. */
-function runLabels(runs: readonly (readonly BrokerId[])[]): string[] {
-  const labels: string[] = [];
+function runLabels(runs: readonly (readonly BrokerId[])[]): number[] {
+  const labels: number[] = [];
   runs.forEach((run, index) => {
-    for (const id of run) labels[id] = `c${index}`;
+    for (const id of run) labels[id] = index;
   });
   return labels;
 }
@@ -308,8 +446,12 @@ function runLabels(runs: readonly (readonly BrokerId[])[]): string[] {
 function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, partitions: readonly Partition[]): BrokerId[][] {
   for (let round = 0; round < hosts.length; round++) {
     const labels = runLabels(runs);
-    const keys: string[] = [];
-    for (const id of hosts) keys[id] = `${labels[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`;
+    const keys: Code[] = [];
+    for (const id of hosts) {
+      const key: Code = [labels[id] ?? -1];
+      references(key, state.brokers[id] as Broker, partitions, labels);
+      keys[id] = key;
+    }
     const refined = runsBy(hosts, keys);
     if (refined.length === runs.length) return runs;
     runs = refined;
@@ -317,12 +459,20 @@ function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, pa
   return runs;
 }
 
-function render(state: State, partitions: readonly Partition[], locals: readonly string[], ranked: readonly BrokerId[], fixed: string): string {
-  const labels: string[] = [];
+/** The code of the state with the brokers in the order `ranked` (each labelled by its place). */
+function render(state: State, partitions: readonly Partition[], locals: readonly Code[], ranked: readonly BrokerId[], fixed: Code): Code {
+  const labels: number[] = [];
   ranked.forEach((id, index) => {
-    labels[id] = String(index);
+    labels[id] = index;
   });
-  return `${ranked.map((id) => `${locals[id]}|${references(state.brokers[id] as Broker, partitions, labels)}`).join('/')}#${shared(state, partitions, labels)}#${fixed}`;
+  const code: Code = [ranked.length];
+  for (const id of ranked) {
+    code.push(...(locals[id] as Code));
+    references(code, state.brokers[id] as Broker, partitions, labels);
+  }
+  shared(code, state, partitions, labels);
+  code.push(...fixed);
+  return code;
 }
 
 export interface ViewOptions {
@@ -333,28 +483,25 @@ export interface ViewOptions {
 }
 
 /**
- * The view of a state; `symmetric` canonicalises broker identities. The hosting brokers are sorted by
- * what they hold themselves; ties that allow more than two orderings are refined by what the other
- * brokers say of each (a refinement round costs about one rendering, and usually breaks every tie).
- * While what still ties allows at most MAX_ORDERINGS orderings, the view is the least rendering over
- * all of them: refinement treats every relabelling alike, so every permutation of a state still has
- * the same view. Past that, what ties is ordered by broker id: merging stays sound (two states share a
- * view only if one is a relabelling of the other), but some symmetric states may keep views of their
- * own, and their count can then depend on the order of search. Brokers that host nothing keep their
- * place. (`maxOrderings` Infinity refines nothing and enumerates every tie: the plain canonical form the
- * tests compare with.)
+ * The code of a state's view; `symmetric` canonicalises broker identities. The hosting brokers are
+ * sorted by what they hold themselves; ties that allow more than two orderings are refined by what the
+ * other brokers say of each (a refinement round costs about one rendering, and usually breaks every
+ * tie). While what still ties allows at most MAX_ORDERINGS orderings, the view is the least rendering
+ * over all of them: refinement treats every relabelling alike, so every permutation of a state still
+ * has the same view. Past that, what ties is ordered by broker id: merging stays sound (two states
+ * share a view only if one is a relabelling of the other), but some symmetric states may keep views of
+ * their own, and their count can then depend on the order of search. Brokers that host nothing keep
+ * their place. (`maxOrderings` Infinity refines nothing and enumerates every tie: the plain canonical
+ * form the tests compare with.)
  */
-export function viewOf(state: State, symmetric: boolean, options: ViewOptions = {}): string {
+function codeOf(state: State, symmetric: boolean, options: ViewOptions): Code {
   const { maxOrderings = MAX_ORDERINGS, forgetting = null } = options;
   const brokers = state.brokers;
   const partitions = Object.values(state.partitions);
   const forgotten = forgottenIn(state, forgetting);
   const locals = brokers.map((b) => local(b, state, partitions, forgotten));
   const fixed = unlabelled(state, partitions);
-  if (!symmetric) {
-    const own = brokers.map((b) => String(b.id));
-    return `${brokers.map((b, i) => `${locals[i]}|${references(b, partitions, own)}`).join('/')}#${shared(state, partitions, own)}#${fixed}`;
-  }
+  if (!symmetric) return render(state, partitions, locals, brokers.map((b) => b.id), fixed);
   const hosts: BrokerId[] = [];
   const idle: BrokerId[] = [];
   for (const b of brokers) (partitions.some((p) => p.replicas[b.id] !== undefined) ? hosts : idle).push(b.id);
@@ -364,10 +511,20 @@ export function viewOf(state: State, symmetric: boolean, options: ViewOptions = 
     // Still too many: ties broken by broker id (runsBy keeps `hosts`' id order within a run).
     if (orderingsOf(runs, maxOrderings) > maxOrderings) return render(state, partitions, locals, [...runs.flat(), ...idle], fixed);
   }
-  let least: string | null = null;
+  let least: Code | null = null;
   for (const order of orderings(runs)) {
-    const view = render(state, partitions, locals, [...order, ...idle], fixed);
-    if (least === null || view < least) least = view;
+    const code = render(state, partitions, locals, [...order, ...idle], fixed);
+    if (least === null || compareCodes(code, least) < 0) least = code;
   }
-  return least ?? '';
+  return least ?? [];
+}
+
+/** The view of a state as text (the code's integers): for the tests, and for reading. */
+export function viewOf(state: State, symmetric: boolean, options: ViewOptions = {}): string {
+  return codeOf(state, symmetric, options).join(',');
+}
+
+/** The 64-bit fingerprint of a state's view (fingerprint.ts), hashed from its code without text. */
+export function fingerprintOfState(state: State, symmetric: boolean, options: ViewOptions = {}): readonly [hi: number, lo: number] {
+  return fingerprintOfCode(codeOf(state, symmetric, options));
 }
