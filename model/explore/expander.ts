@@ -25,7 +25,7 @@ export interface FrontierEntry {
   readonly ref: number;
   /**
    * The sleep set: enabled actions the search need not take from this state, because each leads
-   * where a sibling's successor leads by the same action (see `Expander.sleepAfter`).
+   * where a sibling's successor leads by the same action (see `Footprints`).
    */
   readonly sleep: readonly Action[];
 }
@@ -53,7 +53,7 @@ export interface ExpanderSetup {
   readonly table: StateTable;
   readonly worker: number;
   readonly workers: number;
-  /** Partial-order reduction by sleep sets (see `Expander.sleepAfter`). */
+  /** Partial-order reduction by sleep sets (see `Footprints`). */
   readonly reduce: boolean;
   readonly onState?: (state: State) => void;
 }
@@ -202,13 +202,14 @@ function sameAction(x: Action, y: Action): boolean {
  *
  * Why no state is lost, and none is reached later than breadth-first order reaches it: suppose a
  * class of states at depth d were missed, and take, among the states at depth d-1 with an action x
- * into it, the one first added to the state table, w. Then x sleeps in w: w was first reached as
- * p·a, x was taken from p before `a` (so p·x was added to the table, as itself or as a symmetric
- * state, before w) and is independent of `a`; so p·x·a is in the class, and from the state kept for
- * p·x the action `a` (relabelled) leads into it: a state added before w, a contradiction. Symmetry
- * needs nothing more (the relabelled action is as independent), and the argument orders states by
- * when the shared table took them, so it holds for parallel workers too. Only transitions are saved:
- * the distinct states, the depth and the length of the shortest counterexample stay the same
+ * into it, the one first added to the state table, w. The search did not take x from w (it would
+ * have reached the class), so x sleeps in w: w was first reached as p·a, x was taken from p before
+ * `a` (so p·x was added to the table, as itself or as a symmetric state, before w) and is independent
+ * of `a`; so p·x·a is in the class, and from the state kept for p·x the action `a` (relabelled) leads
+ * into it: a state added before w, a contradiction. Symmetry needs nothing more (the relabelled action
+ * is as independent), and the argument orders states by when the shared table took them, so it holds
+ * for parallel workers too. Only transitions are saved: the distinct states, the depth and the length
+ * of the shortest counterexample stay the same
  * (test/model/reduction.test.ts compares searches with and without on small configurations).
  */
 class Footprints {

@@ -7,8 +7,9 @@
  *   among those the footprints keep dependent, so it can fail;
  * - searches with and without the reduction, on small configurations of every era and of the
  *   producer's network, the consumer and the operations, reach the same distinct states (by view), to
- *   the same depth, with the same verdict, the same invariant outcomes and the same length of shortest
- *   counterexample, on one worker and on two; the reduced search takes fewer transitions.
+ *   the same depth, with the same verdict, the same invariant outcomes, the same witnesses reached and
+ *   the same length of shortest counterexample, on one worker and on two; the reduced search takes
+ *   fewer transitions.
  */
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
