@@ -105,7 +105,7 @@ export function traceOf(steps: readonly Action[], found: Found): NonNullable<Exp
 
 export function explore(options: ExploreOptions): ExploreResult {
   const started = Date.now();
-  const table = StateTable.create(options.maxStates);
+  const table = StateTable.growing(options.maxStates);
   const expander = new Expander({
     invariants: options.invariants,
     witnesses: options.witnesses,
