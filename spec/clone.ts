@@ -6,9 +6,12 @@
  * responses, AlterPartition traffic, delayed produces, exposed records and excuses, the consumer's
  * records and jumps (replaced, never edited).
  *
- * The copy is only as good as that list: test/spec/fast-step.test.ts runs every step of every saved
- * counterexample and thousands of random runs through both paths on deeply frozen states, so a recipe
- * that edits something shared here throws there, and any difference in the resulting states fails.
+ * The copy is only as good as that list: test/model/fast-successors.test.ts runs every step of every
+ * saved counterexample and thousands of random runs through both paths on deeply frozen states, so a
+ * recipe that edits something shared here throws there, and any difference in the resulting states
+ * fails. A new field of the state goes in the copy and in `sharedWith` below: the compiler asks for a
+ * required one in the copy (every object is written field by field), not for an optional one, nor
+ * for a comparison in `sharedWith`; that test does.
  */
 import type { BrokerId, Consumer, FollowerFetchState, LeaderState, Network, Partition, PartitionGhost, PartitionView, Producer, ProducerNetwork, Reassignment, Replica, State } from './types.js';
 
