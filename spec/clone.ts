@@ -131,7 +131,8 @@ function sameFlatItems<T extends object>(next: readonly T[], prev: readonly T[])
   return prev;
 }
 
-function sameFlat<T extends object>(next: T, prev: T): boolean {
+/** Whether two flat objects (primitive fields only: an action, a produce attempt) hold the same fields. */
+export function sameFlat<T extends object>(next: T, prev: T): boolean {
   if (next === prev) return true;
   let keys = 0;
   for (const key in next) {

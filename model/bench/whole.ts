@@ -7,7 +7,7 @@ import { INVARIANTS, WITNESSES } from '../../properties/index.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../check/check.js';
 import { configFromArgs } from '../config/flags.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
-import { exploreParallel } from '../explore/parallel.js';
+import { exploreOn } from '../explore/parallel.js';
 import { defaultWorkers } from '../workers/spawn.js';
 import { loadMeter, type Load } from './load.js';
 import { sampleHeap, startSampler } from './memory.js';
@@ -90,10 +90,11 @@ function searchOptions(flags: readonly string[], maxDepth: number, timeLimitMs?:
   };
 }
 
-async function parallel(options: ExploreOptions, workers: number): Promise<ExploreResult> {
+/** The explorer on `workers` threads, the heap sampled while it runs. */
+async function sampled(options: ExploreOptions, workers: number): Promise<ExploreResult> {
   const stop = startSampler();
   try {
-    return await exploreParallel({ ...options, workers });
+    return await exploreOn(workers, options);
   } finally {
     stop();
     sampleHeap();
@@ -117,7 +118,7 @@ export async function exploreThroughput(maxDepth: number): Promise<ExploreThroug
   sampleHeap();
   const workers = defaultWorkers();
   const meterAll = loadMeter();
-  const all = exploreRun(await parallel(searchOptions(ANCHOR_FLAGS, maxDepth), workers), workers, meterAll());
+  const all = exploreRun(await sampled(searchOptions(ANCHOR_FLAGS, maxDepth), workers), workers, meterAll());
   return {
     flags: [...ANCHOR_FLAGS],
     maxDepth,
@@ -177,7 +178,7 @@ export interface SearchRun extends ExploreRun {
 export async function searchRun(flags: readonly string[], workers: number, timeLimitMs: number): Promise<SearchRun> {
   const meter = loadMeter();
   const options = searchOptions(flags, Infinity, timeLimitMs);
-  const result = workers === 1 ? explore(options) : await parallel(options, workers);
+  const result = await sampled(options, workers);
   sampleHeap();
   return { ...exploreRun(result, workers, meter()), flags: [...flags], timeLimitMs, completed: result.stoppedBy === null && result.violation === null };
 }

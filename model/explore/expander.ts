@@ -9,7 +9,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { actionSpec, type Action } from '../../spec/actions/index.js';
-import { sharedWith } from '../../spec/clone.js';
+import { sameFlat, sharedWith } from '../../spec/clone.js';
 import { independent, type Footprint } from '../../spec/footprint.js';
 import { applyEnabled, enabledActions, footprintOf } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
@@ -124,7 +124,7 @@ export class Expander {
       const taken: number[] = [];
       for (let i = 0; i < enabled.length; i++) {
         const action = enabled[i] as Action;
-        if (sleep.length > 0 && sleep.some((asleep) => sameAction(asleep, action))) continue;
+        if (sleep.length > 0 && sleep.some((asleep) => sameFlat(asleep, action))) continue;
         // Leads to a state that looks the same: only a forgotten field changes.
         const only = actionSpec(action).writesOnly;
         if (only !== undefined && forgotten[only]) continue;
@@ -178,20 +178,6 @@ export class Expander {
     const found = firstViolation(state, this.setup.invariants);
     return found === null ? null : { ref, violation: { invariant: found.invariant.name, step: -1, message: found.message } };
   }
-}
-
-/** Whether two actions are the same step: the same kind and parameters. */
-function sameAction(x: Action, y: Action): boolean {
-  if (x.kind !== y.kind) return false;
-  const a = x as unknown as Readonly<Record<string, unknown>>;
-  const b = y as unknown as Readonly<Record<string, unknown>>;
-  let keys = 0;
-  for (const key in a) {
-    if (a[key] !== b[key]) return false;
-    keys += 1;
-  }
-  for (const _ in b) keys -= 1;
-  return keys === 0;
 }
 
 /**

@@ -358,7 +358,6 @@ function consumerView(code: Code, consumer: Consumer): void {
   if (consumer.epochs === null) code.push(NONE);
   else code.push(PRESENT, consumer.epochs.offsetEpoch, orNone(consumer.epochs.leaderEpoch));
   records(code, consumer.polled === null ? [] : [consumer.polled]);
-  code.push(consumer.polled === null ? 0 : 1);
   records(code, consumer.dropped.map((d) => d.record));
   code.push(...consumer.dropped.map((d) => d.jumps));
   code.push(consumer.unseen.length);

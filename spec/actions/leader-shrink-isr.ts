@@ -48,15 +48,10 @@ export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
     leader: { type: 'broker', doc: 'the broker that believes it leads' },
     follower: { type: 'broker', doc: 'the ISR follower it drops' },
   },
-  // Only a broker that believes it leads drops a follower, and only one of its view's ISR (the guard's
-  // first tests, asked here so that the checkers do not list pairs the guard refuses anyway).
-  candidates: (at) => {
-    const { assignment, replicas } = at.partition;
-    return assignment.flatMap((leader) => {
-      const isr = believesLeader(at, leader) ? (replicas[leader]?.view?.isr ?? []) : [];
-      return assignment.filter((follower) => follower !== leader && isr.includes(follower)).map((follower) => ({ kind: 'leaderShrinkIsr' as const, leader, follower }));
-    });
-  },
+  candidates: ({ partition: { assignment } }) =>
+    assignment.flatMap((leader) =>
+      assignment.filter((follower) => follower !== leader).map((follower) => ({ kind: 'leaderShrinkIsr' as const, leader, follower })),
+    ),
   refusal(at, { leader, follower }) {
     const budget = shrinksLeft(at);
     if (budget !== null) return budget;

@@ -18,8 +18,7 @@ import { applyEnabled, enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { sharedWith } from '../../spec/clone.js';
 import { loadTrace } from '../../model/trace/trace.js';
-import { VERDICTS } from '../../model/verdicts/verdicts.js';
-import { rowConfig } from '../verdicts/settle.js';
+import { verdictConfigs } from '../verdicts/settle.js';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -40,8 +39,7 @@ function bothPaths(state: State, action: Action, where: string): State {
   return kept;
 }
 
-/** One configuration per distinct set of flags among the verdict rows: every era, fault and client. */
-const configs: readonly Config[] = [...new Map(VERDICTS.map((row) => [row.flags.join(' '), row] as const)).values()].map(rowConfig);
+const configs = verdictConfigs();
 const RUNS = 3000;
 const MAX_STEPS = 40;
 

@@ -27,8 +27,8 @@ import { exploreParallel } from '../../model/explore/parallel.js';
 import { forgettingOf, viewOf } from '../../model/explore/view.js';
 import { runActions } from '../../model/check/runner.js';
 import { configFromArgs } from '../../model/config/flags.js';
-import { VERDICTS } from '../../model/verdicts/verdicts.js';
-import { rowConfig } from '../verdicts/settle.js';
+import { verdictRow } from '../../model/verdicts/verdicts.js';
+import { rowConfig, verdictConfigs } from '../verdicts/settle.js';
 
 beforeAll(() => setAutoFreeze(false));
 
@@ -41,7 +41,7 @@ function commute(state: State, x: Action, y: Action): boolean {
 }
 
 describe('the footprints call independent only actions that commute', () => {
-  const configs: readonly Config[] = [...new Map(VERDICTS.map((row) => [row.flags.join(' '), row] as const)).values()].map(rowConfig);
+  const configs = verdictConfigs();
 
   it('on random runs over every verdict row\'s configuration', () => {
     let independentPairs = 0;
@@ -92,9 +92,8 @@ function search(cfg: Config, invariants: readonly Invariant[], reduce: boolean):
 }
 
 const rowOf = (id: string): { config: Config; invariants: Invariant[] } => {
-  const found = VERDICTS.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(`no verdict row ${id}`);
-  return { config: rowConfig(found), invariants: [invariantNamed(found.invariant)] };
+  const row = verdictRow(id);
+  return { config: rowConfig(row), invariants: [invariantNamed(row.invariant)] };
 };
 
 const QUIET = ['--fences', '0', '--shutdowns', '0', '--power-losses', '0', '--commits', '0'];

@@ -11,10 +11,15 @@ import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/config/flags.js';
 import { replayTrace } from '../../model/trace/replay.js';
 import { loadTrace } from '../../model/trace/trace.js';
-import type { VerdictRow } from '../../model/verdicts/verdicts.js';
+import { VERDICTS, type VerdictRow } from '../../model/verdicts/verdicts.js';
 
 export function rowConfig(row: VerdictRow): Config {
   return configFromArgs(row.flags);
+}
+
+/** One configuration per distinct set of flags among the verdict rows: every era, fault and client. */
+export function verdictConfigs(): Config[] {
+  return [...new Map(VERDICTS.map((row) => [row.flags.join(' '), row] as const)).values()].map(rowConfig);
 }
 
 /** The tests of one row: the random search agrees with it, and so does its saved trace. */
