@@ -3,7 +3,7 @@
  * when Kafka promises it, and the eras or configurations known to break it.
  */
 import type { Config } from '../spec/config.js';
-import type { PartitionName, RecoveryField, State } from '../spec/types.js';
+import type { ForgettableField, PartitionName, State } from '../spec/types.js';
 import type { Judgement } from './judgement.js';
 
 /** Under which configurations Kafka promises an invariant. */
@@ -26,8 +26,8 @@ export interface Invariant {
   readonly brokenBy: readonly string[];
   /** Null when the invariant holds in `state`, else a message naming brokers, offsets and records. */
   readonly check: (state: State) => string | null;
-  /** The recovery fields it reads: the explorer then keeps them in every state (model/explore/view.ts). */
-  readonly reads?: readonly RecoveryField[];
+  /** What it reads that the explorer's view may leave out: the view then keeps it in every state (model/explore/view.ts). */
+  readonly reads?: readonly ForgettableField[];
   /** For a durability invariant: the partition whose records it is about (the data partition if absent). */
   readonly partition?: PartitionName;
   /**

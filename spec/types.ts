@@ -129,6 +129,16 @@ export interface Broker {
  */
 export type RecoveryField = 'flushed' | 'hwCheckpoint';
 
+/**
+ * What the explorer's view may leave out because no step reads it (model/explore/view.ts), unless a
+ * checked invariant declares that it reads it: the recovery fields once no recovery can come; the ISR,
+ * ELR and partition epoch of a follower's view (`followerView`: a follower acts on the leader and leader
+ * epoch it knows, and catches up when behind); the leader and epoch of a follower's last fetch once the
+ * controller's leader epoch has passed them (`staleLastFetch`: log-matching reads a fetch of the current
+ * epoch only, and epochs only grow).
+ */
+export type ForgettableField = RecoveryField | 'followerView' | 'staleLastFetch';
+
 /** A broker's replica of one partition: its log and what it knows of the partition. */
 export interface Replica {
   /** The broker hosting it. */

@@ -20,6 +20,17 @@
  * step (a flush or a checkpoint becomes a step that changes nothing the view keeps), so merging them
  * keeps every violation reachable, at the same depth or less.
  *
+ * It also leaves out, at every step, what no guard and no unchecked invariant reads (spec/types.ts,
+ * `ForgettableField`). A follower's view keeps the leader and leader epoch it follows, whether it is
+ * ahead of the controller's record (epochs-monotonic), and whether it is behind while that may keep its
+ * broker fenced (`mayUnfence`): a follower fetches from that leader with that epoch, and reconciles on a
+ * change of either (mustReconcile); only a leader reads its ISR, ELR and partition epoch, and a replica
+ * becoming leader takes the record afresh. A follower's last fetch is kept
+ * while its epoch is the controller's (log-matching reads it then); an older one can never be current
+ * again. States merged this way simulate each other step for step: the same actions are enabled with
+ * merged results, except that a follower behind the controller's record may catch up, a step that
+ * leaves it in the same view when the leader and epoch did not change.
+ *
  * The code is binary (integers, not text): every list carries its length and every optional value a
  * marker, so two states have the same code only if they agree on everything it keeps, and the explorer
  * hashes it to its 64-bit fingerprint without building a string (`fingerprintOfState`). `viewOf`
@@ -39,7 +50,7 @@ import type {
   LossExcuse,
   Partition,
   PartitionView,
-  RecoveryField,
+  ForgettableField,
   ProduceAttempt,
   ProducerNetwork,
   Replica,
@@ -59,6 +70,8 @@ const PRESENT = -1_000_002;
 /** The consumer's position when it must reset or has failed (auto.offset.reset=none). */
 const RESETTING = -1_000_003;
 const FAILED = -1_000_004;
+/** A follower's view with only what a follower reads (`replicaView`). */
+const FOLLOWING = -1_000_005;
 
 /** Each broker's label in a view, by broker id: its rank under a relabelling, or its own id. */
 type Labels = readonly number[];
@@ -146,17 +159,17 @@ function brokerLocal(code: Code, b: Broker, state: State): void {
 
 /** What the view may forget, for one search: every recovery field but those a checked invariant reads. */
 export interface Forgetting {
-  readonly kept: ReadonlySet<RecoveryField>;
+  readonly kept: ReadonlySet<ForgettableField>;
 }
 
 export function forgettingOf(invariants: readonly Invariant[]): Forgetting {
   return { kept: new Set(invariants.flatMap((invariant) => invariant.reads ?? [])) };
 }
 
-/** The recovery fields no future step of `state` reads, under `forgetting`. */
-export type Forgotten = Readonly<Record<RecoveryField, boolean>>;
+/** What no future step of `state` reads, under `forgetting`. */
+export type Forgotten = Readonly<Record<ForgettableField, boolean>>;
 
-const REMEMBERED: Forgotten = { flushed: false, hwCheckpoint: false };
+const REMEMBERED: Forgotten = { flushed: false, hwCheckpoint: false, followerView: false, staleLastFetch: false };
 
 function spent(state: State, budget: keyof BudgetUse): boolean {
   return state.budget[budget] >= state.config.budgets[budget];
@@ -170,6 +183,8 @@ export function forgottenIn(state: State, forgetting: Forgetting | null): Forgot
       !forgetting.kept.has('hwCheckpoint') &&
       STOPPING_BUDGETS.every((budget) => spent(state, budget)) &&
       state.brokers.every((b) => b.status === 'running'),
+    followerView: !forgetting.kept.has('followerView'),
+    staleLastFetch: !forgetting.kept.has('staleLastFetch'),
   };
 }
 
@@ -214,15 +229,40 @@ function lostCopies(code: Code, excuses: readonly LossExcuse[], broker: BrokerId
 }
 
 /** What a broker holds that names other brokers, in every partition it hosts, relabelled by `labels`. */
-function references(code: Code, b: Broker, partitions: readonly Partition[], labels: Labels): void {
+function references(code: Code, state: State, b: Broker, partitions: readonly Partition[], labels: Labels, forgotten: Forgotten): void {
   for (const partition of partitions) {
     const replica = partition.replicas[b.id];
-    if (replica !== undefined) replicaReferences(code, replica, partition, labels);
+    if (replica !== undefined) replicaReferences(code, state, replica, partition, labels, forgotten);
   }
 }
 
-function replicaReferences(code: Code, r: Replica, partition: Partition, labels: Labels): void {
-  partitionView(code, r.view, labels);
+/**
+ * Whether a broker's metadata being behind the controller's may matter: the controller unfences a
+ * broker only once it has caught up with every partition it hosts, so while it is fenced, or while the
+ * controller may fence it running (a fence left in the budget; any other fencing stops it, and a
+ * stopped broker has no view).
+ */
+function mayUnfence(state: State, broker: BrokerId): boolean {
+  return state.controller.registrations[broker]?.fenced === true || !spent(state, 'fences');
+}
+
+/**
+ * A replica's view of its partition: a follower's without what only a leader reads, when forgotten.
+ * A follower's partition epoch is kept as its side of the controller's (ahead, which epochs-monotonic
+ * reads; behind, while unfencing may read it; else level).
+ */
+function replicaView(code: Code, state: State, r: Replica, record: PartitionView, labels: Labels, forgotten: Forgotten): void {
+  const view = r.view;
+  if (view === null || r.leader !== null || view.leader === r.broker || !forgotten.followerView) {
+    partitionView(code, view, labels);
+    return;
+  }
+  const side = Math.sign(view.partitionEpoch - record.partitionEpoch);
+  code.push(FOLLOWING, lab(labels, view.leader), view.leaderEpoch, side < 0 && !mayUnfence(state, r.broker) ? 0 : side);
+}
+
+function replicaReferences(code: Code, state: State, r: Replica, partition: Partition, labels: Labels, forgotten: Forgotten): void {
+  replicaView(code, state, r, partition.record, labels, forgotten);
   const leader = r.leader;
   if (leader === null) code.push(NONE);
   else {
@@ -239,7 +279,7 @@ function replicaReferences(code: Code, r: Replica, partition: Partition, labels:
   if (epochEnd == null) code.push(NONE);
   else code.push(PRESENT, lab(labels, epochEnd.leader), epochEnd.leaderEpoch, epochEnd.requestEpoch, orNone(epochEnd.answer.epoch), epochEnd.answer.endOffset);
   const lastFetch = partition.ghost.lastFetch[r.broker];
-  if (lastFetch == null) code.push(NONE);
+  if (lastFetch == null || (forgotten.staleLastFetch && lastFetch.epoch < partition.record.leaderEpoch)) code.push(NONE);
   else code.push(PRESENT, lab(labels, lastFetch.leader), lastFetch.epoch);
 }
 
@@ -442,13 +482,13 @@ function runLabels(runs: readonly (readonly BrokerId[])[]): number[] {
  * with the runs' labels; until the runs stop splitting. Every step is the same under any relabelling of
  * the brokers, so the runs it ends with are too.
  */
-function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, partitions: readonly Partition[]): BrokerId[][] {
+function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, partitions: readonly Partition[], forgotten: Forgotten): BrokerId[][] {
   for (let round = 0; round < hosts.length; round++) {
     const labels = runLabels(runs);
     const keys: Code[] = [];
     for (const id of hosts) {
       const key: Code = [labels[id] ?? -1];
-      references(key, state.brokers[id] as Broker, partitions, labels);
+      references(key, state, state.brokers[id] as Broker, partitions, labels, forgotten);
       keys[id] = key;
     }
     const refined = runsBy(hosts, keys);
@@ -459,7 +499,7 @@ function refine(runs: BrokerId[][], hosts: readonly BrokerId[], state: State, pa
 }
 
 /** The code of the state with the brokers in the order `ranked` (each labelled by its place). */
-function render(state: State, partitions: readonly Partition[], locals: readonly Code[], ranked: readonly BrokerId[], fixed: Code): Code {
+function render(state: State, partitions: readonly Partition[], locals: readonly Code[], ranked: readonly BrokerId[], fixed: Code, forgotten: Forgotten): Code {
   const labels: number[] = [];
   ranked.forEach((id, index) => {
     labels[id] = index;
@@ -467,7 +507,7 @@ function render(state: State, partitions: readonly Partition[], locals: readonly
   const code: Code = [ranked.length];
   for (const id of ranked) {
     code.push(...(locals[id] as Code));
-    references(code, state.brokers[id] as Broker, partitions, labels);
+    references(code, state, state.brokers[id] as Broker, partitions, labels, forgotten);
   }
   shared(code, state, partitions, labels);
   code.push(...fixed);
@@ -500,19 +540,19 @@ function codeOf(state: State, symmetric: boolean, options: ViewOptions): Code {
   const forgotten = forgottenIn(state, forgetting);
   const locals = brokers.map((b) => local(b, state, partitions, forgotten));
   const fixed = unlabelled(state, partitions);
-  if (!symmetric) return render(state, partitions, locals, brokers.map((b) => b.id), fixed);
+  if (!symmetric) return render(state, partitions, locals, brokers.map((b) => b.id), fixed, forgotten);
   const hosts: BrokerId[] = [];
   const idle: BrokerId[] = [];
   for (const b of brokers) (partitions.some((p) => p.replicas[b.id] !== undefined) ? hosts : idle).push(b.id);
   let runs = runsBy(hosts, locals);
   if (maxOrderings !== Infinity && orderingsOf(runs, maxOrderings) > REFINE_PAST) {
-    runs = refine(runs, hosts, state, partitions);
+    runs = refine(runs, hosts, state, partitions, forgotten);
     // Still too many: ties broken by broker id (runsBy keeps `hosts`' id order within a run).
-    if (orderingsOf(runs, maxOrderings) > maxOrderings) return render(state, partitions, locals, [...runs.flat(), ...idle], fixed);
+    if (orderingsOf(runs, maxOrderings) > maxOrderings) return render(state, partitions, locals, [...runs.flat(), ...idle], fixed, forgotten);
   }
   let least: Code | null = null;
   for (const order of orderings(runs)) {
-    const code = render(state, partitions, locals, [...order, ...idle], fixed);
+    const code = render(state, partitions, locals, [...order, ...idle], fixed, forgotten);
     if (least === null || compareCodes(code, least) < 0) least = code;
   }
   return least ?? [];
