@@ -48,7 +48,7 @@ export interface ExpanderSetup {
   readonly invariants: readonly Invariant[];
   readonly witnesses: readonly Witness[];
   readonly symmetric: boolean;
-  /** What the view may forget once no recovery can read it (null: nothing). */
+  /** What the view may forget because no step reads it (null: nothing). */
   readonly forgetting: Forgetting | null;
   readonly table: StateTable;
   readonly worker: number;

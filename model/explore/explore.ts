@@ -30,7 +30,7 @@ export interface ExploreOptions {
   readonly heapFraction?: number;
   /** Canonicalise broker identities (default true). */
   readonly symmetric?: boolean;
-  /** Forget what only a recovery reads once none can come (default true; view.ts). */
+  /** Forget what no step reads (default true; view.ts): fewer states, the same verdicts and shortest counterexample lengths. */
   readonly forget?: boolean;
   /**
    * Partial-order reduction by sleep sets (default true; expander.ts): fewer transitions, the same

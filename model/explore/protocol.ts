@@ -8,7 +8,7 @@ export interface ExploreWorkerSetup extends Pick<ExpanderSetup, 'symmetric' | 'r
   readonly invariants: readonly string[];
   /** The invariants are searches for broken promises only (properties/judgement.ts). */
   readonly brokenOnly: boolean;
-  /** Whether the view forgets what no recovery can read any more. */
+  /** Whether the view forgets what no step reads (model/explore/view.ts). */
   readonly forget: boolean;
   readonly witnesses: readonly string[];
   readonly table: SharedArrayBuffer;
