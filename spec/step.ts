@@ -7,7 +7,7 @@
  */
 import { castDraft, produce, type Draft } from 'immer';
 import { ACTION_KINDS, ACTIONS, type Action } from './actions/index.js';
-import { budgetLeft, type ClusterActionSpec, type PartitionActionSpec } from './actions/action.js';
+import { budgetLeft, hasBudget, type ClusterActionSpec, type PartitionActionSpec } from './actions/action.js';
 import { mutableCopy } from './clone.js';
 import { draftPartitionSite, partitionSite } from './cluster.js';
 import { DATA_PARTITION, OFFSETS_PARTITION } from './config.js';
@@ -86,7 +86,8 @@ export function enabledActions(state: State): Action[] {
   const enabled: Action[] = [];
   for (const kind of ACTION_KINDS) {
     const spec = ACTIONS[kind] as unknown as AnySpec;
-    if (spentBudget(at, spec) !== null || spec.modelled?.(state.config) === false) continue;
+    // A spent budget refuses every candidate: skipped without listing them or writing the reason.
+    if ((spec.budget !== undefined && !hasBudget(state, spec.budget)) || spec.modelled?.(state.config) === false) continue;
     if (spec.scope !== 'partition') {
       if (spec.scope === 'consumer' && state.consumer === null) continue;
       for (const action of spec.candidates(at)) if (spec.refusal(at, action) === null) enabled.push(action);

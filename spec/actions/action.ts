@@ -109,9 +109,14 @@ export function runningHost(at: Site, broker: BrokerId): string | null {
   return at.state.brokers[broker]?.status === 'running' ? null : `${b(broker)} is down`;
 }
 
-/** Guard helper: a perturbation budget still has room (ISR shrinks: on this partition). */
+/** Whether a perturbation budget still has room. */
+export function hasBudget(state: Site['state'], budget: keyof Site['state']['budget']): boolean {
+  return state.budget[budget] < state.config.budgets[budget];
+}
+
+/** Guard helper: a perturbation budget still has room; else why not. */
 export function budgetLeft(at: Site, budget: keyof Site['state']['budget']): string | null {
-  return at.state.budget[budget] < at.state.config.budgets[budget] ? null : `the ${budget} budget is spent`;
+  return hasBudget(at.state, budget) ? null : `the ${budget} budget is spent`;
 }
 
 /** Guard helper: the partition's leader may still drop a lagging follower (the `shrinks` budget, per partition). */
