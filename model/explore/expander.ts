@@ -193,11 +193,11 @@ export class Expander {
  * `a` (so p·x was added to the table, as itself or as a symmetric state, before w) and is independent
  * of `a`; so p·x·a is in the class, and from the state kept for p·x the action `a` (relabelled) leads
  * into it (that state may differ from p·x in what the view forgets, and simulates it step for step;
- * model/explore/view.ts): a state added before w, a contradiction. Symmetry needs nothing more (the relabelled action
- * is as independent), and the argument orders states by when the shared table took them, so it holds
- * for parallel workers too. Only transitions are saved: the distinct states, the depth and the length
- * of the shortest counterexample stay the same
- * (test/model/reduction.test.ts compares searches with and without on small configurations).
+ * model/explore/view.ts): a state added before w, a contradiction. Symmetry needs nothing more (the
+ * relabelled action is as independent), and the argument orders states by when the shared table took
+ * them, so it holds for parallel workers too. Only transitions are saved: the distinct states, the
+ * depth and the length of the shortest counterexample stay the same (test/model/reduction.test.ts
+ * compares searches with and without on small configurations).
  */
 class Footprints {
   private readonly known: (Footprint | null | undefined)[] = [];

@@ -1,7 +1,7 @@
 /**
  * The explorer's view of a state: a compact code, a list of integers, that keeps everything that
- * decides what can happen next or what an invariant says, and leaves out ghost fields no invariant reads (witness events, the
- * unclean-shutdown counters used only to classify a violation). Two states with the same view are the
+ * decides what can happen next or what an invariant says, and leaves out ghost fields no invariant
+ * reads (witness events, the unclean-shutdown counters used only to classify a violation). Two states with the same view are the
  * same to the explorer.
  *
  * With `symmetric`, broker identities are canonicalised: brokers are interchangeable apart from their
@@ -20,8 +20,8 @@
  * step (a flush or a checkpoint becomes a step that changes nothing the view keeps), so merging them
  * keeps every violation reachable, at the same depth or less.
  *
- * It also leaves out, at every step, what no guard and no unchecked invariant reads (spec/types.ts,
- * `ForgettableField`). A follower's view keeps the leader and leader epoch it follows, whether it is
+ * It also leaves out, at every step, what no guard reads and no checked invariant declares it reads
+ * (spec/types.ts, `ForgettableField`). A follower's view keeps the leader and leader epoch it follows, whether it is
  * ahead of the controller's record (epochs-monotonic), and whether it is behind while that may keep its
  * broker fenced (`mayUnfence`): a follower fetches from that leader with that epoch, and reconciles on a
  * change of either (mustReconcile); only a leader reads its ISR, ELR and partition epoch, and a replica
@@ -36,13 +36,14 @@
  * hashes it to its 64-bit fingerprint without building a string (`fingerprintOfState`). `viewOf`
  * writes the same code as text, for the tests and for reading.
  */
+import { hasBudget } from '../../spec/actions/action.js';
+import { viewCaughtUp } from '../../spec/actions/broker-apply-metadata.js';
 import { STOPPING_BUDGETS } from '../../spec/broker.js';
 import type { Invariant } from '../../properties/invariant.js';
 import { fingerprintOfCode } from './fingerprint.js';
 import type {
   Broker,
   BrokerId,
-  BudgetUse,
   Consumer,
   FetchResponse,
   LeaderState,
@@ -171,17 +172,13 @@ export type Forgotten = Readonly<Record<ForgettableField, boolean>>;
 
 const REMEMBERED: Forgotten = { flushed: false, hwCheckpoint: false, followerView: false, staleLastFetch: false };
 
-function spent(state: State, budget: keyof BudgetUse): boolean {
-  return state.budget[budget] >= state.config.budgets[budget];
-}
-
 export function forgottenIn(state: State, forgetting: Forgetting | null): Forgotten {
   if (forgetting === null) return REMEMBERED;
   return {
-    flushed: !forgetting.kept.has('flushed') && spent(state, 'powerLosses'),
+    flushed: !forgetting.kept.has('flushed') && !hasBudget(state, 'powerLosses'),
     hwCheckpoint:
       !forgetting.kept.has('hwCheckpoint') &&
-      STOPPING_BUDGETS.every((budget) => spent(state, budget)) &&
+      STOPPING_BUDGETS.every((budget) => !hasBudget(state, budget)) &&
       state.brokers.every((b) => b.status === 'running'),
     followerView: !forgetting.kept.has('followerView'),
     staleLastFetch: !forgetting.kept.has('staleLastFetch'),
@@ -221,11 +218,13 @@ function local(b: Broker, state: State, partitions: readonly Partition[], forgot
   return code;
 }
 
+type LostCopy = Exclude<LossExcuse, { readonly cause: 'unclean-election' }>;
+
 /** The exposed records the replica lost to a power loss or a replaced disk, with the unclean shutdowns counted then (the judgement reads them). */
 function lostCopies(code: Code, excuses: readonly LossExcuse[], broker: BrokerId): void {
-  const lost = excuses.filter((e) => e.cause !== 'unclean-election' && e.broker === broker);
+  const lost = excuses.filter((e): e is LostCopy => e.cause !== 'unclean-election' && e.broker === broker);
   code.push(lost.length);
-  for (const e of lost) code.push(e.cause === 'disk-loss' ? 1 : 0, e.id, e.cause === 'unclean-election' ? 0 : e.uncleanShutdowns);
+  for (const e of lost) code.push(e.cause === 'disk-loss' ? 1 : 0, e.id, e.uncleanShutdowns);
 }
 
 /** What a broker holds that names other brokers, in every partition it hosts, relabelled by `labels`. */
@@ -243,13 +242,13 @@ function references(code: Code, state: State, b: Broker, partitions: readonly Pa
  * stopped broker has no view).
  */
 function mayUnfence(state: State, broker: BrokerId): boolean {
-  return state.controller.registrations[broker]?.fenced === true || !spent(state, 'fences');
+  return state.controller.registrations[broker]?.fenced === true || hasBudget(state, 'fences');
 }
 
 /**
  * A replica's view of its partition: a follower's without what only a leader reads, when forgotten.
- * A follower's partition epoch is kept as its side of the controller's (ahead, which epochs-monotonic
- * reads; behind, while unfencing may read it; else level).
+ * Of a follower's partition epoch the view keeps whether it is ahead of the controller's
+ * (epochs-monotonic reads it) and, while unfencing may ask it, whether it has caught up.
  */
 function replicaView(code: Code, state: State, r: Replica, record: PartitionView, labels: Labels, forgotten: Forgotten): void {
   const view = r.view;
@@ -257,8 +256,9 @@ function replicaView(code: Code, state: State, r: Replica, record: PartitionView
     partitionView(code, view, labels);
     return;
   }
-  const side = Math.sign(view.partitionEpoch - record.partitionEpoch);
-  code.push(FOLLOWING, lab(labels, view.leader), view.leaderEpoch, side < 0 && !mayUnfence(state, r.broker) ? 0 : side);
+  const ahead = view.partitionEpoch > record.partitionEpoch;
+  const behind = !viewCaughtUp(view, record) && mayUnfence(state, r.broker);
+  code.push(FOLLOWING, lab(labels, view.leader), view.leaderEpoch, ahead ? 1 : behind ? -1 : 0);
 }
 
 function replicaReferences(code: Code, state: State, r: Replica, partition: Partition, labels: Labels, forgotten: Forgotten): void {

@@ -9,7 +9,7 @@
 import { applyPartitionRecord } from '../broker.js';
 import { place } from '../footprint.js';
 import type { PartitionSite } from '../rules.js';
-import type { BrokerId } from '../types.js';
+import type { BrokerId, PartitionView } from '../types.js';
 import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerApplyMetadata {
@@ -17,10 +17,14 @@ export interface BrokerApplyMetadata {
   readonly broker: BrokerId;
 }
 
-/** The replica's view is the controller's latest record of its partition. */
+/** A replica's view is the controller's latest record of its partition. */
+export function viewCaughtUp(view: PartitionView | null | undefined, record: PartitionView): boolean {
+  return view != null && view.partitionEpoch >= record.partitionEpoch;
+}
+
+/** The broker's replica has caught up with the controller's latest record of its partition. */
 export function caughtUp(at: PartitionSite, broker: BrokerId): boolean {
-  const view = at.partition.replicas[broker]?.view;
-  return view != null && view.partitionEpoch >= at.partition.record.partitionEpoch;
+  return viewCaughtUp(at.partition.replicas[broker]?.view, at.partition.record);
 }
 
 export const brokerApplyMetadata: PartitionActionSpec<BrokerApplyMetadata> = {

@@ -24,9 +24,8 @@ import { explore, type ExploreResult } from '../../model/explore/explore.js';
 import { forgettingOf, viewOf } from '../../model/explore/view.js';
 import { runActions, runSchedule } from '../../model/check/runner.js';
 import { schedules, type Schedule } from '../../model/check/schedule.js';
-import { VERDICTS } from '../../model/verdicts/verdicts.js';
 import { config } from '../builders.js';
-import { rowConfig } from '../verdicts/settle.js';
+import { rowQuestion } from '../verdicts/settle.js';
 
 beforeAll(() => setAutoFreeze(false));
 
@@ -133,12 +132,6 @@ describe('every state the random checker reaches is in the explored set', () => 
   }
 });
 
-const row = (id: string): { config: Config; invariants: Invariant[] } => {
-  const found = VERDICTS.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(`no verdict row ${id}`);
-  return { config: rowConfig(found), invariants: [invariantNamed(found.invariant)] };
-};
-
 describe('exploring with and without symmetry reduction gives the same verdicts', () => {
   // `reduces`: whether some reachable state has a permutation of its brokers that is reachable too. The
   // RF 3 configurations do; the RF 2 ones here (broker 0 leads at the start) never reach a state
@@ -147,8 +140,8 @@ describe('exploring with and without symmetry reduction gives the same verdicts'
     { name: 'safe: three replicas, one record, no faults', key: 'threeReplicas', config: SMALL.threeReplicas, invariants: INVARIANTS, violated: null, reduces: true },
     { name: 'safe: RF 2, one record, one crash', key: 'kip966', config: SMALL.kip966, invariants: INVARIANTS, violated: null, reduces: false },
     // Verdict rows of model/verdicts/verdicts.ts: loss acks=1 allows (RF 3), and a bug of the oldest era (RF 2).
-    { name: 'unsafe: verdict row acks-1', key: 'acks-1', ...row('acks-1'), violated: 'acked-never-lost', length: 4, reduces: true },
-    { name: 'unsafe: verdict row kip-101-scenario-1-present', key: 'kip-101-scenario-1-present', ...row('kip-101-scenario-1-present'), violated: 'acked-never-lost', length: 10, reduces: false },
+    { name: 'unsafe: verdict row acks-1', key: 'acks-1', ...rowQuestion('acks-1'), violated: 'acked-never-lost', length: 4, reduces: true },
+    { name: 'unsafe: verdict row kip-101-scenario-1-present', key: 'kip-101-scenario-1-present', ...rowQuestion('kip-101-scenario-1-present'), violated: 'acked-never-lost', length: 10, reduces: false },
   ];
   for (const { name, key, config: cfg, invariants, violated, length, reduces } of CASES) {
     it(name, () => {
@@ -198,7 +191,7 @@ describe('forgetting what no step reads merges only states with the same futures
       invariants: INVARIANTS,
       violated: null,
     },
-    { name: 'log-matching, which reads a last fetch of the current epoch: verdict row kafka-6361-present', key: 'kafka-6361-present', ...row('kafka-6361-present'), violated: 'log-matching', length: 14 },
+    { name: 'log-matching, which reads a last fetch of the current epoch: verdict row kafka-6361-present', key: 'kafka-6361-present', ...rowQuestion('kafka-6361-present'), violated: 'log-matching', length: 14 },
     {
       name: 'flushed offsets, after the only power loss: RF 2, one record, one power loss, acked-never-lost only',
       key: 'power',
@@ -214,7 +207,7 @@ describe('forgetting what no step reads merges only states with the same futures
       violated: 'acked-never-lost',
       length: 11,
     },
-    { name: 'the oldest era: verdict row kip-101-scenario-1-present', key: 'kip-101-scenario-1-present', ...row('kip-101-scenario-1-present'), violated: 'acked-never-lost', length: 10 },
+    { name: 'the oldest era: verdict row kip-101-scenario-1-present', key: 'kip-101-scenario-1-present', ...rowQuestion('kip-101-scenario-1-present'), violated: 'acked-never-lost', length: 10 },
   ];
   for (const { name, key, config: cfg, invariants, violated, length } of CASES) {
     it(name, () => {

@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { setAutoFreeze } from 'immer';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBudget } from '../../spec/actions/action.js';
 import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import { initialState } from '../../spec/init.js';
@@ -34,8 +35,7 @@ type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 const follows = (replica: Replica): boolean => replica.view !== null && replica.leader === null && replica.view.leader !== replica.broker;
 
 /** Whether the controller may unfence the broker (only once it caught up): it is fenced, or a fence is left in the budget. */
-const mayUnfence = (state: State, broker: number): boolean =>
-  state.controller.registrations[broker]?.fenced === true || state.budget.fences < state.config.budgets.fences;
+const mayUnfence = (state: State, broker: number): boolean => state.controller.registrations[broker]?.fenced === true || hasBudget(state, 'fences');
 
 /** A deep copy of `state` with `change` made to its partition `name`. */
 function twin(state: State, name: string, change: (partition: Mutable<Partition>) => void): State {

@@ -21,14 +21,13 @@ import { independent } from '../../spec/footprint.js';
 import { initialState } from '../../spec/init.js';
 import { applyEnabled, enabledActions, footprintOf, refusal } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
-import { INVARIANTS, invariantNamed, WITNESSES, type Invariant } from '../../properties/index.js';
+import { INVARIANTS, WITNESSES, type Invariant } from '../../properties/index.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../../model/explore/explore.js';
 import { exploreParallel } from '../../model/explore/parallel.js';
 import { forgettingOf, viewOf } from '../../model/explore/view.js';
 import { runActions } from '../../model/check/runner.js';
 import { configFromArgs } from '../../model/config/flags.js';
-import { verdictRow } from '../../model/verdicts/verdicts.js';
-import { rowConfig, verdictConfigs } from '../verdicts/settle.js';
+import { rowQuestion, verdictConfigs } from '../verdicts/settle.js';
 
 beforeAll(() => setAutoFreeze(false));
 
@@ -91,11 +90,6 @@ function search(cfg: Config, invariants: readonly Invariant[], reduce: boolean):
   return { result, views };
 }
 
-const rowOf = (id: string): { config: Config; invariants: Invariant[] } => {
-  const row = verdictRow(id);
-  return { config: rowConfig(row), invariants: [invariantNamed(row.invariant)] };
-};
-
 const QUIET = ['--fences', '0', '--shutdowns', '0', '--power-losses', '0', '--commits', '0'];
 
 describe('searches with and without sleep sets agree', () => {
@@ -107,8 +101,8 @@ describe('searches with and without sleep sets agree', () => {
     { name: 'a power loss under acks=1, RF 2 (a violation)', config: configFromArgs(['--acks', '1', '--brokers', '2', '--records', '1', '--crashes', '0', '--shrinks', '1', '--fences', '0', '--shutdowns', '0', '--power-losses', '1', '--commits', '0']), invariants: INVARIANTS },
     { name: 'the consumer with a commit, RF 2', config: configFromArgs(['--brokers', '2', '--records', '1', '--crashes', '0', '--shrinks', '0', '--fences', '0', '--shutdowns', '0', '--power-losses', '0', '--commits', '1', '--consumer-restarts', '0']), invariants: INVARIANTS },
     { name: 'produce requests with a retry, RF 2, two records', config: configFromArgs(['--brokers', '2', '--records', '2', '--retries', '1', '--crashes', '0', '--shrinks', '0', ...QUIET]), invariants: INVARIANTS },
-    { name: 'verdict row acks-1 (a violation)', ...rowOf('acks-1') },
-    { name: 'verdict row kip-101-scenario-1-present (a violation)', ...rowOf('kip-101-scenario-1-present') },
+    { name: 'verdict row acks-1 (a violation)', ...rowQuestion('acks-1') },
+    { name: 'verdict row kip-101-scenario-1-present (a violation)', ...rowQuestion('kip-101-scenario-1-present') },
   ];
   for (const { name, config: cfg, invariants } of CASES) {
     it(name, () => {

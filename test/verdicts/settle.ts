@@ -5,16 +5,22 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Config } from '../../spec/config.js';
-import { INVARIANTS, invariantNamed } from '../../properties/index.js';
+import { INVARIANTS, invariantNamed, type Invariant } from '../../properties/index.js';
 import { judge } from '../../properties/judge.js';
 import { checkRandom, DEFAULT_MAX_STEPS } from '../../model/check/check.js';
 import { configFromArgs } from '../../model/config/flags.js';
 import { replayTrace } from '../../model/trace/replay.js';
 import { loadTrace } from '../../model/trace/trace.js';
-import { VERDICTS, type VerdictRow } from '../../model/verdicts/verdicts.js';
+import { VERDICTS, verdictRow, type VerdictRow } from '../../model/verdicts/verdicts.js';
 
 export function rowConfig(row: VerdictRow): Config {
   return configFromArgs(row.flags);
+}
+
+/** A verdict row's configuration and the invariant it asks about, for a search of its question. */
+export function rowQuestion(id: string): { config: Config; invariants: Invariant[] } {
+  const row = verdictRow(id);
+  return { config: rowConfig(row), invariants: [invariantNamed(row.invariant)] };
 }
 
 /** One configuration per distinct set of flags among the verdict rows: every era, fault and client. */
