@@ -29,9 +29,10 @@ describe('adminAlterPartitionReassignments: kafka-reassign-partitions.sh (KIP-45
     expect(data(end).record.leaderEpoch).toBe(1);
   });
 
-  it('is refused for a broker that already hosts a replica, while one is in progress, and without a budget', () => {
+  it('is refused for a broker that already hosts a replica or is not in the cluster, while one is in progress, and without a budget', () => {
     const s = start({ era: 'kraft', ...fourBrokers });
     expect(verdict(s, reassign(2, 1))).toEqual(disabled('b2 already hosts a replica'));
+    expect(verdict(s, reassign(4, 1))).toEqual(disabled('b4 is not a broker of the cluster'));
     expect(verdict(step(s, reassign(3, 1)), reassign(3, 2))).toEqual(disabled('the reassignments budget is spent'));
     const two = start({ era: 'kraft', ...fourBrokers, budgets: { reassignments: 2 } });
     expect(verdict(step(two, reassign(3, 1)), reassign(3, 2))).toEqual(disabled('a reassignment of the partition is already in progress'));
