@@ -13,7 +13,7 @@
  * required one in the copy (every object is written field by field), not for an optional one, nor
  * for a comparison in `sharedWith`; that test does.
  */
-import type { BrokerId, Consumer, FollowerFetchState, LeaderState, Network, Partition, PartitionGhost, PartitionView, Producer, ProducerNetwork, Reassignment, Replica, State } from './types.js';
+import type { BrokerId, Consumer, FollowerFetchState, LeaderState, Network, Partition, PartitionGhost, PartitionName, PartitionView, Producer, ProducerNetwork, Reassignment, Replica, State } from './types.js';
 
 function byBroker<T>(record: Readonly<Record<number, T>>, copy: (value: T) => T): Record<number, T> {
   const out: Record<number, T> = {};
@@ -97,14 +97,20 @@ const consumer = (c: Consumer): Consumer => ({
 });
 
 /**
- * A copy of `state` a recipe may write into; `state` itself is left as it was. Objects are written
+ * A copy of `state` a recipe may write into; `state` itself is left as it was. With `only`, the
+ * recipe is a partition action's, which writes the partition it runs on and no other: the other
+ * partitions are shared (half of the copy, with a consumer's `__consumer_offsets` beside the data
+ * partition). Objects are written
  * field by field, in one order per type, so that every copy of a type has one shape (V8's inline
  * caches stay monomorphic, where spreading what recipes built in varied orders made them megamorphic
  * and this copy four times slower), and the compiler names any field a type gains and the copy lacks.
  */
-export function mutableCopy(state: State): State {
+export function mutableCopy(state: State, only: PartitionName | null = null): State {
   const partitions: Record<string, Partition> = {};
-  for (const name in state.partitions) partitions[name] = partition(state.partitions[name as keyof State['partitions']] as Partition);
+  for (const name in state.partitions) {
+    const original = state.partitions[name as PartitionName] as Partition;
+    partitions[name] = only === null || name === only ? partition(original) : original;
+  }
   return {
     config: state.config,
     brokers: state.brokers.map((b) => ({ id: b.id, status: b.status, brokerEpoch: b.brokerEpoch, cleanShutdownEpoch: b.cleanShutdownEpoch, lostPower: b.lostPower })),

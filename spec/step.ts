@@ -115,10 +115,11 @@ export function step(state: State, action: Action): State {
  * Applies an action that `enabledActions(state)` listed, without asking its guard again: the checkers'
  * path, which takes every action from that list. Anything else goes through `step`. The same recipe
  * runs on a mutable copy (clone.ts) rather than an immer draft: about three times faster, and equal
- * state for state (test/model/fast-successors.test.ts). The result shares nothing but values no recipe edits.
+ * state for state (test/model/fast-successors.test.ts). The result shares nothing but values no recipe
+ * edits, and, for a partition action, the partitions it does not run on.
  */
 export function applyEnabled(state: State, action: Action): State {
-  const copy = mutableCopy(state);
+  const copy = mutableCopy(state, specOf(action).scope === 'partition' ? (action.partition ?? DATA_PARTITION) : null);
   runRecipe(castDraft(copy), state, action, rulesOf(state.config));
   return copy;
 }

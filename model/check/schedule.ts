@@ -71,16 +71,25 @@ function subject(action: Action): number {
 
 export type Weigh = (action: Action) => number;
 
-/** The weight of each action under a swarm. */
+/** Each kind's index in ACTION_KINDS. */
+const KIND_INDEX: ReadonlyMap<string, number> = new Map(ACTION_KINDS.map((kind, i) => [kind, i]));
+
+/** Columns of a swarm's weight table: one per broker it covers, and one for every later broker. */
+const COLUMNS = SWARM_BROKERS + 1;
+
+/**
+ * The weight of each action under a swarm, from a table of every kind and subject broker built once
+ * per schedule: the checker weighs every enabled action at every step.
+ */
 export function swarmWeights(swarm: readonly number[]): Weigh {
-  const kinds = new Map(ACTION_KINDS.map((kind, i) => [kind, slotOf(i)]));
   const level = (i: number): number => SWARM_LEVELS[swarm[i] ?? 0] ?? 1;
-  return (action) => {
-    const kind = kinds.get(action.kind) ?? 0;
-    const broker = subject(action);
-    const perBroker = broker < SWARM_BROKERS ? level(SWARM_SLOTS * (1 + broker) + kind) : 1;
-    return WEIGHTS[action.kind] * level(kind) * perBroker;
-  };
+  const table: number[] = [];
+  ACTION_KINDS.forEach((kind, i) => {
+    const slot = slotOf(i);
+    for (let broker = 0; broker < SWARM_BROKERS; broker++) table.push(WEIGHTS[kind] * level(slot) * level(SWARM_SLOTS * (1 + broker) + slot));
+    table.push(WEIGHTS[kind] * level(slot));
+  });
+  return (action) => table[(KIND_INDEX.get(action.kind) ?? 0) * COLUMNS + Math.min(subject(action), SWARM_BROKERS)] ?? 0;
 }
 
 const NEUTRAL: Weigh = (action) => WEIGHTS[action.kind];
@@ -92,14 +101,13 @@ function withoutFaults(weigh: Weigh): Weigh {
 
 /** The action `choice` picks among `enabled` under `weigh`, or null when they all weigh 0. */
 function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Action | null {
-  const weights = enabled.map(weigh);
   let total = 0;
-  for (const weight of weights) total += weight;
+  for (const action of enabled) total += weigh(action);
   if (total === 0) return null;
   let target = choice % total;
-  for (let i = 0; i < enabled.length; i++) {
-    target -= weights[i] ?? 0;
-    if (target < 0) return enabled[i] ?? null;
+  for (const action of enabled) {
+    target -= weigh(action);
+    if (target < 0) return action;
   }
   return null;
 }

@@ -82,6 +82,21 @@ export function perReplica<K extends string>(kind: K): (at: PartitionSite) => { 
   return (at) => at.partition.assignment.map((broker) => ({ kind, broker }));
 }
 
+/**
+ * One candidate per replica of the partition where `listed` holds, made by `candidate`: for an action
+ * that needs something there (a response in flight, a leaderless partition, an unflushed log) and whose
+ * guard refuses every other replica for want of it, so the others are not built only to be refused
+ * (they were half of what `enabledActions` refused). The guard must refuse where `listed` does not
+ * hold: test/spec/step.test.ts checks that every action a guard accepts is listed.
+ */
+export function replicasWhere<A>(listed: (at: PartitionSite, broker: BrokerId) => boolean, candidate: (broker: BrokerId) => A): (at: PartitionSite) => A[] {
+  return (at) => {
+    const candidates: A[] = [];
+    for (const broker of at.partition.assignment) if (listed(at, broker)) candidates.push(candidate(broker));
+    return candidates;
+  };
+}
+
 /** One candidate per broker hosting any partition, in broker order: the brokers a broker event can happen to. */
 export function perHost<K extends string>(kind: K): (at: Site) => { kind: K; broker: BrokerId }[] {
   return (at) => at.state.brokers.filter((broker) => hostsAny(at.state, broker.id)).map((broker) => ({ kind, broker: broker.id }));

@@ -10,7 +10,7 @@ import { applyPartitionRecord } from '../broker.js';
 import { place } from '../footprint.js';
 import type { PartitionSite } from '../rules.js';
 import type { BrokerId, PartitionView } from '../types.js';
-import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerApplyMetadata {
   readonly kind: 'brokerApplyMetadata';
@@ -36,7 +36,7 @@ export const brokerApplyMetadata: PartitionActionSpec<BrokerApplyMetadata> = {
     source: 'KIP-500/KIP-631 metadata propagation; Partition.makeLeader / makeFollower',
   },
   params: { broker: { type: 'broker', doc: 'the broker learning metadata' } },
-  candidates: perReplica('brokerApplyMetadata'),
+  candidates: replicasWhere((at, broker) => !caughtUp(at, broker), (broker) => ({ kind: 'brokerApplyMetadata', broker })),
   refusal(at, { broker }) {
     return runningReplica(at, broker) ?? (caughtUp(at, broker) ? `${b(broker)} has the latest partition record` : null);
   },

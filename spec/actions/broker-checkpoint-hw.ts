@@ -6,12 +6,19 @@
  */
 import type { BrokerId } from '../types.js';
 import { place } from '../footprint.js';
-import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
+import type { PartitionSite } from '../rules.js';
+import { b, replicasWhere, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerCheckpointHw {
   readonly kind: 'brokerCheckpointHw';
   readonly broker: BrokerId;
 }
+
+/** The replica's HW moved since it was last written to replication-offset-checkpoint. */
+const checkpointBehind = (at: PartitionSite, broker: BrokerId): boolean => {
+  const target = at.partition.replicas[broker];
+  return target !== undefined && target.hwCheckpoint !== target.hw;
+};
 
 export const brokerCheckpointHw: PartitionActionSpec<BrokerCheckpointHw> = {
   kind: 'brokerCheckpointHw',
@@ -22,12 +29,11 @@ export const brokerCheckpointHw: PartitionActionSpec<BrokerCheckpointHw> = {
     source: 'ReplicaManager.checkpointHighWatermarks',
   },
   params: { broker: { type: 'broker', doc: 'the broker writing its checkpoint' } },
-  candidates: perReplica('brokerCheckpointHw'),
+  candidates: replicasWhere(checkpointBehind, (broker) => ({ kind: 'brokerCheckpointHw', broker })),
   writesOnly: 'hwCheckpoint',
   footprint: (at, { broker }) => ({ reads: [place.broker(broker)], writes: [place.replica(at.name, broker)] }),
   refusal(at, { broker }) {
-    const target = at.partition.replicas[broker];
-    return runningReplica(at, broker) ?? (target?.hwCheckpoint === target?.hw ? `${b(broker)}'s checkpoint is current` : null);
+    return runningReplica(at, broker) ?? (checkpointBehind(at, broker) ? null : `${b(broker)}'s checkpoint is current`);
   },
   apply(at, { broker }) {
     const target = at.partition.replicas[broker];

@@ -7,12 +7,19 @@
 import { logEndOffset } from '../log.js';
 import type { BrokerId } from '../types.js';
 import { place } from '../footprint.js';
-import { b, perReplica, runningReplica, type PartitionActionSpec } from './action.js';
+import type { PartitionSite } from '../rules.js';
+import { b, replicasWhere, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface BrokerFlush {
   readonly kind: 'brokerFlush';
   readonly broker: BrokerId;
 }
+
+/** The replica's log holds records past what was fsynced. */
+const unflushed = (at: PartitionSite, broker: BrokerId): boolean => {
+  const target = at.partition.replicas[broker];
+  return target !== undefined && target.flushed < logEndOffset(target);
+};
 
 export const brokerFlush: PartitionActionSpec<BrokerFlush> = {
   kind: 'brokerFlush',
@@ -23,13 +30,11 @@ export const brokerFlush: PartitionActionSpec<BrokerFlush> = {
     source: 'Kafka docs: log.flush.interval.messages, "Log Flush Policy"',
   },
   params: { broker: { type: 'broker', doc: 'the broker whose log is flushed' } },
-  candidates: perReplica('brokerFlush'),
+  candidates: replicasWhere(unflushed, (broker) => ({ kind: 'brokerFlush', broker })),
   writesOnly: 'flushed',
   footprint: (at, { broker }) => ({ reads: [place.broker(broker)], writes: [place.replica(at.name, broker)] }),
   refusal(at, { broker }) {
-    const target = at.partition.replicas[broker];
-    if (target === undefined) return `${b(broker)} hosts no replica`;
-    return runningReplica(at, broker) ?? (target.flushed < logEndOffset(target) ? null : `${b(broker)} has nothing to flush`);
+    return runningReplica(at, broker) ?? (unflushed(at, broker) ? null : `${b(broker)} has nothing to flush`);
   },
   apply(at, { broker }) {
     const target = at.partition.replicas[broker];

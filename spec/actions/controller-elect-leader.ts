@@ -11,7 +11,7 @@ import { writePartitionChange } from '../controller.js';
 import { forfeitMissing, witness } from '../ghost.js';
 import type { Candidate, DraftPartitionSite, PartitionSite } from '../rules.js';
 import type { BrokerId, UncleanCause } from '../types.js';
-import { b, perReplica, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, type PartitionActionSpec } from './action.js';
 
 export interface ControllerElectLeader {
   readonly kind: 'controllerElectLeader';
@@ -22,6 +22,9 @@ export interface ControllerElectLeader {
 function uncleanByController(at: PartitionSite): UncleanCause | null {
   return at.rules.era.honoursUncleanFlag && at.rules.config.uncleanLeaderElection ? 'flag' : null;
 }
+
+/** The partition has no leader (its record names none): what an election needs first (`electionRefusal`). */
+const leaderless = (at: PartitionSite): boolean => at.partition.record.leader === null;
 
 /** Why `broker` cannot be elected now with `unclean` permitting (or not) a pick outside the ISR; null if it can. */
 export function electionRefusal(at: PartitionSite, broker: BrokerId, unclean: UncleanCause | null): string | null {
@@ -53,7 +56,7 @@ export const controllerElectLeader: PartitionActionSpec<ControllerElectLeader> =
     source: 'PartitionChangeBuilder; KIP-704; Kafka docs: unclean.leader.election.enable; KAFKA-12670',
   },
   params: { broker: { type: 'broker', doc: 'the replica elected' } },
-  candidates: perReplica('controllerElectLeader'),
+  candidates: replicasWhere(leaderless, (broker) => ({ kind: 'controllerElectLeader', broker })),
   refusal: (at, { broker }) => electionRefusal(at, broker, uncleanByController(at)),
   apply: (at, { broker }) => elect(at, broker, uncleanByController(at)),
 };

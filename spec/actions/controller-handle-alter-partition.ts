@@ -10,7 +10,7 @@ import { writePartitionChange } from '../controller.js';
 import { recordIsrChange } from '../ghost.js';
 import { isOn, type DraftPartitionSite, type PartitionSite } from '../rules.js';
 import type { AlterPartitionRequest, BrokerId } from '../types.js';
-import { b, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, type PartitionActionSpec } from './action.js';
 
 export interface ControllerHandleAlterPartition {
   readonly kind: 'controllerHandleAlterPartition';
@@ -53,6 +53,9 @@ function handle(at: DraftPartitionSite, request: AlterPartitionRequest): void {
   network.alterPartitionResponses.push({ to: request.from, accepted: at.partition.record, error: null });
 }
 
+/** The leader's AlterPartition request waits at the controller. */
+const alterPartitionRequestFrom = (at: PartitionSite, leader: BrokerId): boolean => at.partition.network.alterPartitionRequests.some((request) => request.from === leader);
+
 export const controllerHandleAlterPartition: PartitionActionSpec<ControllerHandleAlterPartition> = {
   kind: 'controllerHandleAlterPartition',
   scope: 'partition',
@@ -62,11 +65,9 @@ export const controllerHandleAlterPartition: PartitionActionSpec<ControllerHandl
     source: 'KIP-497, KIP-841, KIP-903; ReplicationControlManager',
   },
   params: { leader: { type: 'broker', doc: 'the broker whose AlterPartition request is handled' } },
-  candidates: (at) => at.partition.assignment.map((leader) => ({ kind: 'controllerHandleAlterPartition', leader })),
+  candidates: replicasWhere(alterPartitionRequestFrom, (leader) => ({ kind: 'controllerHandleAlterPartition', leader })),
   refusal(at, { leader }) {
-    return at.partition.network.alterPartitionRequests.some((request) => request.from === leader)
-      ? null
-      : `no AlterPartition request from ${b(leader)} in flight`;
+    return alterPartitionRequestFrom(at, leader) ? null : `no AlterPartition request from ${b(leader)} in flight`;
   },
   apply(at, { leader }) {
     const requests = at.partition.network.alterPartitionRequests;

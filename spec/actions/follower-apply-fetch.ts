@@ -8,15 +8,18 @@
 import { maybeFlush } from '../flush.js';
 import { witness } from '../ghost.js';
 import { advanceLogStartOffset, appendRecords, followerTruncationPoint, logEndOffset, truncateTo } from '../log.js';
-import { isOn } from '../rules.js';
+import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { place } from '../footprint.js';
-import { b, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyFetch {
   readonly kind: 'followerApplyFetch';
   readonly follower: BrokerId;
 }
+
+/** A fetch response (records and HW, or a diverging epoch) is on its way to the follower. */
+const fetchResponseInFlight = (at: PartitionSite, follower: BrokerId): boolean => at.partition.network.fetchResponses[follower] != null;
 
 export const followerApplyFetch: PartitionActionSpec<FollowerApplyFetch> = {
   kind: 'followerApplyFetch',
@@ -27,9 +30,9 @@ export const followerApplyFetch: PartitionActionSpec<FollowerApplyFetch> = {
     source: 'AbstractFetcherThread; KIP-279 (truncation), KAFKA-14704',
   },
   params: { follower: { type: 'broker', doc: 'the follower receiving the response' } },
-  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'followerApplyFetch', follower })),
+  candidates: replicasWhere(fetchResponseInFlight, (follower) => ({ kind: 'followerApplyFetch', follower })),
   refusal(at, { follower }) {
-    return at.partition.network.fetchResponses[follower] ? null : `no fetch response in flight to ${b(follower)}`;
+    return fetchResponseInFlight(at, follower) ? null : `no fetch response in flight to ${b(follower)}`;
   },
   footprint: (at, { follower }) => ({ reads: [], writes: [place.inbox(at.name, follower), place.replica(at.name, follower)] }),
   apply(at, { follower }) {

@@ -6,15 +6,18 @@
  */
 import { witness } from '../ghost.js';
 import { followerTruncationPoint, truncateTo } from '../log.js';
-import { isOn } from '../rules.js';
+import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { place } from '../footprint.js';
-import { b, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, type PartitionActionSpec } from './action.js';
 
 export interface FollowerApplyOffsetsForLeaderEpoch {
   readonly kind: 'followerApplyOffsetsForLeaderEpoch';
   readonly follower: BrokerId;
 }
+
+/** The leader's OffsetsForLeaderEpoch answer is on its way to the follower. */
+const epochEndResponseInFlight = (at: PartitionSite, follower: BrokerId): boolean => at.partition.network.epochEndResponses[follower] != null;
 
 export const followerApplyOffsetsForLeaderEpoch: PartitionActionSpec<FollowerApplyOffsetsForLeaderEpoch> = {
   kind: 'followerApplyOffsetsForLeaderEpoch',
@@ -25,9 +28,9 @@ export const followerApplyOffsetsForLeaderEpoch: PartitionActionSpec<FollowerApp
     source: 'KIP-101, KIP-279; AbstractFetcherThread.truncateToEpochEndOffsets',
   },
   params: { follower: { type: 'broker', doc: 'the follower receiving the answer' } },
-  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'followerApplyOffsetsForLeaderEpoch', follower })),
+  candidates: replicasWhere(epochEndResponseInFlight, (follower) => ({ kind: 'followerApplyOffsetsForLeaderEpoch', follower })),
   refusal(at, { follower }) {
-    return at.partition.network.epochEndResponses[follower] ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
+    return epochEndResponseInFlight(at, follower) ? null : `no OffsetsForLeaderEpoch answer in flight to ${b(follower)}`;
   },
   footprint: (at, { follower }) => ({ reads: [], writes: [place.inbox(at.name, follower), place.replica(at.name, follower)] }),
   apply(at, { follower }) {

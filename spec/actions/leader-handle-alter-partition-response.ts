@@ -9,12 +9,16 @@
  */
 import { maybeIncrementLeaderHw } from '../high-watermark.js';
 import type { BrokerId } from '../types.js';
-import { b, type PartitionActionSpec } from './action.js';
+import type { PartitionSite } from '../rules.js';
+import { b, replicasWhere, type PartitionActionSpec } from './action.js';
 
 export interface LeaderHandleAlterPartitionResponse {
   readonly kind: 'leaderHandleAlterPartitionResponse';
   readonly leader: BrokerId;
 }
+
+/** The controller's answer to the leader's AlterPartition is on its way. */
+const alterPartitionResponseTo = (at: PartitionSite, leader: BrokerId): boolean => at.partition.network.alterPartitionResponses.some((response) => response.to === leader);
 
 export const leaderHandleAlterPartitionResponse: PartitionActionSpec<LeaderHandleAlterPartitionResponse> = {
   kind: 'leaderHandleAlterPartitionResponse',
@@ -25,11 +29,9 @@ export const leaderHandleAlterPartitionResponse: PartitionActionSpec<LeaderHandl
     source: 'KIP-497; Partition.handleAlterPartitionUpdate',
   },
   params: { leader: { type: 'broker', doc: 'the broker receiving the answer' } },
-  candidates: (at) => at.partition.assignment.map((leader) => ({ kind: 'leaderHandleAlterPartitionResponse', leader })),
+  candidates: replicasWhere(alterPartitionResponseTo, (leader) => ({ kind: 'leaderHandleAlterPartitionResponse', leader })),
   refusal(at, { leader }) {
-    return at.partition.network.alterPartitionResponses.some((response) => response.to === leader)
-      ? null
-      : `no AlterPartition response to ${b(leader)} in flight`;
+    return alterPartitionResponseTo(at, leader) ? null : `no AlterPartition response to ${b(leader)} in flight`;
   },
   apply(at, { leader }) {
     const responses = at.partition.network.alterPartitionResponses;

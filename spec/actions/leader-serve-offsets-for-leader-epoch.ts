@@ -11,7 +11,7 @@ import { latestEpoch } from '../log.js';
 import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId } from '../types.js';
 import { place } from '../footprint.js';
-import { b, runningReplica, type PartitionActionSpec } from './action.js';
+import { b, replicasWhere, runningReplica, type PartitionActionSpec } from './action.js';
 
 export interface LeaderServeOffsetsForLeaderEpoch {
   readonly kind: 'leaderServeOffsetsForLeaderEpoch';
@@ -33,6 +33,9 @@ export function leaderRefusal(at: PartitionSite, follower: BrokerId): string | n
   return null;
 }
 
+/** The follower must learn where its log diverges before it fetches again (KIP-101). */
+const reconciling = (at: PartitionSite, follower: BrokerId): boolean => at.partition.replicas[follower]?.awaitingEpochEnd === true;
+
 export const leaderServeOffsetsForLeaderEpoch: PartitionActionSpec<LeaderServeOffsetsForLeaderEpoch> = {
   kind: 'leaderServeOffsetsForLeaderEpoch',
   scope: 'partition',
@@ -42,12 +45,12 @@ export const leaderServeOffsetsForLeaderEpoch: PartitionActionSpec<LeaderServeOf
     source: 'KIP-101, KIP-279, KIP-320; OffsetsForLeaderEpoch',
   },
   params: { follower: { type: 'broker', doc: 'the follower asking' } },
-  candidates: (at) => at.partition.assignment.map((follower) => ({ kind: 'leaderServeOffsetsForLeaderEpoch', follower })),
+  candidates: replicasWhere(reconciling, (follower) => ({ kind: 'leaderServeOffsetsForLeaderEpoch', follower })),
   refusal(at, { follower }) {
     const down = runningReplica(at, follower);
     if (down !== null) return down;
     const network = at.partition.network;
-    if (at.partition.replicas[follower]?.awaitingEpochEnd !== true) return `${b(follower)} is not reconciling its log with a new leader`;
+    if (!reconciling(at, follower)) return `${b(follower)} is not reconciling its log with a new leader`;
     if (network.epochEndResponses[follower] != null) return `an OffsetsForLeaderEpoch answer to ${b(follower)} is in flight`;
     // The fetcher thread truncates, then fetches, one blocking request at a time (AbstractFetcherThread).
     if (network.fetchResponses[follower] != null) return `a fetch response to ${b(follower)} is still in flight`;

@@ -48,10 +48,19 @@ export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
     leader: { type: 'broker', doc: 'the broker that believes it leads' },
     follower: { type: 'broker', doc: 'the ISR follower it drops' },
   },
-  candidates: ({ partition: { assignment } }) =>
-    assignment.flatMap((leader) =>
-      assignment.filter((follower) => follower !== leader).map((follower) => ({ kind: 'leaderShrinkIsr' as const, leader, follower })),
-    ),
+  // Only a broker that believes it leads, and only followers its ISR holds (the guard refuses the rest):
+  // twelve pairs a state on two partitions of RF 3, most of them leaders that are not, made this the
+  // costliest kind to list.
+  candidates(at) {
+    const pairs: LeaderShrinkIsr[] = [];
+    if (shrinksLeft(at) !== null) return pairs;
+    for (const leader of at.partition.assignment) {
+      if (!believesLeader(at, leader)) continue;
+      const isr = at.partition.replicas[leader]?.view?.isr ?? [];
+      for (const follower of at.partition.assignment) if (follower !== leader && isr.includes(follower)) pairs.push({ kind: 'leaderShrinkIsr', leader, follower });
+    }
+    return pairs;
+  },
   refusal(at, { leader, follower }) {
     const budget = shrinksLeft(at);
     if (budget !== null) return budget;
