@@ -280,7 +280,9 @@ export function sharedWith(next: State, prev: State): State {
   for (const name in next.partitions) {
     const key = name as keyof State['partitions'];
     const before = prev.partitions[key];
-    const shared = before === undefined ? (next.partitions[key] as Partition) : sharedPartition(next.partitions[key] as Partition, before);
+    const after = next.partitions[key] as Partition;
+    // A partition action's copy already shares the partitions it did not run on.
+    const shared = before === undefined || after === before ? after : sharedPartition(after, before);
     if (shared !== before) partitionsEqual = false;
     partitions[name] = shared;
   }

@@ -84,6 +84,11 @@ function lab(labels: Labels, id: BrokerId | null): number {
 
 const orNone = (value: number | null | undefined): number => value ?? NONE;
 
+/** Appends `items` to `code` (a loop: spreading a long code into push is slower and allocates). */
+function append(code: Code, items: Code): void {
+  for (const n of items) code.push(n);
+}
+
 /** A string, as its length and its characters (error codes, causes). */
 function text(code: Code, value: string): void {
   code.push(value.length);
@@ -329,7 +334,7 @@ function producerNetwork(code: Code, network: ProducerNetwork | null, labels: La
 function sortedCodes(code: Code, items: Code[]): void {
   items.sort(compareCodes);
   code.push(items.length);
-  for (const item of items) code.push(...item);
+  for (const item of items) append(code, item);
 }
 
 /** What no broker owns and that names brokers: each partition's controller record and AlterPartition traffic, the producer's requests. */
@@ -341,8 +346,10 @@ function shared(code: Code, state: State, partitions: readonly Partition[], labe
     sortedCodes(
       code,
       network.alterPartitionRequests.map((r) => {
-        const members = r.isr.map((m, i) => [lab(labels, m), r.memberEpochs[i] ?? NONE] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        return [lab(labels, r.from), r.brokerEpoch, r.leaderEpoch, r.partitionEpoch, members.length, ...members.flat()];
+        const item: Code = [lab(labels, r.from), r.brokerEpoch, r.leaderEpoch, r.partitionEpoch, r.isr.length];
+        r.isr.forEach((member, i) => item.push(lab(labels, member), r.memberEpochs[i] ?? NONE));
+        sortTail(item, r.isr.length, 2);
+        return item;
       }),
     );
     sortedCodes(
@@ -506,11 +513,11 @@ function render(state: State, partitions: readonly Partition[], locals: readonly
   });
   const code: Code = [ranked.length];
   for (const id of ranked) {
-    code.push(...(locals[id] as Code));
+    append(code, locals[id] as Code);
     references(code, state, state.brokers[id] as Broker, partitions, labels, forgotten);
   }
   shared(code, state, partitions, labels);
-  code.push(...fixed);
+  append(code, fixed);
   return code;
 }
 
