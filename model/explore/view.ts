@@ -272,7 +272,7 @@ function replicaReferences(code: Code, state: State, r: Replica, partition: Part
   if (leader === null) code.push(NONE);
   else {
     code.push(PRESENT, leader.epochStartOffset);
-    followers(code, leader.followers, labels);
+    followers(code, leader.followers, labels, state.brokers.length);
     // A count is never NONE: a present ISR needs no marker.
     if (leader.pendingIsr === null) code.push(NONE);
     else brokerSet(code, leader.pendingIsr, labels);
@@ -289,14 +289,15 @@ function replicaReferences(code: Code, state: State, r: Replica, partition: Part
 }
 
 /** What a leader learned of its followers, relabelled and sorted (each follower's label is its own). */
-function followers(code: Code, known: LeaderState['followers'], labels: Labels): void {
+function followers(code: Code, known: LeaderState['followers'], labels: Labels, brokers: number): void {
   const at = code.length;
   code.push(0);
   let count = 0;
-  for (const follower in known) {
-    const fetched = known[Number(follower)];
+  // By broker id, not for-in: V8 walks integer keys ten times slower (spec/clone.ts, byBroker).
+  for (let follower = 0; follower < brokers; follower++) {
+    const fetched = known[follower];
     if (fetched === undefined) continue;
-    code.push(lab(labels, Number(follower)), fetched.leo, fetched.brokerEpoch);
+    code.push(lab(labels, follower), fetched.leo, fetched.brokerEpoch);
     count += 1;
   }
   code[at] = count;
