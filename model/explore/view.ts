@@ -1,8 +1,8 @@
 /**
  * The explorer's view of a state: a compact code, a list of integers, that keeps everything that
  * decides what can happen next or what an invariant says, and leaves out ghost fields no invariant
- * reads (witness events, the unclean-shutdown counters used only to classify a violation). Two states with the same view are the
- * same to the explorer.
+ * reads (witness events, the unclean-shutdown counters used only to classify a violation). Two states
+ * with the same view are the same to the explorer.
  *
  * With `symmetric`, broker identities are canonicalised: brokers are interchangeable apart from their
  * state, so the view is taken under the relabelling that sorts the brokers' own encodings, and states
@@ -21,11 +21,11 @@
  * keeps every violation reachable, at the same depth or less.
  *
  * It also leaves out, at every step, what no guard reads and no checked invariant declares it reads
- * (spec/types.ts, `ForgettableField`). A follower's view keeps the leader and leader epoch it follows, whether it is
- * ahead of the controller's record (epochs-monotonic), and whether it is behind while that may keep its
- * broker fenced (`mayUnfence`): a follower fetches from that leader with that epoch, and reconciles on a
- * change of either (mustReconcile); only a leader reads its ISR, ELR and partition epoch, and a replica
- * becoming leader takes the record afresh. A follower's last fetch is kept while its epoch is the
+ * (spec/types.ts, `ForgettableField`). A follower's view keeps the leader and leader epoch it follows,
+ * whether it is ahead of the controller's record (epochs-monotonic), and whether it is behind while that
+ * may keep its broker fenced (`mayUnfence`): a follower fetches from that leader with that epoch, and
+ * reconciles on a change of either (mustReconcile); only a leader reads its ISR, ELR and partition
+ * epoch, and a replica becoming leader takes the record afresh. A follower's last fetch is kept while its epoch is the
  * controller's (log-matching reads it then); an older one can never be current again. States merged
  * this way simulate each other step for step: the same actions are enabled with merged results, except
  * that a follower behind the controller's record may catch up, a step that leaves it in the same view

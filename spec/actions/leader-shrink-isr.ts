@@ -9,7 +9,7 @@
  */
 import { believesLeader } from '../isr.js';
 import { logEndOffset } from '../log.js';
-import { isOn } from '../rules.js';
+import { isOn, type PartitionSite } from '../rules.js';
 import type { BrokerId, Partition, Replica } from '../types.js';
 import { b, shrinksLeft, type PartitionActionSpec } from './action.js';
 
@@ -26,6 +26,11 @@ export interface LeaderShrinkIsr {
 function isCaughtUp(leader: Replica, follower: BrokerId): boolean {
   const fetched = leader.leader?.followers[follower];
   return fetched !== undefined && fetched.leo === logEndOffset(leader);
+}
+
+/** `follower` is a member, other than `leader` itself, of the ISR `leader` holds. */
+function inIsrOf(at: PartitionSite, leader: BrokerId, follower: BrokerId): boolean {
+  return follower !== leader && at.partition.replicas[leader]?.view?.isr.includes(follower) === true;
 }
 
 /** AlterPartitionManager: one ISR change in flight per partition and leader (rule 12). */
@@ -56,8 +61,7 @@ export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
     if (shrinksLeft(at) !== null) return pairs;
     for (const leader of at.partition.assignment) {
       if (!believesLeader(at, leader)) continue;
-      const isr = at.partition.replicas[leader]?.view?.isr ?? [];
-      for (const follower of at.partition.assignment) if (follower !== leader && isr.includes(follower)) pairs.push({ kind: 'leaderShrinkIsr', leader, follower });
+      for (const follower of at.partition.assignment) if (inIsrOf(at, leader, follower)) pairs.push({ kind: 'leaderShrinkIsr', leader, follower });
     }
     return pairs;
   },
@@ -66,7 +70,7 @@ export const leaderShrinkIsr: PartitionActionSpec<LeaderShrinkIsr> = {
     if (budget !== null) return budget;
     if (!believesLeader(at, leader)) return `${b(leader)} does not believe it leads`;
     const replica = at.partition.replicas[leader];
-    if (follower === leader || !replica?.view?.isr.includes(follower)) return `${b(follower)} is not a follower in the ISR`;
+    if (replica === undefined || !inIsrOf(at, leader, follower)) return `${b(follower)} is not a follower in the ISR`;
     if (replica.leader?.pendingIsr != null || hasAlterPartitionInFlight(at.partition, leader)) {
       return 'an ISR change is already in flight';
     }
