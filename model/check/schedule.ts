@@ -99,15 +99,18 @@ function withoutFaults(weigh: Weigh): Weigh {
   return (action) => (FAULTS.has(action.kind) ? 0 : weigh(action));
 }
 
+/** The weights `choose` gave the enabled actions, kept between calls so that each is weighed once. */
+const weighed: number[] = [];
+
 /** The action `choice` picks among `enabled` under `weigh`, or null when they all weigh 0. */
 function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Action | null {
   let total = 0;
-  for (const action of enabled) total += weigh(action);
+  for (let i = 0; i < enabled.length; i++) total += weighed[i] = weigh(enabled[i] as Action);
   if (total === 0) return null;
   let target = choice % total;
-  for (const action of enabled) {
-    target -= weigh(action);
-    if (target < 0) return action;
+  for (let i = 0; i < enabled.length; i++) {
+    target -= weighed[i] as number;
+    if (target < 0) return enabled[i] as Action;
   }
   return null;
 }
