@@ -6,7 +6,7 @@
  * consumer action sees the whole state.
  */
 import { castDraft, produce, type Draft } from 'immer';
-import { ACTION_KINDS, ACTIONS, type Action } from './actions/index.js';
+import { ACTION_KINDS, ACTIONS, type Action, type ActionKind } from './actions/index.js';
 import { budgetLeft, hasBudget, type ClusterActionSpec, type PartitionActionSpec } from './actions/action.js';
 import { mutableCopy } from './clone.js';
 import { draftPartitionSite, partitionSite } from './cluster.js';
@@ -79,12 +79,15 @@ export function refusal(state: State, action: Action): string | null {
 /**
  * Every enabled action with its parameters, in a deterministic order (registry order, then partitions,
  * then brokers). A partition action is tagged with its partition, unless it is the data partition.
+ * With `kinds`, only the actions of those kinds, in the same order (the random checker leaves out the
+ * kinds its weighting would never pick).
  */
-export function enabledActions(state: State): Action[] {
+export function enabledActions(state: State, kinds?: ReadonlySet<ActionKind>): Action[] {
   const at: Site = { state, rules: rulesOf(state.config) };
   const sites = (Object.keys(state.partitions) as PartitionName[]).map((name) => partitionSite(at, name) as PartitionSite);
   const enabled: Action[] = [];
   for (const kind of ACTION_KINDS) {
+    if (kinds !== undefined && !kinds.has(kind)) continue;
     const spec = ACTIONS[kind] as unknown as AnySpec;
     // A spent budget refuses every candidate: skipped without listing them or writing the reason.
     if ((spec.budget !== undefined && !hasBudget(state, spec.budget)) || spec.modelled?.(state.config) === false) continue;

@@ -11,7 +11,7 @@ import { applyInPlace, enabledActions, step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { firstViolation, type Invariant } from '../../properties/index.js';
 import type { Violation } from '../trace/trace.js';
-import { pick, swarmWeights, type Schedule } from './schedule.js';
+import { pick, swarmTiers, type Schedule } from './schedule.js';
 
 export interface RunResult {
   readonly steps: readonly Action[];
@@ -45,11 +45,11 @@ function initialOf(config: Config): State {
 export function runSchedule(config: Config, schedule: Schedule, invariants: readonly Invariant[]): RunResult {
   let state = mutableCopy(initialOf(config));
   const steps: Action[] = [];
-  const weights = swarmWeights(schedule.swarm);
+  const tiers = swarmTiers(schedule.swarm);
   let violation = violationAt(state, -1, invariants);
   for (const choice of schedule.choices) {
     if (violation !== null) break;
-    const action = pick(state, choice, weights, steps.length < schedule.quiet);
+    const action = pick(state, choice, steps.length < schedule.quiet ? tiers.quiet : tiers.loud);
     if (action === null) break;
     state = applyInPlace(state, action);
     steps.push(action);

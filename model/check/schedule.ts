@@ -17,7 +17,7 @@
  * since budgets are spent early. Shrinking drives the spell to 0.
  */
 import fc from 'fast-check';
-import { ACTION_KINDS, type Action } from '../../spec/actions/index.js';
+import { ACTION_KINDS, type Action, type ActionKind } from '../../spec/actions/index.js';
 import { enabledActions } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { FAULTS, WEIGHTS } from './weights.js';
@@ -69,7 +69,14 @@ function subject(action: Action): number {
   return 'leader' in action ? action.leader : SWARM_BROKERS;
 }
 
-export type Weigh = (action: Action) => number;
+/**
+ * How a tier of `pick` weighs the enabled actions: each action's weight, and the kinds that can weigh
+ * more than 0 there (only those are listed: an action that weighs 0 is never picked).
+ */
+export interface Weighting {
+  readonly weigh: (action: Action) => number;
+  readonly kinds: ReadonlySet<ActionKind>;
+}
 
 /** Each kind's index in ACTION_KINDS. */
 const KIND_INDEX: ReadonlyMap<string, number> = new Map(ACTION_KINDS.map((kind, i) => [kind, i]));
@@ -81,7 +88,7 @@ const COLUMNS = SWARM_BROKERS + 1;
  * The weight of each action under a swarm, from a table of every kind and subject broker built once
  * per schedule: the checker weighs every enabled action at every step.
  */
-export function swarmWeights(swarm: readonly number[]): Weigh {
+function swarmWeighting(swarm: readonly number[]): Weighting {
   const level = (i: number): number => SWARM_LEVELS[swarm[i] ?? 0] ?? 1;
   const table: number[] = [];
   ACTION_KINDS.forEach((kind, i) => {
@@ -89,21 +96,23 @@ export function swarmWeights(swarm: readonly number[]): Weigh {
     for (let broker = 0; broker < SWARM_BROKERS; broker++) table.push(WEIGHTS[kind] * level(slot) * level(SWARM_SLOTS * (1 + broker) + slot));
     table.push(WEIGHTS[kind] * level(slot));
   });
-  return (action) => table[(KIND_INDEX.get(action.kind) ?? 0) * COLUMNS + Math.min(subject(action), SWARM_BROKERS)] ?? 0;
+  // A kind's own level of 0 leaves it out of the run: none of its columns weighs anything.
+  const kinds = new Set(ACTION_KINDS.filter((_, i) => table.slice(i * COLUMNS, (i + 1) * COLUMNS).some((weight) => weight > 0)));
+  return { weigh: (action) => table[(KIND_INDEX.get(action.kind) ?? 0) * COLUMNS + Math.min(subject(action), SWARM_BROKERS)] ?? 0, kinds };
 }
 
-const NEUTRAL: Weigh = (action) => WEIGHTS[action.kind];
+const NEUTRAL: Weighting = { weigh: (action) => WEIGHTS[action.kind], kinds: new Set(ACTION_KINDS) };
 
-/** `weigh`, with faults left out: the weighting of a quiet spell. */
-function withoutFaults(weigh: Weigh): Weigh {
-  return (action) => (FAULTS.has(action.kind) ? 0 : weigh(action));
+/** `weighting`, with faults left out: the weighting of a quiet spell. */
+function withoutFaults({ weigh, kinds }: Weighting): Weighting {
+  return { weigh: (action) => (FAULTS.has(action.kind) ? 0 : weigh(action)), kinds: new Set([...kinds].filter((kind) => !FAULTS.has(kind))) };
 }
 
 /** The weights `choose` gave the enabled actions, kept between calls so that each is weighed once. */
 const weighed: number[] = [];
 
 /** The action `choice` picks among `enabled` under `weigh`, or null when they all weigh 0. */
-function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Action | null {
+function choose(enabled: readonly Action[], choice: number, weigh: Weighting['weigh']): Action | null {
   let total = 0;
   for (let i = 0; i < enabled.length; i++) total += weighed[i] = weigh(enabled[i] as Action);
   if (total === 0) return null;
@@ -115,16 +124,32 @@ function choose(enabled: readonly Action[], choice: number, weigh: Weigh): Actio
   return null;
 }
 
+/** The weightings `pick` tries in turn, outside a quiet spell and in one. */
+export interface Tiers {
+  readonly loud: readonly Weighting[];
+  readonly quiet: readonly Weighting[];
+}
+
+const QUIET_NEUTRAL = withoutFaults(NEUTRAL);
+
 /**
- * The enabled action a choice picks in `state` (null when nothing is enabled). When the swarm leaves
- * out every enabled action, the neutral weights decide, so a run never stalls on its swarm; in a quiet
- * spell faults come last, only when nothing else is enabled.
+ * A swarm's tiers, built once per schedule. When the swarm leaves out every enabled action, the neutral
+ * weights decide, so a run never stalls on its swarm; in a quiet spell faults come last, only when
+ * nothing else is enabled.
  */
-export function pick(state: State, choice: number, weigh: Weigh = NEUTRAL, quiet = false): Action | null {
-  const enabled = enabledActions(state);
-  const tiers = quiet ? [withoutFaults(weigh), withoutFaults(NEUTRAL), NEUTRAL] : [weigh, NEUTRAL];
-  for (const tier of tiers) {
-    const action = choose(enabled, choice, tier);
+export function swarmTiers(swarm: readonly number[]): Tiers {
+  const swarmed = swarmWeighting(swarm);
+  return { loud: [swarmed, NEUTRAL], quiet: [withoutFaults(swarmed), QUIET_NEUTRAL, NEUTRAL] };
+}
+
+/**
+ * The enabled action a choice picks in `state` under the first tier that weighs one of them (null when
+ * nothing is enabled). Each tier lists only the kinds it can pick, in `enabledActions`' order, so it
+ * picks what it would from the whole list.
+ */
+export function pick(state: State, choice: number, tiers: readonly Weighting[]): Action | null {
+  for (const { weigh, kinds } of tiers) {
+    const action = choose(enabledActions(state, kinds), choice, weigh);
     if (action !== null) return action;
   }
   return null;
