@@ -39,7 +39,7 @@ import { UsageError } from '../config/usage.js';
 import { tracker } from './progress.js';
 import { COUNTEREXAMPLES } from './search.js';
 
-const DEFAULT_RUNS = 2000;
+const DEFAULT_RUNS = 3000;
 const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 
 const MATRIX: CommandSpec = {
