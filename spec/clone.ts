@@ -105,10 +105,10 @@ const consumer = (c: Consumer): Consumer => ({
  * A copy of `state` a recipe may write into; `state` itself is left as it was. With `only`, the
  * recipe is a partition action's, which writes the partition it runs on and no other: the other
  * partitions are shared (half of the copy, with a consumer's `__consumer_offsets` beside the data
- * partition). Objects are written
- * field by field, in one order per type, so that every copy of a type has one shape (V8's inline
- * caches stay monomorphic, where spreading what recipes built in varied orders made them megamorphic
- * and this copy four times slower), and the compiler names any field a type gains and the copy lacks.
+ * partition). Objects are written field by field, in one order per type, so that every copy of a type
+ * has one shape (V8's inline caches stay monomorphic, where spreading what recipes built in varied
+ * orders made them megamorphic and this copy four times slower), and the compiler names any field a
+ * type gains and the copy lacks.
  */
 export function mutableCopy(state: State, only: PartitionName | null = null): State {
   const partitions: Record<string, Partition> = {};

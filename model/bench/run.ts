@@ -33,7 +33,7 @@ const BENCH: CommandSpec = {
 };
 
 /**
- * Sized on a 2-core machine: the random run is `npm run check`'s default (5,000 runs, about 8 s: the
+ * Sized on a 2-core machine: the random run is `npm run check`'s default (5,000 runs, 4 to 6 s: the
  * rate a user sees, where 1,500 runs measured mostly the JIT's warm-up), the explorer's fixed depth
  * about 10 s on one worker, each search without a depth cut at most 90 s, each known bug at most 10 s
  * per checker.

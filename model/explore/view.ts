@@ -25,11 +25,11 @@
  * whether it is ahead of the controller's record (epochs-monotonic), and whether it is behind while that
  * may keep its broker fenced (`mayUnfence`): a follower fetches from that leader with that epoch, and
  * reconciles on a change of either (mustReconcile); only a leader reads its ISR, ELR and partition
- * epoch, and a replica becoming leader takes the record afresh. A follower's last fetch is kept while its epoch is the
- * controller's (log-matching reads it then); an older one can never be current again. States merged
- * this way simulate each other step for step: the same actions are enabled with merged results, except
- * that a follower behind the controller's record may catch up, a step that leaves it in the same view
- * when the leader and epoch did not change (test/model/forgetting.test.ts).
+ * epoch, and a replica becoming leader takes the record afresh. A follower's last fetch is kept while
+ * its epoch is the controller's (log-matching reads it then); an older one can never be current again.
+ * States merged this way simulate each other step for step: the same actions are enabled with merged
+ * results, except that a follower behind the controller's record may catch up, a step that leaves it
+ * in the same view when the leader and epoch did not change (test/model/forgetting.test.ts).
  *
  * The code is binary (integers, not text): every list carries its length and every optional value a
  * marker, so two states have the same code only if they agree on everything it keeps, and the explorer

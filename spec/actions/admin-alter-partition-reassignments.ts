@@ -28,7 +28,8 @@ export interface AdminAlterPartitionReassignments {
 function reassignmentRefusal(at: PartitionSite, { adding, removing }: AdminAlterPartitionReassignments): string | null {
   const { assignment, reassignment } = at.partition;
   if (reassignment !== null) return 'a reassignment of the partition is already in progress';
-  // KRaft's controller refuses a replica on a broker that never registered (as the ZooKeeper one refused a non-live broker).
+  // KRaft's controller refuses a replica on a broker that never registered (as the ZooKeeper one
+  // refused a non-live broker).
   if (at.state.brokers[adding] === undefined) return `${b(adding)} is not a broker of the cluster`;
   if (assignment.includes(adding)) return `${b(adding)} already hosts a replica`;
   return assignment.includes(removing) ? null : `${b(removing)} hosts no replica`;

@@ -67,7 +67,8 @@ const WALKS = [
   walk(start({ acks: 0, minInsyncReplicas: 1, flushIntervalMessages: 1, budgets: big }), 80, 42),
   // A consumer, so two partitions: __consumer_offsets-0 (on b0..b1) beside the data partition.
   walk(start({ offsetsTopicReplicationFactor: 2, budgets: { ...big, commits: 2, consumerRestarts: 1, retention: 1 } }), 80, 19),
-  // Produce requests on the network (two producers, retries), a reassignment to a fourth broker, leader moves and a replaced disk.
+  // Produce requests on the network (two producers, retries), a reassignment to a fourth broker,
+  // leader moves and a replaced disk.
   walk(start({ brokers: 4, replicationFactor: 3, producers: 2, budgets: { ...big, retries: 2, reassignments: 1, leaderMoves: 2, diskLosses: 1, uncleanElections: 1 } }), 150, 5),
   walk(start({ era: 'kip-320', producers: 2, uncleanLeaderElection: true, budgets: { ...big, retries: 3, leaderMoves: 2 } }), 150, 11),
 ];
