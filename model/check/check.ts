@@ -4,6 +4,7 @@
  * then `minimize`) to a short trace.
  */
 import fc from 'fast-check';
+import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
 import { minimize } from './minimize.js';
@@ -72,25 +73,47 @@ export interface CheckResult extends Progress {
 }
 
 /**
- * A bounded breadth-first search below the minimised trace's length: when a shorter counterexample of
- * the same invariants exists within a few thousand states, it is the one reported (by construction the
- * shortest of them).
+ * A bounded breadth-first search below the trace's length, taking only the actions `only` accepts:
+ * when a shorter counterexample of the same invariants is found within `maxStates` states, it is the
+ * one returned (by construction the shortest of them), replayed.
  */
-function shorterByExploring(config: Config, invariants: readonly Invariant[], found: RunResult, report: (progress: ShrinkProgress) => void): RunResult {
+function shorterWithin(
+  config: Config,
+  invariants: readonly Invariant[],
+  found: RunResult,
+  maxStates: number,
+  only: ((action: Action) => boolean) | undefined,
+  report: (progress: ShrinkProgress) => void,
+): RunResult {
   if (found.steps.length <= 1) return found;
   const search = explore({
     config,
     invariants,
     witnesses: [],
     maxDepth: found.steps.length - 1,
-    maxStates: SHORTER_SEARCH_STATES,
-    onProgress: (p) => report({ stage: 'shorter', done: p.states, total: SHORTER_SEARCH_STATES, shortest: found.steps.length }),
+    maxStates,
+    ...(only === undefined ? {} : { only }),
+    onProgress: (p) => report({ stage: 'shorter', done: p.states, total: maxStates, shortest: found.steps.length }),
   });
   const shorter = search.violation === null ? null : runActions(config, search.violation.steps, invariants);
   return shorter?.violation == null ? found : shorter;
 }
 
-/** The states the search for a shorter counterexample may visit. */
+/**
+ * Looks for a counterexample shorter than the minimised one: first among the trace's own actions (some
+ * dropped, the rest in any order: delta debugging keeps the order, so it cannot reorder a fetch before
+ * a shrink that it need not wait for), then among every action near the initial state.
+ */
+function shorterByExploring(config: Config, invariants: readonly Invariant[], found: RunResult, report: (progress: ShrinkProgress) => void): RunResult {
+  const own = new Set(found.steps.map((action) => JSON.stringify(action)));
+  const reordered = shorterWithin(config, invariants, found, GUIDED_SEARCH_STATES, (action) => own.has(JSON.stringify(action)), report);
+  return shorterWithin(config, invariants, reordered, SHORTER_SEARCH_STATES, undefined, report);
+}
+
+/** The states the search among a trace's own actions may visit. */
+export const GUIDED_SEARCH_STATES = 40_000;
+
+/** The states the search for a shorter counterexample among every action may visit. */
 export const SHORTER_SEARCH_STATES = 5000;
 
 export function checkRandom(options: CheckOptions): CheckResult {

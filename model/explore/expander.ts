@@ -56,6 +56,8 @@ export interface ExpanderSetup {
   /** Partial-order reduction by sleep sets (see `Footprints`). */
   readonly reduce: boolean;
   readonly onState?: (state: State) => void;
+  /** Takes only the enabled actions this accepts (explore.ts `only`). */
+  readonly only?: (action: Action) => boolean;
 }
 
 /** Limits every expander checks between frontier states. */
@@ -119,7 +121,7 @@ export class Expander {
       }
       const { state, ref, sleep } = this.frontier[this.position] as FrontierEntry;
       const forgotten = forgottenIn(state, this.setup.forgetting);
-      const enabled = enabledActions(state);
+      const enabled = this.setup.only === undefined ? enabledActions(state) : enabledActions(state).filter(this.setup.only);
       const footprints = new Footprints(state, enabled);
       const taken: number[] = [];
       for (let i = 0; i < enabled.length; i++) {

@@ -37,6 +37,11 @@ export interface ExploreOptions {
    * distinct states, depth and shortest counterexample length.
    */
   readonly reduce?: boolean;
+  /**
+   * Takes only the enabled actions this accepts (default: every one). A search restricted so is not a
+   * proof; the minimiser uses it to look for a shorter counterexample among a trace's own actions.
+   */
+  readonly only?: (action: Action) => boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** Called once for every distinct state, the initial one included (cross-checks use it). */
   readonly onState?: (state: State) => void;
@@ -116,6 +121,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     worker: 0,
     workers: 1,
     ...(options.onState === undefined ? {} : { onState: options.onState }),
+    ...(options.only === undefined ? {} : { only: options.only }),
   });
   const limits = limitsOf(options, started);
   let lastReport = started;
