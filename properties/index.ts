@@ -5,6 +5,7 @@
 import { ackedNeverLost } from './acked-never-lost.js';
 import { consistentOffsets } from './consistent-offsets.js';
 import { consistentRead } from './consistent-read.js';
+import { strongIsr } from './strong-isr.js';
 import { epochsMonotonic } from './epochs-monotonic.js';
 import { flushedWithinLog } from './flushed-within-log.js';
 import type { Config } from '../spec/config.js';
@@ -39,6 +40,7 @@ export const INVARIANTS: readonly Invariant[] = [
   logMatching,
   leaderCompleteness,
   consistentRead,
+  strongIsr,
   offsetsNeverRegress,
   noSkip,
   noUnseen,

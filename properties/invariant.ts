@@ -36,7 +36,10 @@ export interface Invariant {
    * missing record why it is gone (judgement.ts).
    */
   readonly byDesign?: (state: State) => string | null;
-  /** For a delivery invariant: its violation in `state`, judged by what the producer sent and its settings. */
+  /**
+   * Its violation in `state`, judged its own way: for a delivery invariant by what the producer sent and
+   * its settings; for a durability invariant not about the leader's records (strong-isr) by its gap.
+   */
   readonly judge?: (config: Config, state: State) => Judgement;
   /** Set on a search for broken promises only (judgement.ts `brokenOnly`): worker threads rebuild it by name and this flag. */
   readonly brokenOnly?: true;

@@ -90,8 +90,8 @@ export function missingRecords(state: State, name: PartitionName): MissingRecord
 
 const b = (broker: BrokerId): string => `b${broker}`;
 
-type UncleanElection = Extract<LossExcuse, { cause: 'unclean-election' }>;
-type LostCopy = Exclude<LossExcuse, UncleanElection>;
+export type UncleanElection = Extract<LossExcuse, { cause: 'unclean-election' }>;
+export type LostCopy = Exclude<LossExcuse, UncleanElection>;
 
 /** How each kind of unclean election is named in a verdict. */
 const UNCLEAN_CAUSES: Readonly<Record<UncleanCause, string>> = {
@@ -106,7 +106,12 @@ const LOST_COPY_CAUSES: Readonly<Record<LostCopyCause, string>> = {
   'disk-loss': 'replaced disk',
 };
 
-function uncleanElection(excuse: UncleanElection, w: string): Judgement {
+/** `b1's power loss took w0@0`: what took a replica's copy. */
+function lostCopy(excuse: LostCopy, w: string): string {
+  return `${b(excuse.broker)}'s ${LOST_COPY_CAUSES[excuse.cause]} took ${w}`;
+}
+
+export function uncleanElection(excuse: UncleanElection, w: string): Judgement {
   const via = UNCLEAN_CAUSES[excuse.via];
   return { judged: 'allowed', reason: `an unclean election of ${b(excuse.broker)} (leader epoch ${excuse.epoch}, ${via}) took ${w}, committed before it or by the leader it deposed` };
 }
@@ -114,15 +119,23 @@ function uncleanElection(excuse: UncleanElection, w: string): Judgement {
 /**
  * A replica lost the record to a power loss or a replaced disk: allowed when no in-sync replica kept it (and, under
  * KIP-966, min.insync.replicas unclean shutdowns had come); broken when an ISR member still holds it,
- * for then the partition's leader should have been one that does.
+ * for then the replica that `lacking` names (the partition's leader, or an ISR member) should have been
+ * one that does.
  */
-function lastReplicaStanding(config: Config, partition: Partition, record: MissingRecord, w: string, excuse: LostCopy): Judgement {
-  const taken = `${b(excuse.broker)}'s ${LOST_COPY_CAUSES[excuse.cause]} took ${w}`;
+export function lastReplicaStanding(
+  config: Config,
+  partition: Partition,
+  record: Pick<MissingRecord, 'id' | 'offset'>,
+  w: string,
+  excuse: LostCopy,
+  lacking = 'the leader',
+): Judgement {
+  const taken = lostCopy(excuse, w);
   const keeper = partition.record.isr.find((member) => {
     const replica = partition.replicas[member];
     return replica !== undefined && holdsWrite(replica, record);
   });
-  if (keeper !== undefined) return { judged: 'broken', reason: `${taken}, yet the leader lacks it while ${b(keeper)}, in the ISR, still holds it` };
+  if (keeper !== undefined) return { judged: 'broken', reason: `${taken}, yet ${lacking} lacks it while ${b(keeper)}, in the ISR, still holds it` };
   const kept = `no in-sync replica kept it: ${taken}, and none of the ISR [${partition.record.isr.map(b).join(',')}] holds it`;
   if (UNCLEAN_SHUTDOWN_TOLERANCE[config.era] === 'last-replica-standing') return { judged: 'allowed', reason: `${kept} (before KIP-966 Kafka promises nothing against it)` };
   // The partition's current assignment (a reassignment may have changed it), as the controller reads it (rule 24).

@@ -18,7 +18,7 @@ import { enterPhase, memoryReport } from './memory.js';
 import { microBenchmarks } from './micro.js';
 import { render, type BenchResults, type BenchSettings } from './report.js';
 import { targets } from './targets.js';
-import { COMMIT_QUESTION_FLAGS, exploreThroughput, randomThroughput, searchRun, TLC_QUESTION_FLAGS } from './whole.js';
+import { COMMIT_QUESTION_FLAGS, exploreThroughput, randomThroughput, searchRun, TLC_QUESTION_CHECKS, TLC_QUESTION_FLAGS } from './whole.js';
 
 const BENCH: CommandSpec = {
   name: 'bench',
@@ -98,10 +98,10 @@ async function run(args: readonly string[]): Promise<number> {
     const limit = settings.searchLimitMs;
     const workers = defaultWorkers();
     enterPhase('the TLC question');
-    progress(`explorer, the TLC question (${TLC_QUESTION_FLAGS.join(' ')}), one worker then ${workers}, limit ${limit / 1000} s each`);
-    const tlcOne = await searchRun(TLC_QUESTION_FLAGS, 1, limit);
+    progress(`explorer, the TLC question (${TLC_QUESTION_FLAGS.join(' ')}, checking strong-isr), one worker then ${workers}, limit ${limit / 1000} s each`);
+    const tlcOne = await searchRun(TLC_QUESTION_FLAGS, 1, limit, TLC_QUESTION_CHECKS);
     loads['the TLC question, one worker'] = tlcOne.load;
-    const tlcAll = await searchRun(TLC_QUESTION_FLAGS, workers, limit);
+    const tlcAll = await searchRun(TLC_QUESTION_FLAGS, workers, limit, TLC_QUESTION_CHECKS);
     loads['the TLC question, all workers'] = tlcAll.load;
     enterPhase('the commit question');
     progress(`explorer, the commit question (${COMMIT_QUESTION_FLAGS.join(' ')}), ${workers} workers, limit ${limit / 1000} s`);

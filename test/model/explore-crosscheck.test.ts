@@ -20,6 +20,7 @@ import { initialState } from '../../spec/init.js';
 import { step } from '../../spec/step.js';
 import type { State } from '../../spec/types.js';
 import { INVARIANTS, invariantNamed, WITNESSES, type Invariant } from '../../properties/index.js';
+import { strongIsr } from '../../properties/strong-isr.js';
 import { explore, type ExploreResult } from '../../model/explore/explore.js';
 import { forgettingOf, viewOf } from '../../model/explore/view.js';
 import { runActions, runSchedule } from '../../model/check/runner.js';
@@ -43,6 +44,16 @@ const SMALL = {
   /** A consumer with one commit beside the data partition: two partitions and the consumer in the view. */
   consumer: config({ brokers: 2, budgets: { ...QUIET, commits: 1, consumerRestarts: 0 } }),
 };
+
+/**
+ * The invariants each configuration is searched under: every one, except strong-isr in the oldest era.
+ * There a restarted follower truncates to its HW checkpoint and stays in the ISR below the leader's HW
+ * (KIP-101's first scenario, one crash short of a loss): strong-isr stops the search at that step, and
+ * these counts are of the whole space (test/properties/strong-isr.test.ts has the violation).
+ */
+function checkedIn(name: keyof typeof SMALL): readonly Invariant[] {
+  return name === 'hwTruncation' ? INVARIANTS.filter((invariant) => invariant !== strongIsr) : INVARIANTS;
+}
 
 interface Explored {
   readonly result: ExploreResult;
@@ -105,7 +116,7 @@ describe('every state the random checker reaches is in the explored set', () => 
   for (const { name, seed, minDistinct } of CASES) {
     it(`${name}: ${SMALL[name].era}, ${SMALL[name].brokers} brokers, budgets ${JSON.stringify(SMALL[name].budgets)}`, () => {
       const cfg = SMALL[name];
-      const { result, views } = explored(name, cfg, INVARIANTS, true);
+      const { result, views } = explored(name, cfg, checkedIn(name), true);
       expect(result.stoppedBy).toBeNull();
       expect(result.violation).toBeNull();
       // onState saw each distinct state once, and no two of them share a view.
@@ -239,7 +250,9 @@ describe('forgetting what no step reads merges only states with the same futures
  *   npm run explore -- --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 0
  *   npm run explore -- --era hw-truncation --brokers 2 --records 1 --crashes 1 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 0
  *   npm run explore -- --brokers 2 --records 1 --crashes 0 --power-losses 0 --fences 0 --shutdowns 0 --shrinks 0 --commits 1 --consumer-restarts 0
- * which print "no violation: N distinct states, depth D" (all invariants, symmetry on, as here).
+ * which print "no violation: N distinct states, depth D" (all invariants, symmetry on, as here; the
+ * oldest era's stops at strong-isr's violation, so its counts come from the same search without it,
+ * `checkedIn`).
  */
 describe('pinned distinct-state counts', () => {
   it.each([
@@ -248,7 +261,7 @@ describe('pinned distinct-state counts', () => {
     ['consumer', 14672, 27, 3440, 23],
   ] as const)('%s, RF 2, one record: %i states to depth %i in the model, %i to depth %i searched', (name, states, depth, searched, searchedDepth) => {
     for (const [forget, count, deepest] of [[false, states, depth], [true, searched, searchedDepth]] as const) {
-      const { result } = explored(name, SMALL[name], INVARIANTS, true, forget);
+      const { result } = explored(name, SMALL[name], checkedIn(name), true, forget);
       expect(result.stoppedBy).toBeNull();
       expect(result.violation).toBeNull();
       expect(result.states).toBe(count);
@@ -263,9 +276,9 @@ describe('pinned distinct-state counts', () => {
     ['hwTruncation', 4_363, 4_025],
     ['consumer', 13_792, 10_817],
   ] as const)('%s searched: %i transitions without sleep sets, %i with them', (name, full, reduced) => {
-    const { result } = explored(name, SMALL[name], INVARIANTS, true);
+    const { result } = explored(name, SMALL[name], checkedIn(name), true);
     expect(result.transitions).toBe(reduced);
-    const without = explore({ config: SMALL[name], invariants: INVARIANTS, witnesses: WITNESSES, maxDepth: Infinity, reduce: false });
+    const without = explore({ config: SMALL[name], invariants: checkedIn(name), witnesses: WITNESSES, maxDepth: Infinity, reduce: false });
     expect([without.states, without.transitions]).toEqual([result.states, full]);
   });
 });
