@@ -76,3 +76,30 @@ describe('the label of every saved loss, re-derived from its run', () => {
     }
   });
 });
+
+describe('every durability invariant a saved trace violates, judged at its first violation', () => {
+  /** Each trace's first violation of each durability invariant (not only the one it records), judged. */
+  const judged = files.flatMap((name) => {
+    const trace = loadTrace(join(dir, name));
+    const replayed = replayTrace(trace);
+    return replayed.firstViolations.flatMap(({ invariant, step }) => {
+      if (invariantNamed(invariant).promised !== 'durability') return [];
+      const state = step === -1 ? replayed.initial : replayed.steps[step]?.state;
+      return state === undefined ? [] : [{ name, invariant, trace, judgement: judge(trace.config, invariant, state) }];
+    });
+  });
+
+  it('covers strong-isr’s gaps of both kinds', () => {
+    const gaps = judged.filter((j) => j.invariant === 'strong-isr');
+    expect(gaps.filter((j) => j.judgement.judged === 'allowed').length).toBeGreaterThan(5);
+    expect(gaps.filter((j) => j.judgement.judged === 'broken').length).toBeGreaterThan(5);
+  });
+
+  it('breaks a promise only where a fix is missing from the run', () => {
+    const unexplained = judged.filter(({ trace, judgement }) => {
+      const missing = ERAS[DEFAULT_ERA].fixes.filter((fix) => !ERAS[trace.config.era].fixes.includes(fix));
+      return judgement.judged === 'broken' && missing.length === 0 && trace.config.withoutFixes.length === 0;
+    });
+    expect(unexplained.map((j) => `${j.name}: ${j.invariant}: ${j.judgement.reason}`)).toEqual([]);
+  });
+});
