@@ -42,7 +42,9 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   { guard: 'check:acks-all-completion', flags: ['--without-fix', 'KAFKA-15583', ...budgets({ shrinks: 2, 'power-losses': 1 })], invariant: 'acked-never-lost', found: { seed: 1, runs: 5000 }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:hw-min-isr-leo', flags: budgets({ fences: 1 }), invariant: 'acked-never-lost', found: { seed: 1, runs: 2000 }, kept: { seed: 1, runs: 2000 } },
-  { guard: 'check:isr-join-caught-up', flags: budgets({ fences: 1, shrinks: 1 }), invariant: 'acked-never-lost', found: { trace: 'check-isr-join-caught-up.json' }, kept: { seed: 1, runs: 2000 } },
+  // strong-isr sees the lagging follower in the ISR at once; the loss it leads to takes an explorer's
+  // trace (counterexamples/check-isr-join-caught-up.json, acked-never-lost).
+  { guard: 'check:isr-join-caught-up', flags: budgets({ fences: 1, shrinks: 1 }), invariant: 'strong-isr', found: { seed: 1, runs: 1000 }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:clean-election-from-isr', flags: budgets({ fences: 1, shrinks: 1 }), invariant: 'acked-never-lost', found: { seed: 1, runs: 5000 }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:preferred-in-isr', flags: ['--leader-moves', '1', ...budgets({ fences: 1 })], invariant: 'acked-never-lost', found: { seed: 1, runs: 3000 }, kept: { seed: 1, runs: 2000 } },
   { guard: 'check:reassignment-caught-up', flags: ['--era', 'kraft', '--brokers', '4', '--rf', '3', '--reassignments', '1', ...budgets({ fences: 1, shutdowns: 1 })], invariant: 'isr-within-replicas', found: { seed: 1, runs: 1000 }, kept: { seed: 1, runs: 2000 } },

@@ -52,7 +52,8 @@ function epochEndAnswer(rules: Rules, leader: Replica, requested: LeaderEpoch | 
 
 /** Partition.isFollowerInSync plus the epoch start offset check (rules 6, 13). */
 function isrJoinEligible(rules: Rules, leader: Replica, follower: FollowerFetchState): boolean {
-  // CHECK: acked-never-lost (a follower below the HW would count towards acks=all without the records)
+  // CHECK: strong-isr (a follower below the HW would join the ISR without records the leader
+  // exposed, and count towards acks=all)
   if (isOn(rules, 'check:isr-join-caught-up') && follower.leo < leader.hw) return false;
   // CHECK: acked-never-lost (KAFKA-7128: nor before it holds everything up to the leader-epoch start offset)
   const epochStart = leader.leader?.epochStartOffset ?? 0;
