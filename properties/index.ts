@@ -5,7 +5,6 @@
 import { ackedNeverLost } from './acked-never-lost.js';
 import { consistentOffsets } from './consistent-offsets.js';
 import { consistentRead } from './consistent-read.js';
-import { strongIsr } from './strong-isr.js';
 import { epochsMonotonic } from './epochs-monotonic.js';
 import { flushedWithinLog } from './flushed-within-log.js';
 import type { Config } from '../spec/config.js';
@@ -24,6 +23,7 @@ import { offsetsNeverRegress } from './offsets-never-regress.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
 import { producerOrder } from './producer-order.js';
 import { processedBeforeCommit } from './processed-before-commit.js';
+import { strongIsr } from './strong-isr.js';
 import { appendedWriteResent } from './witnesses/appended-write-resent.js';
 import { duplicateAnswered } from './witnesses/duplicate-answered.js';
 import { emptyLogReturned } from './witnesses/empty-log-returned.js';

@@ -29,6 +29,19 @@ export function effectiveLeader(state: State, partition: Partition): Replica | n
   return replica.view?.leader === leader && replica.view.leaderEpoch === leaderEpoch ? replica : null;
 }
 
+/**
+ * The replicas that presume they lead the partition: on a running broker, holding leader state, whether
+ * or not the controller still agrees (a deposed leader acts as one until it learns otherwise).
+ */
+export function presumedLeaders(state: State, partition: Partition): Replica[] {
+  const leaders: Replica[] = [];
+  for (const id of partition.assignment) {
+    const replica = partition.replicas[id];
+    if (replica !== undefined && state.brokers[id]?.status === 'running' && replica.leader !== null) leaders.push(replica);
+  }
+  return leaders;
+}
+
 /** The first replica of the partition (in assignment order) for which `test` holds. */
 export function findReplica(partition: Partition, test: (replica: Replica) => boolean): Replica | undefined {
   for (const id of partition.assignment) {

@@ -1,6 +1,5 @@
 import type { Invariant } from './invariant.js';
-import { inAnyPartition } from './leader.js';
-import type { Replica } from '../spec/types.js';
+import { inAnyPartition, presumedLeaders } from './leader.js';
 
 /** one-leader-per-epoch: no two brokers act as leader in the same leader epoch. */
 export const oneLeaderPerEpoch: Invariant = {
@@ -12,11 +11,7 @@ export const oneLeaderPerEpoch: Invariant = {
   brokenBy: [],
   check: (state) =>
     inAnyPartition(state, (partition) => {
-      const leaders: Replica[] = [];
-      for (const id of partition.assignment) {
-        const replica = partition.replicas[id];
-        if (replica !== undefined && state.brokers[id]?.status === 'running' && replica.leader !== null) leaders.push(replica);
-      }
+      const leaders = presumedLeaders(state, partition);
       for (const [index, one] of leaders.entries()) {
         const other = leaders.slice(index + 1).find((b) => b.view?.leaderEpoch === one.view?.leaderEpoch);
         if (other !== undefined) return `b${one.broker} and b${other.broker} both lead epoch ${one.view?.leaderEpoch}`;

@@ -2,14 +2,14 @@ import type { Invariant } from './invariant.js';
 import { dataPartition } from '../spec/cluster.js';
 import { DATA_PARTITION, type Config } from '../spec/config.js';
 import { holdsRecord, recordAt } from '../spec/log.js';
-import type { BrokerId, LogRecord, Partition, State } from '../spec/types.js';
+import type { BrokerId, LogRecord, Partition, Replica, State } from '../spec/types.js';
 import { lastReplicaStanding, uncleanElection, type Judgement, type LostCopy, type UncleanElection } from './judgement.js';
-import { describeRecord, holds } from './leader.js';
+import { describeRecord, holds, presumedLeaders } from './leader.js';
 
-/** A record below a presuming leader's HW that a member of the controller's ISR does not hold. */
+/** A record below a presumed leader's HW that a member of the controller's ISR does not hold. */
 export interface IsrGap {
-  readonly presumer: BrokerId;
-  readonly member: BrokerId;
+  readonly presumer: Replica;
+  readonly member: Replica;
   readonly record: LogRecord;
 }
 
@@ -19,24 +19,21 @@ function electable(state: State, broker: BrokerId): boolean {
 }
 
 /**
- * The first gap: for each running replica that holds leader state (it presumes it leads, whether or
- * not the controller still agrees), each electable member of the controller's ISR, and each offset below
- * the presumer's HW that both logs still keep (retention may delete committed records), the member
- * holds the presumer's record there. Only a member the controller could elect now is asked: one that is
- * down serves nothing until it restarts (after a process crash its log is whole; after a power loss
- * the controller fences it before it is back), and a restarted broker stays fenced, so not electable,
- * until it has caught up (rules 5, 15, 19).
+ * The first gap: for each replica that presumes it leads (`presumedLeaders`), each electable member of
+ * the controller's ISR, and each offset below the presumer's HW that both logs still keep (retention
+ * may delete committed records), the member holds the presumer's record there. Only a member the
+ * controller could elect now is asked: one that is down serves nothing until it restarts (after a
+ * process crash its log is whole; after a power loss the controller fences it before it is back), and
+ * a restarted broker stays fenced, so not electable, until it has caught up (rules 5, 15, 19).
  */
 export function firstIsrGap(state: State, partition: Partition): IsrGap | null {
-  for (const presumer of partition.assignment) {
-    const leader = partition.replicas[presumer];
-    if (leader === undefined || leader.leader === null || state.brokers[presumer]?.status !== 'running') continue;
-    for (const member of partition.record.isr) {
-      const replica = partition.replicas[member];
-      if (replica === undefined || member === presumer || !electable(state, member)) continue;
-      for (let offset = Math.max(leader.logStartOffset, replica.logStartOffset); offset < leader.hw; offset++) {
-        const record = recordAt(leader, offset);
-        if (record !== undefined && !holdsRecord(replica, record)) return { presumer, member, record };
+  for (const presumer of presumedLeaders(state, partition)) {
+    for (const id of partition.record.isr) {
+      const member = partition.replicas[id];
+      if (member === undefined || member === presumer || !electable(state, id)) continue;
+      for (let offset = Math.max(presumer.logStartOffset, member.logStartOffset); offset < presumer.hw; offset++) {
+        const record = recordAt(presumer, offset);
+        if (record !== undefined && !holdsRecord(member, record)) return { presumer, member, record };
       }
     }
   }
@@ -55,16 +52,15 @@ export const strongIsr: Invariant = {
   statement: 'Every record below the HW of a replica that presumes it leads is held by every member of the controller’s ISR.',
   source: 'TLA+ specification of Kafka replication (hachikuji/kafka-specification), StrongIsr; KIP-101; KIP-320',
   promised: 'durability',
-  brokenBy: ['hw-truncation era (a restarted follower truncates to its HW checkpoint and stays in the ISR)', 'unclean election', 'power loss of an ISR member'],
+  brokenBy: ['hw-truncation era (a restarted follower truncates to its HW checkpoint and stays in the ISR)', 'KAFKA-7128 removed', 'a replaced disk (ZooKeeper eras: KAFKA-1120; KRaft: the last ISR member)', 'unclean election'],
   check(state) {
     const partition = dataPartition(state);
     const gap = firstIsrGap(state, partition);
     if (gap === null) return null;
-    const presumer = partition.replicas[gap.presumer];
-    const member = partition.replicas[gap.member];
+    const { presumer, member, record } = gap;
     return (
-      `b${gap.presumer} presumes it leads (HW ${presumer?.hw ?? '?'}) and holds ${describeRecord(gap.record)}, but b${gap.member}, ` +
-      `in the controller's ISR [${partition.record.isr.join(', ')}], holds ${member === undefined ? 'nothing' : holds(member, gap.record.offset)}`
+      `b${presumer.broker} presumes it leads (HW ${presumer.hw}) and holds ${describeRecord(record)}, but b${member.broker}, ` +
+      `in the controller's ISR [${partition.record.isr.join(', ')}], holds ${holds(member, record.offset)}`
     );
   },
   judge: judgeGap,
@@ -87,11 +83,11 @@ function judgeGap(config: Config, state: State): Judgement {
   const excuses = partition.ghost.excuses.filter((excuse) => excuse.id === id);
   const unclean = excuses.find((excuse): excuse is UncleanElection => excuse.cause === 'unclean-election');
   if (unclean !== undefined) return { ...uncleanElection(unclean, w), record: about(unclean) };
-  const lost = excuses.find((excuse): excuse is LostCopy => excuse.cause !== 'unclean-election' && excuse.broker === gap.member);
-  if (lost !== undefined) return { ...lastReplicaStanding(config, partition, gap.record, w, lost, `b${gap.member}`), record: about(lost) };
+  const lost = excuses.find((excuse): excuse is LostCopy => excuse.cause !== 'unclean-election' && excuse.broker === gap.member.broker);
+  if (lost !== undefined) return { ...lastReplicaStanding(config, partition, gap.record, w, lost, `b${gap.member.broker}`), record: about(lost) };
   return {
     judged: 'broken',
-    reason: `${w}, below b${gap.presumer}'s HW, is missing from b${gap.member} in the ISR with no unclean election and no power loss taking it`,
+    reason: `${w}, below b${gap.presumer.broker}'s HW, is missing from b${gap.member.broker} in the ISR with no unclean election and no power loss taking it`,
     record: about(),
   };
 }

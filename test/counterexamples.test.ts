@@ -28,16 +28,28 @@ describe('saved counterexamples', () => {
   });
 });
 
-/** The saved traces that end in a violation of a durability invariant, at that step. */
-const losses = files.flatMap((name) => {
+/**
+ * Each saved trace's first violation of each durability invariant, judged on the state there; `recorded`
+ * marks the one the trace records (its loss).
+ */
+const judged = files.flatMap((name) => {
   const trace = loadTrace(join(dir, name));
-  const invariant = trace.violation?.invariant ?? (trace.expect?.verdict === 'violated' ? trace.expect.invariant : undefined);
-  if (invariant === undefined || invariantNamed(invariant).promised !== 'durability') return [];
+  const recorded = trace.violation?.invariant ?? (trace.expect?.verdict === 'violated' ? trace.expect.invariant : undefined);
   const replayed = replayTrace(trace);
-  const at = replayed.firstViolations.find((v) => v.invariant === invariant)?.step;
-  const state = at === undefined || at === -1 ? replayed.initial : replayed.steps[at]?.state;
-  return state === undefined ? [] : [{ name, trace, judgement: judge(trace.config, invariant, state), state }];
+  return replayed.firstViolations.flatMap(({ invariant, step }) => {
+    if (invariantNamed(invariant).promised !== 'durability') return [];
+    const state = step === -1 ? replayed.initial : replayed.steps[step]?.state;
+    return state === undefined ? [] : [{ name, invariant, recorded: invariant === recorded, trace, judgement: judge(trace.config, invariant, state), state }];
+  });
 });
+
+/** The saved traces that end in a violation of a durability invariant, at that step. */
+const losses = judged.filter((j) => j.recorded);
+
+/** The fixes the run lacks: an older era's, or one it removed. */
+function missingFixes(trace: (typeof judged)[number]['trace']): string[] {
+  return [...ERAS[DEFAULT_ERA].fixes.filter((fix) => !ERAS[trace.config.era].fixes.includes(fix)), ...trace.config.withoutFixes];
+}
 
 describe('the label of every saved loss, re-derived from its run', () => {
   it('covers losses of both kinds', () => {
@@ -50,8 +62,7 @@ describe('the label of every saved loss, re-derived from its run', () => {
     const took = (kind: string, broker: string): boolean => steps.some((s) => s.includes(`"kind":"${kind}"`) && s.includes(`"broker":${broker}`));
     if (judgement.judged === 'broken') {
       // Kafka breaks its promise only where a fix is missing: an older era's, or one the run removed.
-      const missing = ERAS[DEFAULT_ERA].fixes.filter((fix) => !ERAS[trace.config.era].fixes.includes(fix));
-      expect([...missing, ...trace.config.withoutFixes], judgement.reason).not.toEqual([]);
+      expect(missingFixes(trace), judgement.reason).not.toEqual([]);
       return;
     }
     const unclean = /unclean election of b(\d+)/.exec(judgement.reason);
@@ -78,17 +89,6 @@ describe('the label of every saved loss, re-derived from its run', () => {
 });
 
 describe('every durability invariant a saved trace violates, judged at its first violation', () => {
-  /** Each trace's first violation of each durability invariant (not only the one it records), judged. */
-  const judged = files.flatMap((name) => {
-    const trace = loadTrace(join(dir, name));
-    const replayed = replayTrace(trace);
-    return replayed.firstViolations.flatMap(({ invariant, step }) => {
-      if (invariantNamed(invariant).promised !== 'durability') return [];
-      const state = step === -1 ? replayed.initial : replayed.steps[step]?.state;
-      return state === undefined ? [] : [{ name, invariant, trace, judgement: judge(trace.config, invariant, state) }];
-    });
-  });
-
   it('covers strong-isr’s gaps of both kinds', () => {
     const gaps = judged.filter((j) => j.invariant === 'strong-isr');
     expect(gaps.filter((j) => j.judgement.judged === 'allowed').length).toBeGreaterThan(5);
@@ -96,10 +96,7 @@ describe('every durability invariant a saved trace violates, judged at its first
   });
 
   it('breaks a promise only where a fix is missing from the run', () => {
-    const unexplained = judged.filter(({ trace, judgement }) => {
-      const missing = ERAS[DEFAULT_ERA].fixes.filter((fix) => !ERAS[trace.config.era].fixes.includes(fix));
-      return judgement.judged === 'broken' && missing.length === 0 && trace.config.withoutFixes.length === 0;
-    });
+    const unexplained = judged.filter(({ trace, judgement }) => judgement.judged === 'broken' && missingFixes(trace).length === 0);
     expect(unexplained.map((j) => `${j.name}: ${j.invariant}: ${j.judgement.reason}`)).toEqual([]);
   });
 });

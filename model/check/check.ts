@@ -4,11 +4,10 @@
  * then `minimize`) to a short trace.
  */
 import fc from 'fast-check';
-import type { Action } from '../../spec/actions/index.js';
 import type { Config } from '../../spec/config.js';
 import type { Invariant } from '../../properties/index.js';
 import { minimize } from './minimize.js';
-import { explore } from '../explore/explore.js';
+import { explore, type ExploreOptions } from '../explore/explore.js';
 import { runActions, runSchedule, type RunResult } from './runner.js';
 import { schedules, type Schedule } from './schedule.js';
 
@@ -82,7 +81,7 @@ function shorterWithin(
   invariants: readonly Invariant[],
   found: RunResult,
   maxStates: number,
-  only: ((action: Action) => boolean) | undefined,
+  only: ExploreOptions['only'],
   report: (progress: ShrinkProgress) => void,
 ): RunResult {
   if (found.steps.length <= 1) return found;
